@@ -1,0 +1,31 @@
+package dev.haven.protocol.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What a user may do: every user is a member; a facilitator also keeps the group safe. */
+public enum Role {
+    MEMBER("member"),
+    FACILITATOR("facilitator");
+
+    private final String wireName;
+
+    Role(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    @JsonCreator
+    public static Role fromWire(String name) {
+        for (Role role : values()) {
+            if (role.wireName.equals(name)) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("unknown role");
+    }
+}

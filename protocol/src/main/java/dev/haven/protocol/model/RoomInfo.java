@@ -1,0 +1,26 @@
+package dev.haven.protocol.model;
+
+import java.util.List;
+
+/**
+ * A room as the directory and a join reply show it.
+ *
+ * @param members    how many members are present now
+ * @param guidelines the group's guidelines, which a member accepts when joining; null when none
+ */
+public record RoomInfo(
+        String id,
+        String name,
+        RoomCategory category,
+        String topic,
+        List<String> tags,
+        int members,
+        int capacity,
+        boolean locked,
+        Admission admission,
+        String guidelines) {
+
+    public RoomInfo {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.haven.protocol.server;
+
+import dev.haven.protocol.ErrorCode;
+
+/**
+ * A failed request. {@code message} is for people and never quotes the request.
+ *
+ * @param retryAfterMs set for {@code slow_mode} and {@code rate_limited}
+ */
+public record ErrorReply(String id, ErrorCode code, String message, Long retryAfterMs) implements ServerMessage {
+    public static ErrorReply of(String id, ErrorCode code, String message) {
+        return new ErrorReply(id, code, message, null);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.haven.protocol.server;
+
+import dev.haven.protocol.model.UserInfo;
+
+/**
+ * A message shared in a room, sent to every member, the sender included.
+ *
+ * @param seq rises by exactly 1 per accepted message within the room
+ * @param ts  when the server accepted it (epoch ms)
+ */
+public record MessageEvent(String room, long seq, UserInfo from, String text, long ts, String clientId)
+        implements ServerMessage {
+
+    /** Keeps the message text out of logs and exception messages. */
+    @Override
+    public String toString() {
+        return "MessageEvent[room=" + room + ", seq=" + seq + ", from=" + from.id() + "]";
+    }
+}

@@ -1,0 +1,15 @@
+package dev.haven.protocol.server;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** Every frame the server may send. The list of subtypes is checked against the permitted ones by a test. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Ok.class, name = "ok"),
+    @JsonSubTypes.Type(value = ErrorReply.class, name = "error"),
+    @JsonSubTypes.Type(value = MessageEvent.class, name = "message"),
+    @JsonSubTypes.Type(value = PresenceEvent.class, name = "presence"),
+})
+public sealed interface ServerMessage permits Ok, ErrorReply, MessageEvent, PresenceEvent {
+}

@@ -1,0 +1,34 @@
+package dev.haven.server.auth;
+
+import dev.haven.protocol.model.Role;
+import dev.haven.protocol.model.UserInfo;
+import java.util.Set;
+
+/**
+ * A user as the server knows it after {@code hello}. Roles follow the user id, not the
+ * connection: two connections with tokens for the same {@code sub} are the same user.
+ *
+ * @param roleRooms the rooms the role is limited to, or null when it holds in every room
+ * @param guest     true for a pseudonym without a token
+ */
+public record Identity(String id, String name, Role role, Set<String> roleRooms, boolean guest) {
+    public Identity {
+        roleRooms = roleRooms == null ? null : Set.copyOf(roleRooms);
+    }
+
+    /** The user's role in one room: the token's role where it applies, member elsewhere. */
+    public Role roleIn(String roomId) {
+        if (role == Role.MEMBER || roleRooms == null || roleRooms.contains(roomId)) {
+            return role;
+        }
+        return Role.MEMBER;
+    }
+
+    public UserInfo userInfo() {
+        return new UserInfo(id, name, role);
+    }
+
+    public UserInfo userInfoIn(String roomId) {
+        return new UserInfo(id, name, roleIn(roomId));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.haven.server.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.haven.protocol.InvalidFieldException;
+import dev.haven.protocol.model.Role;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Signs and verifies Haven tokens: HS256 JWTs with {@code sub}, {@code name}, {@code role}
+ * ({@code member} or {@code facilitator}), optional {@code rooms} limiting the role, and
+ * {@code exp}. Thread-safe.
+ */
+public final class TokenService {
+    private static final String ISSUER = "haven";
+
+    private final MACSigner signer;
+    private final MACVerifier verifier;
+    private final Clock clock;
+
+    public TokenService(byte[] secret, Clock clock) {
+        try {
+            this.signer = new MACSigner(secret);
+            this.verifier = new MACVerifier(secret);
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("the token secret is too short for HS256");
+        }
+        this.clock = clock;
+    }
+
+    /** Signs a token for a user; {@code rooms} null means the role holds in every room. */
+    public String sign(String subject, String name, Role role, List<String> rooms, Duration ttl) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(subject)
+                .claim("name", name)
+                .claim("role", role.wireName())
+                .issueTime(Date.from(clock.instant()))
+                .expirationTime(Date.from(clock.instant().plus(ttl)));
+        if (rooms != null) {
+            claims.claim("rooms", List.copyOf(rooms));
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+        return jwt.serialize();
+    }
+
+    public Identity verify(String token) throws AuthException {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new AuthException("the token is not a valid JWT");
+        }
+        if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw new AuthException("the token must be signed with HS256");
+        }
+        try {
+            if (!jwt.verify(verifier)) {
+                throw new AuthException("the token's signature does not match");
+            }
+        } catch (JOSEException e) {
+            throw new AuthException("the token's signature cannot be checked");
+        }
+        Date expiry = claims.getExpirationTime();
+        if (expiry != null && !expiry.toInstant().isAfter(clock.instant())) {
+            throw new AuthException("the token has expired");
+        }
+        return identityOf(claims);
+    }
+
+    private static String cleanName(String name) throws AuthException {
+        try {
+            return GuestNames.clean(name);
+        } catch (InvalidFieldException e) {
+            throw new AuthException("the token's 'name' must be 1 to " + GuestNames.MAX_NAME_CHARS + " characters");
+        }
+    }
+
+    private static Identity identityOf(JWTClaimsSet claims) throws AuthException {
+        try {
+            String subject = claims.getSubject();
+            String name = claims.getStringClaim("name");
+            String role = claims.getStringClaim("role");
+            if (subject == null || subject.isBlank() || subject.length() > 128) {
+                throw new AuthException("the token needs a 'sub' of 1 to 128 characters");
+            }
+            if (name == null || name.isBlank()) {
+                throw new AuthException("the token needs a 'name'");
+            }
+            Role parsedRole;
+            try {
+                parsedRole = role == null ? Role.MEMBER : Role.fromWire(role);
+            } catch (IllegalArgumentException e) {
+                throw new AuthException("the token's 'role' must be member or facilitator");
+            }
+            List<String> rooms = claims.getStringListClaim("rooms");
+            Set<String> roleRooms = rooms == null ? null : new HashSet<>(rooms);
+            return new Identity(subject, cleanName(name), parsedRole, roleRooms, false);
+        } catch (ParseException e) {
+            throw new AuthException("the token's claims have the wrong types");
+        }
+    }
+}

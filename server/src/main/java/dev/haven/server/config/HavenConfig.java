@@ -1,0 +1,35 @@
+package dev.haven.server.config;
+
+import static dev.haven.server.config.ConfigException.check;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The whole validated configuration. */
+public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits,
+                          HistorySettings history, List<RoomSettings> rooms) {
+    public HavenConfig {
+        check(server != null, "the 'server' section is missing");
+        check(auth != null, "the 'auth' section is missing");
+        check(limits != null, "the 'limits' section is missing");
+        check(history != null, "the 'history' section is missing");
+        rooms = rooms == null ? List.of() : List.copyOf(rooms);
+        Set<String> ids = new HashSet<>();
+        for (RoomSettings room : rooms) {
+            check(ids.add(room.id()), "room id '" + room.id() + "' is configured twice");
+        }
+    }
+
+    public HavenConfig withServer(ServerSettings newServer) {
+        return new HavenConfig(newServer, auth, limits, history, rooms);
+    }
+
+    public HavenConfig withAuth(AuthSettings newAuth) {
+        return new HavenConfig(server, newAuth, limits, history, rooms);
+    }
+
+    public HavenConfig withRooms(List<RoomSettings> newRooms) {
+        return new HavenConfig(server, auth, limits, history, newRooms);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.haven.server.room;
+
+import dev.haven.protocol.server.MessageEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A room's recent messages, bounded in count and in age, in memory only. Not thread-safe: it
+ * belongs to its room and is used on the room's executor alone.
+ */
+final class MessageHistory {
+    private final ArrayDeque<MessageEvent> messages = new ArrayDeque<>();
+    private final int maxMessages;
+    private final long maxAgeMillis;
+    private final Clock clock;
+    /** The highest seq dropped by the count or age bound; catch-up from before it has a gap. */
+    private long droppedThrough;
+
+    MessageHistory(int maxMessages, Duration maxAge, Clock clock) {
+        this.maxMessages = maxMessages;
+        this.maxAgeMillis = maxAge.toMillis();
+        this.clock = clock;
+    }
+
+    void append(MessageEvent message) {
+        messages.addLast(message);
+        while (messages.size() > maxMessages) {
+            droppedThrough = messages.removeFirst().seq();
+        }
+        expire();
+    }
+
+    /** Drops messages older than the age bound, so their text does not linger in memory. */
+    void expire() {
+        long oldestKept = clock.millis() - maxAgeMillis;
+        while (!messages.isEmpty() && messages.peekFirst().ts() < oldestKept) {
+            droppedThrough = messages.removeFirst().seq();
+        }
+    }
+
+    /** Every held message. */
+    List<MessageEvent> all() {
+        expire();
+        return List.copyOf(messages);
+    }
+
+    /** The held messages after {@code seq}, oldest first. */
+    List<MessageEvent> after(long seq) {
+        expire();
+        List<MessageEvent> result = new ArrayList<>();
+        Iterator<MessageEvent> newestFirst = messages.descendingIterator();
+        while (newestFirst.hasNext()) {
+            MessageEvent message = newestFirst.next();
+            if (message.seq() <= seq) {
+                break;
+            }
+            result.add(message);
+        }
+        Collections.reverse(result);
+        return result;
+    }
+
+    /** Whether messages after {@code seq} were dropped by the bounds. */
+    boolean hasGapAfter(long seq) {
+        return seq < droppedThrough;
+    }
+
+    int size() {
+        return messages.size();
+    }
+}

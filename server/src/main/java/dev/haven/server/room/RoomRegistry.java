@@ -1,0 +1,80 @@
+package dev.haven.server.room;
+
+import dev.haven.protocol.model.RoomCategory;
+import dev.haven.protocol.model.RoomInfo;
+import dev.haven.server.config.HavenConfig;
+import dev.haven.server.config.RoomSettings;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Every room of the server, created once from the configuration; the map never changes, so
+ * lookups need no lock.
+ */
+public final class RoomRegistry {
+    private final Map<String, Room> rooms;
+    private final List<Room> ordered;
+
+    /**
+     * @param executors gives each new room the executor it is bound to (round-robin over the
+     *                  event loops in the server, inline in tests)
+     */
+    public RoomRegistry(HavenConfig config, Supplier<Executor> executors, Clock clock, FrameEncoder encoder) {
+        Map<String, Room> byId = new LinkedHashMap<>();
+        for (RoomSettings settings : config.rooms()) {
+            byId.put(settings.id(), new Room(settings, config.history(), config.limits().maxTextChars(),
+                    executors.get(), clock, encoder));
+        }
+        this.rooms = Map.copyOf(byId);
+        this.ordered = List.copyOf(byId.values());
+    }
+
+    /** The room with this id, or null. */
+    public Room find(String id) {
+        return rooms.get(id);
+    }
+
+    public List<Room> all() {
+        return ordered;
+    }
+
+    public int size() {
+        return ordered.size();
+    }
+
+    /**
+     * The directory, in configuration order, filtered by category, by tag (exact, ignoring
+     * case) and by free text {@code q} (found in the name, topic or a tag, ignoring case).
+     * Null filters match everything.
+     */
+    public List<RoomInfo> list(RoomCategory category, String tag, String q) {
+        String query = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        List<RoomInfo> result = new ArrayList<>();
+        for (Room room : ordered) {
+            RoomInfo info = room.info();
+            if (category != null && info.category() != category) {
+                continue;
+            }
+            if (tag != null && info.tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag.strip()))) {
+                continue;
+            }
+            if (query != null && !matches(info, query)) {
+                continue;
+            }
+            result.add(info);
+        }
+        return result;
+    }
+
+    private static boolean matches(RoomInfo info, String query) {
+        return info.name().toLowerCase(Locale.ROOT).contains(query)
+                || info.topic().toLowerCase(Locale.ROOT).contains(query)
+                || info.tags().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(query));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.haven.server.session;
+
+import dev.haven.protocol.CloseCode;
+import dev.haven.protocol.ErrorCode;
+import dev.haven.protocol.InvalidFieldException;
+import dev.haven.protocol.client.ClientMessage;
+import dev.haven.protocol.client.Hello;
+import dev.haven.protocol.client.Join;
+import dev.haven.protocol.client.Leave;
+import dev.haven.protocol.client.ListRooms;
+import dev.haven.protocol.client.Ping;
+import dev.haven.protocol.client.Send;
+import dev.haven.protocol.model.Role;
+import dev.haven.protocol.server.ErrorReply;
+import dev.haven.protocol.server.HelloResult;
+import dev.haven.protocol.server.Ok;
+import dev.haven.protocol.server.RoomsResult;
+import dev.haven.protocol.server.ServerMessage;
+import dev.haven.server.auth.AuthException;
+import dev.haven.server.auth.GuestNames;
+import dev.haven.server.auth.Identity;
+import dev.haven.server.auth.TokenService;
+import dev.haven.server.room.Room;
+import dev.haven.server.room.RoomRegistry;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers each decoded request of a connection, or hands it to its room. Stateless: what a
+ * connection is lives in its {@link Connection}. Called on the connection's thread; every
+ * request leads to exactly one call of {@code reply}, possibly later and from a room's thread.
+ */
+public final class RequestDispatcher {
+    private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private final RoomRegistry rooms;
+    private final TokenService tokens;
+    private final boolean allowGuests;
+    private final int heartbeatSeconds;
+
+    public RequestDispatcher(RoomRegistry rooms, TokenService tokens, boolean allowGuests, int heartbeatSeconds) {
+        this.rooms = rooms;
+        this.tokens = tokens;
+        this.allowGuests = allowGuests;
+        this.heartbeatSeconds = heartbeatSeconds;
+    }
+
+    public void dispatch(Connection connection, ClientMessage request, Consumer<ServerMessage> reply) {
+        if (request instanceof Hello hello) {
+            hello(connection, hello, reply);
+        } else if (connection.identity() == null) {
+            reply.accept(ErrorReply.of(request.id(), ErrorCode.UNAUTHENTICATED, "send hello first"));
+        } else if (request instanceof Ping ping) {
+            reply.accept(Ok.empty(ping.id()));
+        } else if (request instanceof ListRooms list) {
+            reply.accept(new Ok(list.id(), new RoomsResult(rooms.list(list.category(), list.tag(), list.q()))));
+        } else if (request instanceof Join join) {
+            withRoom(join.room(), join.id(), reply, room -> {
+                connection.rooms().add(room.id());
+                room.join(connection, join, reply);
+            });
+        } else if (request instanceof Leave leave) {
+            withRoom(leave.room(), leave.id(), reply, room -> {
+                connection.rooms().remove(room.id());
+                room.leave(connection, leave.id(), reply);
+            });
+        } else if (request instanceof Send send) {
+            withRoom(send.room(), send.id(), reply, room -> room.send(connection, send, reply));
+        } else {
+            throw new IllegalStateException("no handler for " + request.getClass().getSimpleName());
+        }
+    }
+
+    /** The connection is gone: every room it may be in hears of it. */
+    public void disconnected(Connection connection) {
+        for (String roomId : connection.rooms()) {
+            Room room = rooms.find(roomId);
+            if (room != null) {
+                room.disconnect(connection);
+            }
+        }
+        connection.rooms().clear();
+    }
+
+    private void withRoom(String roomId, String requestId, Consumer<ServerMessage> reply, Consumer<Room> action) {
+        Room room = rooms.find(roomId);
+        if (room == null) {
+            reply.accept(ErrorReply.of(requestId, ErrorCode.NOT_FOUND, "no room with that id"));
+            return;
+        }
+        action.accept(room);
+    }
+
+    private void hello(Connection connection, Hello hello, Consumer<ServerMessage> reply) {
+        if (connection.identity() != null) {
+            reply.accept(ErrorReply.of(hello.id(), ErrorCode.BAD_REQUEST, "hello was already accepted on this connection"));
+            return;
+        }
+        Identity identity;
+        if (hello.token() != null) {
+            try {
+                identity = tokens.verify(hello.token());
+            } catch (AuthException e) {
+                log.info("hello refused: {} remote={}", e.getMessage(), connection.remoteAddress());
+                reply.accept(ErrorReply.of(hello.id(), ErrorCode.UNAUTHENTICATED, e.getMessage()));
+                connection.close(CloseCode.UNAUTHENTICATED, "invalid token");
+                return;
+            }
+        } else if (!allowGuests) {
+            reply.accept(ErrorReply.of(hello.id(), ErrorCode.UNAUTHENTICATED, "this server needs a token; guests are off"));
+            return;
+        } else {
+            try {
+                identity = new Identity(GuestNames.newGuestId(), GuestNames.clean(hello.name()), Role.MEMBER,
+                        null, true);
+            } catch (InvalidFieldException e) {
+                reply.accept(ErrorReply.of(hello.id(), ErrorCode.BAD_REQUEST, e.getMessage()));
+                return;
+            }
+        }
+        connection.authenticate(identity);
+        log.info("hello user={} role={} guest={} remote={}", identity.id(), identity.role().wireName(),
+                identity.guest(), connection.remoteAddress());
+        reply.accept(new Ok(hello.id(), new HelloResult(identity.userInfo(), heartbeatSeconds)));
+    }
+}

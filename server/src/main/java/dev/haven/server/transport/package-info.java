@@ -1,0 +1,6 @@
+/**
+ * The Netty side: the pipeline that serves {@code /ws} and {@code /healthz} on one port, the
+ * per-connection handler that turns frames into requests and replies back into frames, and
+ * the server's start and stop.
+ */
+package dev.haven.server.transport;

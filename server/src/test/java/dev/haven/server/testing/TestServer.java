@@ -1,0 +1,75 @@
+package dev.haven.server.testing;
+
+import dev.haven.protocol.model.RoomCategory;
+import dev.haven.protocol.model.Role;
+import dev.haven.server.auth.TokenService;
+import dev.haven.server.config.AuthSettings;
+import dev.haven.server.config.HavenConfig;
+import dev.haven.server.config.HistorySettings;
+import dev.haven.server.config.LimitSettings;
+import dev.haven.server.config.RoomSettings;
+import dev.haven.server.config.ServerSettings;
+import dev.haven.server.transport.HavenServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** A real Haven server on an ephemeral loopback port, with rooms made for tests. */
+public final class TestServer implements AutoCloseable {
+    public static final String SECRET = "test-secret-test-secret-test-secret-0123456789";
+    /** A room without guidelines and with room to spare. */
+    public static final String LOUNGE = "lounge";
+    /** A room whose guidelines must be accepted. */
+    public static final String CIRCLE = "circle";
+    /** A room for two. */
+    public static final String SMALL = "small";
+
+    private final HavenServer server;
+    private final TokenService tokens;
+
+    private TestServer(HavenConfig config) {
+        this.tokens = new TokenService(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+        this.server = HavenServer.start(config, tokens, Clock.systemUTC());
+    }
+
+    public static TestServer start() {
+        return new TestServer(config(200));
+    }
+
+    public static TestServer start(HavenConfig config) {
+        return new TestServer(config);
+    }
+
+    public static HavenConfig config(int historyMessages) {
+        return new HavenConfig(
+                new ServerSettings("127.0.0.1", 0, 30, 10, 1),
+                new AuthSettings(true, SECRET, null),
+                new LimitSettings(4000, 65536),
+                new HistorySettings(historyMessages, 86400),
+                List.of(
+                        new RoomSettings(LOUNGE, "Lounge", RoomCategory.GENERAL, "Drop in", List.of("drop-in"),
+                                100, null, false),
+                        new RoomSettings(CIRCLE, "Anxiety Circle", RoomCategory.CONDITION, "Worry and panic",
+                                List.of("anxiety"), 30, "Be kind.", false),
+                        new RoomSettings(SMALL, "Pair Room", RoomCategory.DEMOGRAPHIC, "For two", List.of("pair"),
+                                2, null, false)));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public HavenServer server() {
+        return server;
+    }
+
+    public String token(String sub, String name, Role role) {
+        return tokens.sign(sub, name, role, null, Duration.ofHours(1));
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
