@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -174,7 +175,7 @@ public final class ProtocolCodec {
         try {
             if ("ok".equals(tree.get("type").textValue())) {
                 String id = tree.path("id").isTextual() ? tree.get("id").textValue() : null;
-                Class<? extends Result> resultType = resultTypes.apply(id);
+                Class<? extends Result> resultType = id == null ? null : resultTypes.apply(id);
                 if (resultType == null) {
                     throw new ProtocolException(ErrorCode.BAD_REQUEST, "a reply to no pending request", id);
                 }
@@ -184,8 +185,11 @@ public final class ProtocolCodec {
                 return new Ok(id, mapper.treeToValue(fields, resultType));
             }
             return mapper.treeToValue(tree, ServerMessage.class);
-        } catch (com.fasterxml.jackson.databind.exc.InvalidTypeIdException e) {
-            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type", null);
+        } catch (InvalidTypeIdException e) {
+            if (e.getPath().isEmpty()) {
+                throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type", null);
+            }
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, describe(e, null), null);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, describe(e, null), null);
         }

@@ -1,6 +1,7 @@
 package dev.haven.protocol.server;
 
 import dev.haven.protocol.ErrorCode;
+import dev.haven.protocol.Fields;
 
 /**
  * A failed request. {@code message} is for people and never quotes the request.
@@ -8,6 +9,11 @@ import dev.haven.protocol.ErrorCode;
  * @param retryAfterMs set for {@code slow_mode} and {@code rate_limited}
  */
 public record ErrorReply(String id, ErrorCode code, String message, Long retryAfterMs) implements ServerMessage {
+    public ErrorReply {
+        Fields.require(code, "code");
+        Fields.require(message, "message");
+    }
+
     public static ErrorReply of(String id, ErrorCode code, String message) {
         return new ErrorReply(id, code, message, null);
     }

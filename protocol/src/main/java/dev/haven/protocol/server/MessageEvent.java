@@ -1,5 +1,6 @@
 package dev.haven.protocol.server;
 
+import dev.haven.protocol.Fields;
 import dev.haven.protocol.model.UserInfo;
 
 /**
@@ -10,6 +11,12 @@ import dev.haven.protocol.model.UserInfo;
  */
 public record MessageEvent(String room, long seq, UserInfo from, String text, long ts, String clientId)
         implements ServerMessage {
+
+    public MessageEvent {
+        Fields.requireText(room, "room");
+        Fields.require(from, "from");
+        Fields.require(text, "text");
+    }
 
     /** Keeps the message text out of logs and exception messages. */
     @Override

@@ -1,0 +1,89 @@
+package dev.haven.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Named.named;
+
+import dev.haven.protocol.server.HelloResult;
+import dev.haven.protocol.server.Result;
+import dev.haven.protocol.server.RoomsResult;
+import dev.haven.protocol.server.SendResult;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A rejection's message goes back to the client and into logs: it must never quote the input. */
+class RejectionPrivacyTest {
+    private static final String CANARY = "q7ZcanaryX9";
+    private static final ProtocolCodec CODEC = new ProtocolCodec();
+    private static final Map<String, Class<? extends Result>> PENDING =
+            Map.of("send", SendResult.class, "rooms", RoomsResult.class, "hello", HelloResult.class);
+
+    /** Frames with {@code C} standing for the canary, in values, field names, the type and the id. */
+    static Stream<Named<String>> clientRejections() {
+        return Stream.of(
+                named("not JSON", "C"),
+                named("unterminated", "{\"C\":\"C"),
+                named("array", "[\"C\"]"),
+                named("string", "\"C\""),
+                named("unknown type", "{\"type\":\"C\",\"id\":\"a\",\"C\":\"C\"}"),
+                named("numeric type", "{\"type\":5,\"id\":\"a\",\"C\":\"C\"}"),
+                named("no type", "{\"id\":\"C\",\"C\":\"C\"}"),
+                named("id too long", "{\"type\":\"ping\",\"id\":\"C" + "i".repeat(64) + "\"}"),
+                named("id not a string", "{\"type\":\"ping\",\"id\":{\"C\":\"C\"}}"),
+                named("string since", "{\"type\":\"join\",\"id\":\"C\",\"room\":\"r\",\"since\":\"C\"}"),
+                named("object room", "{\"type\":\"join\",\"id\":\"a\",\"room\":{\"C\":\"C\"}}"),
+                named("array room", "{\"type\":\"join\",\"id\":\"a\",\"room\":[\"C\"]}"),
+                named("negative since", "{\"type\":\"join\",\"id\":\"a\",\"room\":\"C\",\"since\":-1,\"C\":1}"),
+                named("string acceptGuidelines",
+                        "{\"type\":\"join\",\"id\":\"a\",\"room\":\"C\",\"acceptGuidelines\":\"C\"}"),
+                named("send without text", "{\"type\":\"send\",\"id\":\"a\",\"room\":\"C\",\"C\":\"C\"}"),
+                named("blank text", "{\"type\":\"send\",\"id\":\"a\",\"room\":\"C\",\"text\":\" \",\"clientId\":\"C\"}"),
+                named("object text", "{\"type\":\"send\",\"id\":\"a\",\"room\":\"C\",\"text\":{\"C\":\"C\"}}"),
+                named("unknown category", "{\"type\":\"rooms\",\"id\":\"a\",\"category\":\"C\",\"tag\":\"C\"}"),
+                named("hello without token or name", "{\"type\":\"hello\",\"id\":\"a\",\"C\":\"C\"}"),
+                named("array token", "{\"type\":\"hello\",\"id\":\"a\",\"token\":[\"C\"]}"),
+                named("duplicate key", "{\"type\":\"ping\",\"C\":1,\"C\":2}"),
+                named("trailing content", "{\"type\":\"ping\",\"id\":\"a\"} {\"C\":\"C\"}"),
+                named("too deep", "{\"type\":\"ping\",\"C\":" + "[".repeat(40) + "\"C\"" + "]".repeat(40) + "}"),
+                named("string too long", "{\"type\":\"send\",\"room\":\"r\",\"text\":\"C" + "x".repeat(64 * 1024) + "\"}"),
+                named("number too long", "{\"type\":\"ping\",\"C\":" + "9".repeat(101) + "}"),
+                named("broken JSON after canary", "{\"type\":\"send\",\"room\":\"r\",\"text\":\"C\",\"C\":[1,2}"));
+    }
+
+    static Stream<Named<String>> serverRejections() {
+        return Stream.of(
+                named("unknown type", "{\"type\":\"C\",\"C\":\"C\"}"),
+                named("no pending request", "{\"type\":\"ok\",\"id\":\"C\",\"C\":\"C\"}"),
+                named("string seq", "{\"type\":\"ok\",\"id\":\"send\",\"seq\":\"C\"}"),
+                named("unknown role", "{\"type\":\"ok\",\"id\":\"hello\",\"user\":{\"id\":\"C\",\"name\":\"C\","
+                        + "\"role\":\"C\"},\"heartbeatSeconds\":1}"),
+                named("unknown room category", "{\"type\":\"ok\",\"id\":\"rooms\",\"rooms\":[{\"id\":\"C\",\"category\":\"C\"}]}"),
+                named("object message room", "{\"type\":\"message\",\"room\":{\"C\":\"C\"},\"seq\":1,\"text\":\"C\",\"ts\":1}"),
+                named("unknown presence event", "{\"type\":\"presence\",\"room\":\"C\",\"event\":\"C\"}"),
+                named("unknown error code", "{\"type\":\"error\",\"id\":\"C\",\"code\":\"C\",\"message\":\"C\"}"),
+                named("not JSON", "C"));
+    }
+
+    private static void assertDoesNotEcho(Throwable thrown) {
+        assertThat(thrown).isInstanceOf(ProtocolException.class).hasNoCause();
+        assertThat(thrown.getMessage()).isNotBlank().doesNotContainIgnoringCase(CANARY);
+        assertThat(thrown.toString()).doesNotContainIgnoringCase(CANARY);
+    }
+
+    @ParameterizedTest
+    @MethodSource("clientRejections")
+    void decodeClient_rejection_messageDoesNotEchoInput(String template) {
+        String json = template.replace("C", CANARY);
+        assertDoesNotEcho(catchThrowable(() -> CODEC.decodeClient(json)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("serverRejections")
+    void decodeServer_rejection_messageDoesNotEchoInput(String template) {
+        String json = template.replace("C", CANARY);
+        assertDoesNotEcho(catchThrowable(() -> CODEC.decodeServer(json, PENDING::get)));
+    }
+}
