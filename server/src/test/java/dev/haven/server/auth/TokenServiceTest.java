@@ -1,0 +1,75 @@
+package dev.haven.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.haven.protocol.model.Role;
+import dev.haven.server.testing.ManualClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenServiceTest {
+    private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final TokenService tokens = new TokenService(SECRET, clock);
+
+    @Test
+    void verify_signedToken_givesIdentity() throws AuthException {
+        String token = tokens.sign("u1", "Fran", Role.FACILITATOR, List.of("circle"), Duration.ofHours(1));
+        Identity identity = tokens.verify(token);
+        assertThat(identity.id()).isEqualTo("u1");
+        assertThat(identity.name()).isEqualTo("Fran");
+        assertThat(identity.guest()).isFalse();
+        assertThat(identity.roleIn("circle")).isEqualTo(Role.FACILITATOR);
+        assertThat(identity.roleIn("lounge")).isEqualTo(Role.MEMBER);
+    }
+
+    @Test
+    void verify_withoutRoomsClaim_roleHoldsEverywhere() throws AuthException {
+        Identity identity = tokens.verify(tokens.sign("u1", "Fran", Role.FACILITATOR, null, Duration.ofHours(1)));
+        assertThat(identity.roleIn("anything")).isEqualTo(Role.FACILITATOR);
+    }
+
+    @Test
+    void verify_expired_isRefused() {
+        String token = tokens.sign("u1", "Fran", Role.MEMBER, null, Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(AuthException.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void verify_otherSecret_isRefused() {
+        TokenService other = new TokenService("another-secret-another-secret-xx".getBytes(StandardCharsets.UTF_8), clock);
+        String token = other.sign("u1", "Fran", Role.FACILITATOR, null, Duration.ofHours(1));
+        assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(AuthException.class)
+                .hasMessageContaining("signature").hasMessageNotContaining(token);
+    }
+
+    @Test
+    void verify_tamperedPayload_isRefused() {
+        String token = tokens.sign("u1", "Fran", Role.MEMBER, null, Duration.ofHours(1));
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"sub\":\"u1\",\"name\":\"Fran\",\"role\":\"facilitator\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+        assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(AuthException.class);
+    }
+
+    @Test
+    void verify_garbage_isRefused() {
+        assertThatThrownBy(() -> tokens.verify("not-a-token")).isInstanceOf(AuthException.class)
+                .hasMessageNotContaining("not-a-token");
+    }
+
+    @Test
+    void verify_unsignedAlgNone_isRefused() {
+        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"sub\":\"u1\",\"name\":\"x\",\"role\":\"facilitator\"}".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> tokens.verify(header + "." + payload + ".")).isInstanceOf(AuthException.class);
+    }
+}

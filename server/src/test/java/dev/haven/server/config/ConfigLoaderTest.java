@@ -1,0 +1,142 @@
+package dev.haven.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.haven.protocol.model.RoomCategory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    private Path file(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    @Test
+    void load_defaults_listenOnLoopbackWithSampleRoomsOfEveryCategory() {
+        HavenConfig config = loader.load(null, Map.of());
+        assertThat(config.server().host()).isEqualTo("127.0.0.1");
+        assertThat(config.server().port()).isEqualTo(8080);
+        assertThat(config.auth().allowGuests()).isTrue();
+        assertThat(config.auth().tokenSecret()).isNull();
+        assertThat(config.limits().maxTextChars()).isEqualTo(4000);
+        assertThat(config.limits().maxFrameBytes()).isEqualTo(65536);
+        assertThat(config.history().maxMessages()).isEqualTo(200);
+        assertThat(config.history().maxAgeSeconds()).isEqualTo(86400);
+        assertThat(config.rooms()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(config.rooms()).extracting(RoomSettings::category).contains(RoomCategory.values());
+        assertThat(config.rooms()).allSatisfy(room -> {
+            assertThat(room.guidelines()).isNotBlank();
+            assertThat(room.topic()).isNotBlank();
+            assertThat(room.tags()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void load_file_mergesOverDefaultsAndReplacesRooms() throws IOException {
+        Path file = file("haven.yaml", """
+                server:
+                  port: 9999
+                history:
+                  maxMessages: 50
+                rooms:
+                  - id: only-room
+                    name: Only
+                    category: general
+                    capacity: 5
+                """);
+        HavenConfig config = loader.load(file, Map.of());
+        assertThat(config.server().port()).isEqualTo(9999);
+        assertThat(config.server().host()).isEqualTo("127.0.0.1");
+        assertThat(config.history().maxMessages()).isEqualTo(50);
+        assertThat(config.history().maxAgeSeconds()).isEqualTo(86400);
+        assertThat(config.rooms()).extracting(RoomSettings::id).containsExactly("only-room");
+        assertThat(config.rooms().get(0).locked()).isFalse();
+        assertThat(config.rooms().get(0).guidelines()).isNull();
+    }
+
+    @Test
+    void load_jsonFile_isReadToo() throws IOException {
+        Path file = file("haven.json", "{\"server\":{\"port\":7000}}");
+        assertThat(loader.load(file, Map.of()).server().port()).isEqualTo(7000);
+    }
+
+    @Test
+    void load_environment_overridesFile() throws IOException {
+        Path file = file("haven.yaml", "server:\n  port: 9999\n");
+        HavenConfig config = loader.load(file, Map.of("HAVEN_PORT", "7001", "HAVEN_HOST", "::1",
+                "HAVEN_TOKEN_SECRET", "s".repeat(40)));
+        assertThat(config.server().port()).isEqualTo(7001);
+        assertThat(config.server().host()).isEqualTo("::1");
+        assertThat(config.auth().tokenSecret()).hasSize(40);
+    }
+
+    @Test
+    void load_unknownKey_failsNamingIt() throws IOException {
+        Path file = file("haven.yaml", "server:\n  prot: 9999\n");
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("prot");
+    }
+
+    @Test
+    void load_portOutOfRange_failsNamingTheSetting() throws IOException {
+        Path file = file("haven.yaml", "server:\n  port: 70000\n");
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("server.port");
+    }
+
+    @Test
+    void load_badEnvironmentPort_fails() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("HAVEN_PORT", "eighty")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("HAVEN_PORT");
+    }
+
+    @Test
+    void load_duplicateRoomIds_fail() throws IOException {
+        Path file = file("haven.yaml", """
+                rooms:
+                  - {id: a, name: A, category: general, capacity: 5}
+                  - {id: a, name: B, category: general, capacity: 5}
+                """);
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'a' is configured twice");
+    }
+
+    @Test
+    void load_unknownCategory_fails() throws IOException {
+        Path file = file("haven.yaml", "rooms:\n  - {id: a, name: A, category: sports, capacity: 5}\n");
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("category");
+    }
+
+    @Test
+    void load_roomWithoutCapacity_fails() throws IOException {
+        Path file = file("haven.yaml", "rooms:\n  - {id: a, name: A, category: general}\n");
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("capacity");
+    }
+
+    @Test
+    void load_missingFile_fails() {
+        assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void load_malformedYaml_failsWithLine() throws IOException {
+        Path file = file("haven.yaml", "server:\n  port: [1\n");
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.haven.server.room;
+
+import dev.haven.protocol.server.ServerMessage;
+import dev.haven.server.auth.Identity;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A session that records what the room gives it, in order. */
+final class FakeSession implements Session {
+    private final Identity identity;
+    final List<ServerMessage> received = new ArrayList<>();
+
+    FakeSession(Identity identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public Identity identity() {
+        return identity;
+    }
+
+    @Override
+    public void deliver(OutboundFrame frame) {
+        received.add(((FakeFrameEncoder.FakeFrame) frame).event());
+    }
+
+    @Override
+    public void send(ServerMessage message) {
+        received.add(message);
+    }
+
+    <T extends ServerMessage> List<T> received(Class<T> type) {
+        return received.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}
