@@ -30,6 +30,7 @@ class LifecycleTest {
             assertThat(body.path("connections").asInt()).isEqualTo(1);
             assertThat(body.path("rooms").asInt()).isEqualTo(3);
             assertThat(body.has("uptimeSeconds")).isTrue();
+            assertThat(client.isClosed()).isFalse();
         }
     }
 
