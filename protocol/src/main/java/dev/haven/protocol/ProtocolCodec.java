@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -84,6 +85,7 @@ public final class ProtocolCodec {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
         mapper.getFactory().setStreamReadConstraints(READ_CONSTRAINTS);
@@ -134,14 +136,15 @@ public final class ProtocolCodec {
         if (typeNode == null || !typeNode.isTextual()) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, "a request needs a string 'type'", id);
         }
-        Class<?> type = clientTypes.get(typeNode.textValue());
+        String typeName = typeNode.textValue();
+        Class<?> type = clientTypes.get(typeName);
         if (type == null) {
-            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown request type", id);
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown request type", id, typeName);
         }
         try {
             return mapper.treeToValue(tree, ClientMessage.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new ProtocolException(ErrorCode.BAD_REQUEST, describe(e, fieldNames.get(type)), id);
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, describe(e, fieldNames.get(type)), id, typeName);
         }
     }
 

@@ -9,15 +9,29 @@ public final class ProtocolException extends Exception {
 
     private final ErrorCode code;
     private final String requestId;
+    private final String requestType;
 
     public ProtocolException(ErrorCode code, String message, String requestId) {
+        this(code, message, requestId, null);
+    }
+
+    public ProtocolException(ErrorCode code, String message, String requestId, String requestType) {
         super(message, null, false, false);
         this.code = code;
         this.requestId = requestId;
+        this.requestType = requestType;
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    /**
+     * The frame's {@code type} when it was a string, else null. For decisions only (such as
+     * "was this a hello?"); it is client input, so never show or log it.
+     */
+    public String requestType() {
+        return requestType;
     }
 
     /** The request's {@code id} when one could be read, else null. */

@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * Signs and verifies Haven tokens: HS256 JWTs with {@code sub}, {@code name}, {@code role}
- * ({@code member} or {@code facilitator}), optional {@code rooms} limiting the role, and
- * {@code exp}. Thread-safe.
+ * ({@code member} or {@code facilitator}), optional {@code rooms} limiting the role, and a
+ * required {@code exp}: a token that never expires is refused. Thread-safe.
  */
 public final class TokenService {
     private static final String ISSUER = "haven";
@@ -80,7 +80,10 @@ public final class TokenService {
             throw new AuthException("the token's signature cannot be checked");
         }
         Date expiry = claims.getExpirationTime();
-        if (expiry != null && !expiry.toInstant().isAfter(clock.instant())) {
+        if (expiry == null) {
+            throw new AuthException("the token needs an 'exp'");
+        }
+        if (!expiry.toInstant().isAfter(clock.instant())) {
             throw new AuthException("the token has expired");
         }
         return identityOf(claims);

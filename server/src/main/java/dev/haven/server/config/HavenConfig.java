@@ -29,6 +29,10 @@ public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSetting
         return new HavenConfig(server, newAuth, limits, history, rooms);
     }
 
+    public HavenConfig withLimits(LimitSettings newLimits) {
+        return new HavenConfig(server, auth, newLimits, history, rooms);
+    }
+
     public HavenConfig withRooms(List<RoomSettings> newRooms) {
         return new HavenConfig(server, auth, limits, history, newRooms);
     }

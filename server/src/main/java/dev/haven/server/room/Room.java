@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,15 +84,32 @@ public final class Room {
     }
 
     public void join(Session session, Join request, Consumer<ServerMessage> reply) {
-        executor.execute(() -> reply.accept(doJoin(session, request)));
+        answer(request.id(), reply, () -> doJoin(session, request));
     }
 
     public void leave(Session session, String requestId, Consumer<ServerMessage> reply) {
-        executor.execute(() -> reply.accept(doLeave(session, requestId)));
+        answer(requestId, reply, () -> doLeave(session, requestId));
     }
 
     public void send(Session session, Send request, Consumer<ServerMessage> reply) {
-        executor.execute(() -> reply.accept(doSend(session, request)));
+        answer(request.id(), reply, () -> doSend(session, request));
+    }
+
+    /**
+     * Runs a request on the room's executor. A fault still produces exactly one reply
+     * ({@code internal}), because the connection waits for it before its next request.
+     */
+    private void answer(String requestId, Consumer<ServerMessage> reply, Supplier<ServerMessage> handler) {
+        executor.execute(() -> {
+            ServerMessage result;
+            try {
+                result = handler.get();
+            } catch (RuntimeException e) {
+                log.error("room request failed room={} error={}", id(), e.getClass().getName(), e);
+                result = error(requestId, ErrorCode.INTERNAL, "the server could not handle this request");
+            }
+            reply.accept(result);
+        });
     }
 
     /** The connection is gone: it leaves without a reply. Harmless for a session that never joined. */

@@ -2,6 +2,7 @@ package dev.haven.server.session;
 
 import dev.haven.protocol.CloseCode;
 import dev.haven.server.auth.Identity;
+import dev.haven.server.limits.FloodGuard;
 import dev.haven.server.room.Session;
 import java.util.Set;
 
@@ -21,6 +22,9 @@ public interface Connection extends Session {
      * so that a disconnect reaches every room that may hold the connection.
      */
     Set<String> rooms();
+
+    /** This connection's rate limits. */
+    FloodGuard floodGuard();
 
     /** The peer's address without the port, for per-address rules such as guest bans. */
     String remoteAddress();

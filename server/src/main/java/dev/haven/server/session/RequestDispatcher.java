@@ -20,6 +20,7 @@ import dev.haven.server.auth.AuthException;
 import dev.haven.server.auth.GuestNames;
 import dev.haven.server.auth.Identity;
 import dev.haven.server.auth.TokenService;
+import dev.haven.server.limits.FloodGuard;
 import dev.haven.server.room.Room;
 import dev.haven.server.room.RoomRegistry;
 import java.util.function.Consumer;
@@ -66,10 +67,28 @@ public final class RequestDispatcher {
                 room.leave(connection, leave.id(), reply);
             });
         } else if (request instanceof Send send) {
-            withRoom(send.room(), send.id(), reply, room -> room.send(connection, send, reply));
+            if (admitSend(connection, send, reply)) {
+                withRoom(send.room(), send.id(), reply, room -> room.send(connection, send, reply));
+            }
         } else {
             throw new IllegalStateException("no handler for " + request.getClass().getSimpleName());
         }
+    }
+
+    private static boolean admitSend(Connection connection, Send send, Consumer<ServerMessage> reply) {
+        FloodGuard.Verdict verdict = connection.floodGuard().onSend();
+        if (verdict instanceof FloodGuard.Allow) {
+            return true;
+        }
+        long retryAfterMs = verdict instanceof FloodGuard.Refuse refuse ? refuse.retryAfterMs() : 1000;
+        reply.accept(new ErrorReply(send.id(), ErrorCode.RATE_LIMITED, "too many messages at once; wait a moment",
+                retryAfterMs));
+        if (verdict instanceof FloodGuard.Close) {
+            log.info("closing a flooding connection user={} remote={}", connection.identity().id(),
+                    connection.remoteAddress());
+            connection.close(CloseCode.POLICY_VIOLATION, "flooding");
+        }
+        return false;
     }
 
     /** The connection is gone: every room it may be in hears of it. */

@@ -7,6 +7,8 @@ import dev.haven.protocol.ProtocolException;
 import dev.haven.protocol.client.ClientMessage;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.ServerMessage;
+import dev.haven.server.config.LimitSettings;
+import dev.haven.server.limits.FloodGuard;
 import dev.haven.server.session.RequestDispatcher;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelHandlerContext;
@@ -29,8 +31,7 @@ import org.slf4j.LoggerFactory;
  * Turns one connection's text frames into requests and their replies back into frames.
  *
  * <p>Every request gets exactly one reply, in request order: the handler keeps at most one
- * request in flight and queues the frames behind it, together with replies to frames that
- * failed to decode. While the queue is long, the handler stops reading from the socket, so a
+ * request in flight and queues the frames behind it, frames that failed to decode included. While the queue is long, the handler stops reading from the socket, so a
  * client that outpaces its replies slows itself down and nobody else. All state here is used
  * on the channel's event loop alone; replies from rooms are brought back onto it.
  */
@@ -44,7 +45,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final RequestDispatcher dispatcher;
     private final ChannelGroup connections;
     private final long helloTimeoutMillis;
-    /** Each entry is a request to dispatch or a reply that is ready. */
+    private final LimitSettings limits;
+    /** Each entry is a request to dispatch, a frame that failed to decode, or a ready reply. */
     private final ArrayDeque<Object> backlog = new ArrayDeque<>();
     private NettyConnection connection;
     private ChannelHandlerContext ctx;
@@ -53,19 +55,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private boolean draining;
 
     ConnectionHandler(ProtocolCodec codec, NettyFrameEncoder encoder, RequestDispatcher dispatcher,
-                      ChannelGroup connections, long helloTimeoutMillis) {
+                      ChannelGroup connections, long helloTimeoutMillis, LimitSettings limits) {
         this.codec = codec;
         this.encoder = encoder;
         this.dispatcher = dispatcher;
         this.connections = connections;
         this.helloTimeoutMillis = helloTimeoutMillis;
+        this.limits = limits;
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
         if (event instanceof HandshakeComplete) {
             ctx = context;
-            connection = new NettyConnection(context.channel(), encoder);
+            connection = new NettyConnection(context.channel(), encoder, new FloodGuard(limits, System::nanoTime));
             connections.add(context.channel());
             helloTimeout = context.executor().schedule(this::closeIfAnonymous, helloTimeoutMillis, TimeUnit.MILLISECONDS);
             log.info("connected remote={} channel={}", connection.remoteAddress(), context.channel().id().asShortText());
@@ -84,7 +87,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             if (frame instanceof TextWebSocketFrame text) {
-                backlog.add(decode(text));
+                admit(decode(text));
                 drain();
             } else if (frame instanceof BinaryWebSocketFrame) {
                 connection.close(CloseCode.UNSUPPORTED_DATA, "binary frames are not supported");
@@ -94,12 +97,44 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Queues a decoded frame, or the refusal the frame budget calls for. */
+    private void admit(Object decoded) {
+        FloodGuard.Verdict verdict = connection.floodGuard().onFrame();
+        if (verdict instanceof FloodGuard.Allow) {
+            backlog.add(decoded);
+            return;
+        }
+        String id = decoded instanceof ClientMessage request ? request.id() : ((ProtocolException) decoded).requestId();
+        long retryAfterMs = verdict instanceof FloodGuard.Refuse refuse ? refuse.retryAfterMs() : 1000;
+        backlog.add(new ErrorReply(id, ErrorCode.RATE_LIMITED, "too many requests at once; wait a moment",
+                retryAfterMs));
+        if (verdict instanceof FloodGuard.Close) {
+            drain();
+            log.info("closing a flooding connection remote={}", connection.remoteAddress());
+            connection.close(CloseCode.POLICY_VIOLATION, "flooding");
+        }
+    }
+
     private Object decode(TextWebSocketFrame frame) {
         try {
             return codec.decodeClient(new ByteBufInputStream(frame.content()));
         } catch (ProtocolException e) {
-            return ErrorReply.of(e.requestId(), e.code(), e.getMessage());
+            return e;
         }
+    }
+
+    /**
+     * The reply to a frame that did not decode. Before {@code hello}, a frame that names a
+     * type other than hello is answered {@code unauthenticated} whatever else is wrong with it:
+     * nothing but hello is open to an anonymous connection. This is decided when the frame's
+     * turn comes, since a hello queued before it may have succeeded by then.
+     */
+    private ErrorReply replyTo(ProtocolException failure) {
+        String type = failure.requestType();
+        if (connection.identity() == null && type != null && !"hello".equals(type)) {
+            return ErrorReply.of(failure.requestId(), ErrorCode.UNAUTHENTICATED, "send hello first");
+        }
+        return ErrorReply.of(failure.requestId(), failure.code(), failure.getMessage());
     }
 
     private void drain() {
@@ -110,7 +145,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         try {
             Object next;
             while (!busy && !connection.isClosing() && (next = backlog.poll()) != null) {
-                if (next instanceof ServerMessage ready) {
+                if (next instanceof ProtocolException failure) {
+                    connection.send(replyTo(failure));
+                } else if (next instanceof ServerMessage ready) {
                     connection.send(ready);
                 } else {
                     busy = true;

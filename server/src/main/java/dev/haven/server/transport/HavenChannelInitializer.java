@@ -75,6 +75,6 @@ final class HavenChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(HEARTBEAT, new HeartbeatHandler());
         pipeline.addLast(HTTP_ENDPOINTS, new HttpEndpointHandler(status, json));
         pipeline.addLast(CONNECTION, new ConnectionHandler(codec, encoder, dispatcher, connections,
-                TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds())));
+                TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds()), config.limits()));
     }
 }

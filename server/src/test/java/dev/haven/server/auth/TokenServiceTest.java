@@ -72,4 +72,15 @@ class TokenServiceTest {
                 .encodeToString("{\"sub\":\"u1\",\"name\":\"x\",\"role\":\"facilitator\"}".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> tokens.verify(header + "." + payload + ".")).isInstanceOf(AuthException.class);
     }
+
+    @Test
+    void verify_withoutExpiry_isRefused() throws Exception {
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("u1").claim("name", "Fran")
+                        .claim("role", "facilitator").build());
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(SECRET));
+        assertThatThrownBy(() -> tokens.verify(jwt.serialize())).isInstanceOf(AuthException.class)
+                .hasMessageContaining("exp");
+    }
 }

@@ -3,6 +3,7 @@ package dev.haven.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.haven.server.config.LimitSettings;
 import dev.haven.server.testing.TestClient;
 import dev.haven.server.testing.TestServer;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ class OrderingTest {
     @Test
     void send_eightConcurrentSenders_everyMemberSeesTheSameGaplessSequence() throws Exception {
         int total = SENDERS * MESSAGES_EACH;
-        try (TestServer server = TestServer.start()) {
+        // Rate limits raised: this test is about order under load, not about flood control.
+        LimitSettings unlimited = new LimitSettings(4000, 65536, 100_000, 100_000, 100_000, 100_000, 100_000);
+        try (TestServer server = TestServer.start(TestServer.config(200).withLimits(unlimited))) {
             List<TestClient> clients = new ArrayList<>();
             for (int i = 0; i < SENDERS + WATCHERS; i++) {
                 TestClient client = TestClient.guest(server.port(), "member" + i);
@@ -74,7 +77,12 @@ class OrderingTest {
     private static List<String> collectMessages(TestClient client, int count) {
         List<String> messages = new ArrayList<>(count);
         while (messages.size() < count) {
-            JsonNode frame = client.nextFrame();
+            JsonNode frame;
+            try {
+                frame = client.nextFrame();
+            } catch (AssertionError e) {
+                throw new AssertionError("stuck after " + messages.size() + " of " + count + " messages", e);
+            }
             if (!"message".equals(frame.path("type").asText())) {
                 continue;
             }

@@ -45,7 +45,7 @@ public final class TestServer implements AutoCloseable {
         return new HavenConfig(
                 new ServerSettings("127.0.0.1", 0, 30, 10, 1),
                 new AuthSettings(true, SECRET, null),
-                new LimitSettings(4000, 65536),
+                LimitSettings.defaults(),
                 new HistorySettings(historyMessages, 86400),
                 List.of(
                         new RoomSettings(LOUNGE, "Lounge", RoomCategory.GENERAL, "Drop in", List.of("drop-in"),

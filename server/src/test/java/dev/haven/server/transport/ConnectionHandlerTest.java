@@ -1,0 +1,432 @@
+package dev.haven.server.transport;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.haven.protocol.ProtocolCodec;
+import dev.haven.protocol.model.Role;
+import dev.haven.server.config.LimitSettings;
+import dev.haven.server.auth.TokenService;
+import dev.haven.server.room.RoomRegistry;
+import dev.haven.server.session.RequestDispatcher;
+import dev.haven.server.testing.TestServer;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-connection handler in an {@link EmbeddedChannel}, over a real dispatcher and real
+ * rooms. Rooms run their tasks inline, or hold them until the test runs them, to play a room
+ * that answers later than the connection reads.
+ */
+class ConnectionHandlerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long HELLO_TIMEOUT_MILLIS = 5_000;
+
+    private final ProtocolCodec codec = new ProtocolCodec();
+    private final NettyFrameEncoder encoder = new NettyFrameEncoder(codec, ByteBufAllocator.DEFAULT);
+    private final TokenService tokens = new TokenService(TestServer.SECRET.getBytes(UTF_8), Clock.systemUTC());
+    /** Room tasks waiting while {@link #holdRoomTasks} is set. */
+    private final Queue<Runnable> roomTasks = new ArrayDeque<>();
+    private boolean holdRoomTasks;
+    private final Executor roomExecutor = task -> {
+        if (holdRoomTasks) {
+            roomTasks.add(task);
+        } else {
+            task.run();
+        }
+    };
+    private final RoomRegistry rooms = new RoomRegistry(TestServer.config(50), () -> roomExecutor,
+            Clock.systemUTC(), encoder);
+    private final RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens, true, 30);
+    private final ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
+    private EmbeddedChannel ch;
+
+    @BeforeEach
+    void connect() {
+        ch = new EmbeddedChannel(new ConnectionHandler(codec, encoder, dispatcher, connections, HELLO_TIMEOUT_MILLIS,
+                LimitSettings.defaults()));
+        ch.freezeTime();
+        ch.pipeline().fireUserEventTriggered(new HandshakeComplete("/ws", new DefaultHttpHeaders(), null));
+    }
+
+    @AfterEach
+    void releaseEverything() {
+        ch.finishAndReleaseAll();
+    }
+
+    // ---------------------------------------------------------------- requests and replies
+
+    @Test
+    void channelRead_pingBeforeHello_isUnauthenticatedWithItsId() {
+        JsonNode reply = ask("{\"id\":\"p\",\"type\":\"ping\"}");
+
+        assertThat(reply.path("type").asText()).isEqualTo("error");
+        assertThat(reply.path("code").asText()).isEqualTo("unauthenticated");
+        assertThat(reply.path("id").asText()).isEqualTo("p");
+        assertThat(ch.isOpen()).isTrue();
+    }
+
+    @Test
+    void channelRead_notJsonBeforeHello_isBadRequestWithoutId() {
+        JsonNode reply = ask("hello?");
+
+        assertThat(reply.path("code").asText()).isEqualTo("bad_request");
+        assertThat(reply.has("id")).isFalse();
+        assertThat(ch.isOpen()).isTrue();
+    }
+
+    @Test
+    void channelRead_guestHelloThenPing_repliesOkToEach() {
+        JsonNode hello = ask("{\"id\":\"h\",\"type\":\"hello\",\"name\":\"Romeo\"}");
+        JsonNode pong = ask("{\"id\":\"p\",\"type\":\"ping\"}");
+
+        assertThat(hello.path("type").asText()).isEqualTo("ok");
+        assertThat(hello.path("id").asText()).isEqualTo("h");
+        assertThat(hello.path("user").path("name").asText()).isEqualTo("Romeo");
+        assertThat(hello.path("heartbeatSeconds").asInt()).isEqualTo(30);
+        assertThat(pong.path("type").asText()).isEqualTo("ok");
+        assertThat(pong.path("id").asText()).isEqualTo("p");
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void channelRead_badFramesAfterHello_areAnsweredAndConnectionStaysOpen() {
+        hello("Romeo");
+
+        JsonNode notJson = ask("{oops");
+        JsonNode unknown = ask("{\"id\":\"u\",\"type\":\"dance\"}");
+        JsonNode mistyped = ask("{\"id\":\"m\",\"type\":\"join\",\"room\":123}");
+        JsonNode pong = ask("{\"id\":\"p\",\"type\":\"ping\"}");
+
+        assertThat(notJson.path("code").asText()).isEqualTo("bad_request");
+        assertThat(unknown.path("code").asText()).isEqualTo("unknown_type");
+        assertThat(unknown.path("id").asText()).isEqualTo("u");
+        assertThat(mistyped.path("code").asText()).isEqualTo("bad_request");
+        assertThat(mistyped.path("id").asText()).isEqualTo("m");
+        assertThat(pong.path("type").asText()).isEqualTo("ok");
+        assertThat(ch.isOpen()).isTrue();
+    }
+
+    @Test
+    void channelRead_joinThenSend_repliesAndDeliversTheMessageToTheSender() {
+        hello("Romeo");
+        JsonNode joined = ask("{\"id\":\"j\",\"type\":\"join\",\"room\":\"lounge\"}");
+
+        ch.writeInbound(new TextWebSocketFrame("{\"id\":\"s\",\"type\":\"send\",\"room\":\"lounge\",\"text\":\"hi\"}"));
+        List<JsonNode> frames = readTexts();
+
+        assertThat(joined.path("type").asText()).isEqualTo("ok");
+        assertThat(joined.path("room").path("id").asText()).isEqualTo("lounge");
+        assertThat(frames).extracting(f -> f.path("type").asText()).containsExactlyInAnyOrder("message", "ok");
+        JsonNode message = frames.stream().filter(f -> "message".equals(f.path("type").asText())).findFirst()
+                .orElseThrow();
+        assertThat(message.path("text").asText()).isEqualTo("hi");
+        assertThat(message.path("seq").asLong()).isEqualTo(1);
+        assertThat(rooms.find("lounge").info().members()).isEqualTo(1);
+    }
+
+    @Test
+    void channelRead_textFrame_isReleased() {
+        TextWebSocketFrame frame = new TextWebSocketFrame("{\"id\":\"p\",\"type\":\"ping\"}");
+
+        ch.writeInbound(frame);
+
+        assertThat(frame.refCnt()).isZero();
+        readTexts();
+    }
+
+    @Test
+    void channelRead_framesBehindARoomThatAnswersLater_areAnsweredInRequestOrder() {
+        hello("Romeo");
+        holdRoomTasks = true;
+
+        ch.writeInbound(new TextWebSocketFrame("{\"id\":\"1\",\"type\":\"join\",\"room\":\"lounge\"}"));
+        ch.writeInbound(new TextWebSocketFrame("not json"));
+        ch.writeInbound(new TextWebSocketFrame("{\"id\":\"3\",\"type\":\"ping\"}"));
+        ch.writeInbound(new TextWebSocketFrame("{\"id\":\"4\",\"type\":\"send\",\"room\":\"lounge\",\"text\":\"hi\"}"));
+        ch.writeInbound(new TextWebSocketFrame("{\"id\":\"5\",\"type\":\"dance\"}"));
+
+        assertThat(readTexts()).as("nothing may overtake the join in flight").isEmpty();
+        runRoomTasks();
+
+        List<String> replies = readTexts().stream()
+                .filter(f -> !"message".equals(f.path("type").asText()))
+                .map(f -> f.path("id").asText("-") + " " + f.path("code").asText(f.path("type").asText()))
+                .toList();
+        assertThat(replies).containsExactly("1 ok", "- bad_request", "3 ok", "4 ok", "5 unknown_type");
+    }
+
+    @Test
+    void channelRead_manyFramesBehindARoomThatAnswersLater_pausesReadingUntilDrained() {
+        hello("Romeo");
+        holdRoomTasks = true;
+        ch.writeInbound(new TextWebSocketFrame("{\"id\":\"join\",\"type\":\"join\",\"room\":\"lounge\"}"));
+
+        for (int i = 0; i < 70; i++) {
+            ch.writeInbound(new TextWebSocketFrame("{\"id\":\"p" + i + "\",\"type\":\"ping\"}"));
+        }
+
+        assertThat(ch.config().isAutoRead()).as("reading paused while 70 requests wait").isFalse();
+        runRoomTasks();
+        List<JsonNode> replies = readTexts();
+        assertThat(replies).hasSize(71);
+        assertThat(replies.get(0).path("id").asText()).isEqualTo("join");
+        for (int i = 0; i < 70; i++) {
+            assertThat(replies.get(i + 1).path("id").asText()).isEqualTo("p" + i);
+        }
+        assertThat(ch.config().isAutoRead()).as("reading resumed").isTrue();
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    @Test
+    void channelRead_binaryFrame_closesWith1003() {
+        hello("Romeo");
+        BinaryWebSocketFrame binary = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(new byte[] {1, 2, 3}));
+
+        ch.writeInbound(binary);
+
+        assertThat(binary.refCnt()).isZero();
+        assertThat(readCloseCode()).isEqualTo(1003);
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(readTexts()).as("nothing after the close frame").isEmpty();
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void exceptionCaught_tooLongFrame_closesWith1009() {
+        hello("Romeo");
+
+        ch.pipeline().fireExceptionCaught(new TooLongFrameException("content length exceeded 65536 bytes."));
+
+        assertThat(readCloseCode()).isEqualTo(1009);
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void exceptionCaught_ioException_closesWithoutCloseFrame() {
+        ch.pipeline().fireExceptionCaught(new IOException("connection reset by peer"));
+
+        assertThat(ch.isOpen()).isFalse();
+        assertThat((Object) ch.readOutbound()).isNull();
+    }
+
+    @Test
+    void exceptionCaught_otherError_closes() {
+        ch.pipeline().fireExceptionCaught(new UncheckedIOException(new IOException("boom")));
+
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void channelRead_helloWithInvalidToken_repliesUnauthenticatedThenClosesWith4001() {
+        ch.writeInbound(new TextWebSocketFrame("{\"id\":\"h\",\"type\":\"hello\",\"token\":\"not.a.token\"}"));
+        ch.runPendingTasks();
+
+        Object first = ch.readOutbound();
+        Object second = ch.readOutbound();
+        try {
+            assertThat(first).isInstanceOf(TextWebSocketFrame.class);
+            JsonNode reply = parse((TextWebSocketFrame) first);
+            assertThat(reply.path("code").asText()).isEqualTo("unauthenticated");
+            assertThat(reply.path("id").asText()).isEqualTo("h");
+            assertThat(second).isInstanceOf(CloseWebSocketFrame.class);
+            assertThat(((CloseWebSocketFrame) second).statusCode()).isEqualTo(4001);
+        } finally {
+            ReferenceCountUtil.release(first);
+            ReferenceCountUtil.release(second);
+        }
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void channelRead_helloWithExpiredToken_closesWith4001() {
+        TokenService past = new TokenService(TestServer.SECRET.getBytes(UTF_8),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(-2)));
+        String expired = past.sign("u", "Una", Role.MEMBER, null, Duration.ofHours(1));
+
+        ch.writeInbound(new TextWebSocketFrame("{\"id\":\"h\",\"type\":\"hello\",\"token\":\"" + expired + "\"}"));
+        ch.runPendingTasks();
+
+        TextWebSocketFrame first = ch.readOutbound();
+        try {
+            JsonNode reply = parse(first);
+            assertThat(reply.path("code").asText()).isEqualTo("unauthenticated");
+            assertThat(reply.path("message").asText()).doesNotContain(expired);
+        } finally {
+            first.release();
+        }
+        assertThat(readCloseCode()).isEqualTo(4001);
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void helloTimeout_withoutHello_closesWith4001() {
+        ch.advanceTimeBy(HELLO_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+
+        assertThat(readCloseCode()).isEqualTo(4001);
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void helloTimeout_beforeItIsDue_doesNotClose() {
+        ch.advanceTimeBy(HELLO_TIMEOUT_MILLIS - 1, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+
+        assertThat(ch.isOpen()).isTrue();
+        assertThat((Object) ch.readOutbound()).isNull();
+    }
+
+    @Test
+    void helloTimeout_afterRefusedGuestHello_stillClosesWith4001() {
+        JsonNode refused = ask("{\"id\":\"h\",\"type\":\"hello\",\"name\":\"\"}");
+
+        ch.advanceTimeBy(HELLO_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+
+        assertThat(refused.path("code").asText()).isEqualTo("bad_request");
+        assertThat(readCloseCode()).isEqualTo(4001);
+    }
+
+    @Test
+    void helloTimeout_afterHello_isCancelled() {
+        hello("Romeo");
+
+        ch.advanceTimeBy(2 * HELLO_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+
+        assertThat(ch.isOpen()).isTrue();
+        assertThat(ask("{\"id\":\"p\",\"type\":\"ping\"}").path("type").asText()).isEqualTo("ok");
+        assertThat(ch.finish()).isFalse();
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Test
+    void channelRead_frameBeforeHandshake_isPassedOn() {
+        EmbeddedChannel raw = new EmbeddedChannel(
+                new ConnectionHandler(codec, encoder, dispatcher, connections, HELLO_TIMEOUT_MILLIS,
+                LimitSettings.defaults()));
+        TextWebSocketFrame frame = new TextWebSocketFrame("{\"type\":\"ping\"}");
+
+        raw.writeInbound(frame);
+
+        TextWebSocketFrame passed = raw.readInbound();
+        assertThat(passed).isSameAs(frame);
+        passed.release();
+        assertThat(raw.finish()).isFalse();
+    }
+
+    @Test
+    void userEventTriggered_handshakeComplete_addsTheChannelToConnectionsUntilItCloses() {
+        assertThat(List.copyOf(connections)).containsExactly(ch);
+
+        ch.close();
+
+        assertThat(List.copyOf(connections)).isEmpty();
+    }
+
+    @Test
+    void channelInactive_memberOfARoom_leavesIt() {
+        hello("Romeo");
+        ask("{\"id\":\"j\",\"type\":\"join\",\"room\":\"lounge\"}");
+        assertThat(rooms.find("lounge").info().members()).isEqualTo(1);
+
+        ch.close();
+
+        assertThat(rooms.find("lounge").info().members()).isZero();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void hello(String name) {
+        JsonNode reply = ask("{\"id\":\"hello\",\"type\":\"hello\",\"name\":\"" + name + "\"}");
+        assertThat(reply.path("type").asText()).as("hello reply %s", reply).isEqualTo("ok");
+    }
+
+    /** Writes one text frame and returns the one frame written back. */
+    private JsonNode ask(String text) {
+        ch.writeInbound(new TextWebSocketFrame(text));
+        List<JsonNode> frames = readTexts();
+        assertThat(frames).as("frames written for %s", text).hasSize(1);
+        return frames.get(0);
+    }
+
+    /** Every text frame written so far, parsed and released; fails on any other outbound message. */
+    private List<JsonNode> readTexts() {
+        ch.runPendingTasks();
+        List<JsonNode> frames = new ArrayList<>();
+        Object message;
+        while ((message = ch.readOutbound()) != null) {
+            try {
+                assertThat(message).as("outbound message").isInstanceOf(TextWebSocketFrame.class);
+                frames.add(parse((TextWebSocketFrame) message));
+            } finally {
+                ReferenceCountUtil.release(message);
+            }
+        }
+        return frames;
+    }
+
+    /** Skips text frames up to the close frame and returns its status code; releases all. */
+    private int readCloseCode() {
+        ch.runPendingTasks();
+        Object message;
+        while ((message = ch.readOutbound()) != null) {
+            try {
+                if (message instanceof CloseWebSocketFrame close) {
+                    return close.statusCode();
+                }
+            } finally {
+                ReferenceCountUtil.release(message);
+            }
+        }
+        throw new AssertionError("no close frame was written");
+    }
+
+    private static JsonNode parse(TextWebSocketFrame frame) {
+        try {
+            return JSON.readTree(frame.text());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + frame.text(), e);
+        }
+    }
+
+    private void runRoomTasks() {
+        holdRoomTasks = false;
+        Runnable task;
+        while ((task = roomTasks.poll()) != null) {
+            task.run();
+        }
+        ch.runPendingTasks();
+    }
+}
