@@ -28,4 +28,37 @@ public final class Fields {
         }
         return value;
     }
+
+    /** The longest reason or private note a facilitator or reporter may write. */
+    public static final int MAX_REASON_CHARS = 500;
+
+    public static String optionalText(String value, String field) {
+        return value == null ? null : requireText(value, field);
+    }
+
+    public static String optionalReason(String value, String field) {
+        if (value != null && value.codePointCount(0, value.length()) > MAX_REASON_CHARS) {
+            throw new InvalidFieldException("field '" + field + "' must be at most " + MAX_REASON_CHARS + " characters");
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    public static String requireReason(String value, String field) {
+        return optionalReason(requireText(value, field), field);
+    }
+
+    public static Long requirePositive(Long value, String field) {
+        require(value, field);
+        if (value < 1) {
+            throw new InvalidFieldException("field '" + field + "' must be at least 1");
+        }
+        return value;
+    }
+
+    public static Long optionalDuration(Long seconds, String field, long max) {
+        if (seconds != null && (seconds < 1 || seconds > max)) {
+            throw new InvalidFieldException("field '" + field + "' must be a whole number from 1 to " + max);
+        }
+        return seconds;
+    }
 }

@@ -12,8 +12,24 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Join.class, name = "join"),
     @JsonSubTypes.Type(value = Leave.class, name = "leave"),
     @JsonSubTypes.Type(value = Send.class, name = "send"),
+    @JsonSubTypes.Type(value = RaiseHand.class, name = "raise_hand"),
+    @JsonSubTypes.Type(value = LowerHand.class, name = "lower_hand"),
+    @JsonSubTypes.Type(value = Report.class, name = "report"),
+    @JsonSubTypes.Type(value = Mute.class, name = "mute"),
+    @JsonSubTypes.Type(value = Unmute.class, name = "unmute"),
+    @JsonSubTypes.Type(value = Remove.class, name = "remove"),
+    @JsonSubTypes.Type(value = Ban.class, name = "ban"),
+    @JsonSubTypes.Type(value = Unban.class, name = "unban"),
+    @JsonSubTypes.Type(value = Delete.class, name = "delete"),
+    @JsonSubTypes.Type(value = SetRoom.class, name = "set_room"),
+    @JsonSubTypes.Type(value = Voice.class, name = "voice"),
+    @JsonSubTypes.Type(value = Admit.class, name = "admit"),
+    @JsonSubTypes.Type(value = Deny.class, name = "deny"),
+    @JsonSubTypes.Type(value = Warn.class, name = "warn"),
+    @JsonSubTypes.Type(value = Stats.class, name = "stats"),
+    @JsonSubTypes.Type(value = Audit.class, name = "audit"),
 })
-public sealed interface ClientMessage permits Hello, Ping, ListRooms, Join, Leave, Send {
+public sealed interface ClientMessage permits Hello, Ping, ListRooms, Join, Leave, Send, RoomRequest {
     /** The client-chosen request id, or null. */
     String id();
 

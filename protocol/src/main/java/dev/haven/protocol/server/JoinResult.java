@@ -5,20 +5,34 @@ import dev.haven.protocol.model.RoomInfo;
 import java.util.List;
 
 /**
+ * The reply to {@code join}: either the room with its presence and history, or, in a room that
+ * admits by approval, {@code waiting: true} alone.
+ *
  * @param members the presence list
  * @param history the held messages (all after {@code since} when the join gave one)
  * @param seq     the room's latest sequence number
  * @param gap     true when messages after {@code since} are no longer held
+ * @param waiting true when the member waits for a facilitator to admit it
  */
 public record JoinResult(
         RoomInfo room,
         List<MemberInfo> members,
         List<MessageEvent> history,
-        long seq,
-        boolean gap) implements Result {
+        Long seq,
+        Boolean gap,
+        Boolean waiting) implements Result {
 
     public JoinResult {
-        members = List.copyOf(members);
-        history = List.copyOf(history);
+        members = members == null ? null : List.copyOf(members);
+        history = history == null ? null : List.copyOf(history);
+    }
+
+    public static JoinResult joined(RoomInfo room, List<MemberInfo> members, List<MessageEvent> history, long seq,
+                                    boolean gap) {
+        return new JoinResult(room, members, history, seq, gap, null);
+    }
+
+    public static JoinResult waitingForAdmission() {
+        return new JoinResult(null, null, null, null, null, true);
     }
 }

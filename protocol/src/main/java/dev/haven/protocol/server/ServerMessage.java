@@ -10,6 +10,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ErrorReply.class, name = "error"),
     @JsonSubTypes.Type(value = MessageEvent.class, name = "message"),
     @JsonSubTypes.Type(value = PresenceEvent.class, name = "presence"),
+    @JsonSubTypes.Type(value = MessageDeleted.class, name = "message_deleted"),
+    @JsonSubTypes.Type(value = RoomUpdated.class, name = "room_updated"),
+    @JsonSubTypes.Type(value = Notice.class, name = "notice"),
+    @JsonSubTypes.Type(value = Alert.class, name = "alert"),
 })
-public sealed interface ServerMessage permits Ok, ErrorReply, MessageEvent, PresenceEvent {
+public sealed interface ServerMessage permits Ok, ErrorReply, MessageEvent, PresenceEvent, MessageDeleted, RoomUpdated,
+        Notice, Alert {
 }

@@ -8,12 +8,13 @@ import java.util.Set;
 
 /** The whole validated configuration. */
 public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits,
-                          HistorySettings history, List<RoomSettings> rooms) {
+                          HistorySettings history, ModerationSettings moderation, List<RoomSettings> rooms) {
     public HavenConfig {
         check(server != null, "the 'server' section is missing");
         check(auth != null, "the 'auth' section is missing");
         check(limits != null, "the 'limits' section is missing");
         check(history != null, "the 'history' section is missing");
+        check(moderation != null, "the 'moderation' section is missing");
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
         Set<String> ids = new HashSet<>();
         for (RoomSettings room : rooms) {
@@ -22,18 +23,22 @@ public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSetting
     }
 
     public HavenConfig withServer(ServerSettings newServer) {
-        return new HavenConfig(newServer, auth, limits, history, rooms);
+        return new HavenConfig(newServer, auth, limits, history, moderation, rooms);
     }
 
     public HavenConfig withAuth(AuthSettings newAuth) {
-        return new HavenConfig(server, newAuth, limits, history, rooms);
+        return new HavenConfig(server, newAuth, limits, history, moderation, rooms);
     }
 
     public HavenConfig withLimits(LimitSettings newLimits) {
-        return new HavenConfig(server, auth, newLimits, history, rooms);
+        return new HavenConfig(server, auth, newLimits, history, moderation, rooms);
+    }
+
+    public HavenConfig withHistory(HistorySettings newHistory) {
+        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms);
     }
 
     public HavenConfig withRooms(List<RoomSettings> newRooms) {
-        return new HavenConfig(server, auth, limits, history, newRooms);
+        return new HavenConfig(server, auth, limits, history, moderation, newRooms);
     }
 }

@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A user present in a room, with every connection through which it joined. Belongs to its
- * room and is used on the room's executor alone.
+ * A user present in a room, with every connection through which it joined, and what holds
+ * for this visit: the floor and a raised hand. Belongs to its room and is used on the room's
+ * executor alone.
  */
 final class Member {
     private final Identity identity;
     private final Role role;
     private final List<Session> sessions = new ArrayList<>(2);
+    private boolean voice;
+    private Long handRaisedAt;
 
     Member(Identity identity, Role role) {
         this.identity = identity;
@@ -24,8 +27,16 @@ final class Member {
         return identity;
     }
 
+    String id() {
+        return identity.id();
+    }
+
     Role role() {
         return role;
+    }
+
+    boolean isFacilitator() {
+        return role == Role.FACILITATOR;
     }
 
     List<Session> sessions() {
@@ -46,7 +57,25 @@ final class Member {
         return sessions.isEmpty();
     }
 
-    MemberInfo info() {
-        return new MemberInfo(identity.id(), identity.name(), role, role == Role.FACILITATOR, null, null);
+    /** Facilitators always have the floor. */
+    boolean hasVoice() {
+        return voice || isFacilitator();
+    }
+
+    void voice(boolean granted) {
+        this.voice = granted;
+    }
+
+    Long handRaisedAt() {
+        return handRaisedAt;
+    }
+
+    void handRaisedAt(Long at) {
+        this.handRaisedAt = at;
+    }
+
+    /** @param muted shown only to facilitators and the member itself; null hides it */
+    MemberInfo info(Boolean muted) {
+        return new MemberInfo(identity.id(), identity.name(), role, hasVoice(), handRaisedAt, muted);
     }
 }

@@ -65,6 +65,21 @@ final class MessageHistory {
         return result;
     }
 
+    /** The held message with this seq, or null. */
+    MessageEvent find(long seq) {
+        for (MessageEvent message : messages) {
+            if (message.seq() == seq) {
+                return message;
+            }
+        }
+        return null;
+    }
+
+    /** Removes a deleted message; a deletion is not a gap. */
+    void delete(long seq) {
+        messages.removeIf(message -> message.seq() == seq);
+    }
+
     /** Whether messages after {@code seq} were dropped by the bounds. */
     boolean hasGapAfter(long seq) {
         return seq < droppedThrough;

@@ -2,80 +2,90 @@ package dev.haven.server.room;
 
 import dev.haven.protocol.ErrorCode;
 import dev.haven.protocol.client.Join;
+import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
 import dev.haven.protocol.model.Admission;
-import dev.haven.protocol.model.MemberInfo;
+import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.PresenceKind;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomInfo;
+import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.Ok;
-import dev.haven.protocol.server.PresenceEvent;
 import dev.haven.protocol.server.SendResult;
 import dev.haven.protocol.server.ServerMessage;
-import dev.haven.server.config.HistorySettings;
+import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
+import dev.haven.server.moderation.AuditLog;
+import dev.haven.server.moderation.ParticipationStats;
+import dev.haven.server.moderation.Sanctions;
+import dev.haven.server.moderation.SlowMode;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One support-group room: who is present, the ordered message stream, the held history.
+ * One support-group room: who is present, the ordered message stream, the held history, and
+ * the state of facilitation (mutes, bans, hands, the floor, waiting members, the audit log).
  *
  * <p><b>Threading.</b> Each room is bound to one executor (in the server, one of the Netty
- * worker event loops, chosen round-robin when the room is created). Every public method only
- * submits a task to that executor, and all room state is read and written inside those tasks
- * alone, so it needs no lock and every member observes one order: {@code seq} is assigned and
- * the message is handed to every session within the same task. Rooms never share state, so
- * the send-to-fan-out path takes no global lock. Replies go to the caller's {@code reply}
- * callback from the room's executor; events go to {@link Session#deliver}, which the transport
- * queues on the connection's own event loop in call order. Because a join's reply and the
- * events after it leave the same task in that order, a joiner's history and its live stream
- * meet without a gap or a duplicate.
+ * worker event loops, chosen round-robin when the room is created), and its timers run there
+ * too. Every public method only submits a task to that executor, and all room state is read
+ * and written inside those tasks alone, so it needs no lock and every member observes one
+ * order: {@code seq} is assigned and the message handed to every session within the same task.
+ * Rooms share no state, so the send-to-fan-out path takes no global lock. Replies go to the
+ * caller's {@code reply} callback from the room's executor, and events go to
+ * {@link Session#deliver}; a session queues both in call order, so a join's reply and the
+ * events after it arrive in that order, and a removed member's {@code removed} notice is the
+ * last thing of the room it receives.
  *
  * <p>{@link #info()} may be called from any thread; it returns a snapshot kept in a volatile.
  */
 public final class Room {
     private static final Logger log = LoggerFactory.getLogger(Room.class);
 
-    private final RoomSettings settings;
-    private final Executor executor;
-    private final Clock clock;
-    private final FrameEncoder encoder;
+    final RoomSettings settings;
+    final RoomExecutor executor;
+    final Clock clock;
+    final MessageHistory history;
+    final Presence presence;
+    final Sanctions sanctions;
+    final AuditLog audit;
+    final ParticipationStats stats;
+    final SlowMode slowMode;
+    final WaitingRoom waiting = new WaitingRoom();
     private final int maxTextChars;
-    private final MessageHistory history;
-    private final Map<String, Member> members = new LinkedHashMap<>();
-    private long seq;
+    private final RoomCommands commands;
+    RoomPolicy policy;
+    long seq;
     private volatile RoomInfo info;
 
-    public Room(RoomSettings settings, HistorySettings historySettings, int maxTextChars, Executor executor,
-                Clock clock, FrameEncoder encoder) {
+    public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder) {
         this.settings = settings;
         this.executor = executor;
         this.clock = clock;
-        this.encoder = encoder;
-        this.maxTextChars = maxTextChars;
-        this.history = new MessageHistory(historySettings.maxMessages(),
-                Duration.ofSeconds(historySettings.maxAgeSeconds()), clock);
-        this.info = snapshot();
+        this.maxTextChars = config.limits().maxTextChars();
+        this.history = new MessageHistory(config.history().maxMessages(),
+                Duration.ofSeconds(config.history().maxAgeSeconds()), clock);
+        this.sanctions = new Sanctions(clock);
+        this.presence = new Presence(settings.id(), encoder, sanctions::isMuted);
+        this.audit = new AuditLog(config.moderation().auditEntries());
+        this.stats = new ParticipationStats(Duration.ofSeconds(config.moderation().statsWindowSeconds()));
+        this.slowMode = new SlowMode(dev.haven.protocol.client.SetRoom.MAX_SLOW_MODE_SECONDS);
+        this.policy = new RoomPolicy(settings.locked(), 0, false, Admission.OPEN);
+        this.commands = new RoomCommands(this);
+        refreshInfo();
     }
 
     public String id() {
         return settings.id();
-    }
-
-    public RoomSettings settings() {
-        return settings;
     }
 
     /** The room as the directory shows it; safe from any thread. */
@@ -95,12 +105,36 @@ public final class Room {
         answer(request.id(), reply, () -> doSend(session, request));
     }
 
+    /** Members' tools and facilitators' commands. */
+    public void command(Session session, RoomRequest request, Consumer<ServerMessage> reply) {
+        answer(request.id(), reply, () -> commands.handle(session, request));
+    }
+
+    /** The connection is gone: it leaves without a reply. Harmless for a session that never joined. */
+    public void disconnect(Session session) {
+        run(() -> {
+            waiting.disconnect(session);
+            removeSession(session);
+        });
+    }
+
+    /** Drops what has outlived its bounds: old messages, lapsed sanctions and admissions. */
+    public void sweep() {
+        run(() -> {
+            long now = clock.millis();
+            history.expire();
+            sanctions.purgeExpired();
+            slowMode.purge(now);
+            waiting.expireAdmissions(now);
+        });
+    }
+
     /**
      * Runs a request on the room's executor. A fault still produces exactly one reply
      * ({@code internal}), because the connection waits for it before its next request.
      */
     private void answer(String requestId, Consumer<ServerMessage> reply, Supplier<ServerMessage> handler) {
-        executor.execute(() -> {
+        run(() -> {
             ServerMessage result;
             try {
                 result = handler.get();
@@ -112,44 +146,87 @@ public final class Room {
         });
     }
 
-    /** The connection is gone: it leaves without a reply. Harmless for a session that never joined. */
-    public void disconnect(Session session) {
-        executor.execute(() -> removeSession(session));
-    }
-
-    /** Drops messages past the age bound; the server calls this periodically. */
-    public void expireHistory() {
-        executor.execute(history::expire);
+    private void run(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // The server is stopping; the room's loop takes no more work.
+        }
     }
 
     private ServerMessage doJoin(Session session, Join request) {
-        String userId = session.identity().id();
-        Member member = members.get(userId);
-        if (member == null || !member.has(session)) {
-            if (settings.guidelines() != null && !Boolean.TRUE.equals(request.acceptGuidelines())) {
-                return error(request.id(), ErrorCode.GUIDELINES_REQUIRED,
-                        "this room asks members to accept its guidelines: join with acceptGuidelines true");
+        Member present = presence.of(session);
+        if (present == null) {
+            ErrorReply refused = admit(session, request);
+            if (refused != null) {
+                return refused;
             }
-            if (member == null) {
-                Role role = session.identity().roleIn(id());
-                if (settings.locked() && role != Role.FACILITATOR) {
-                    return error(request.id(), ErrorCode.ROOM_LOCKED, "this room is not taking new members now");
+            if (waitsForApproval(session)) {
+                if (waiting.add(session, clock.millis())) {
+                    presence.toFacilitators(new Alert(id(), AlertKind.WAITING, session.identity().id(),
+                            session.identity().name(), null, null, null, clock.millis()));
                 }
-                if (members.size() >= settings.capacity()) {
-                    return error(request.id(), ErrorCode.ROOM_FULL, "this room is full");
-                }
-                member = new Member(session.identity(), role);
-                broadcast(new PresenceEvent(id(), PresenceKind.JOIN, member.info()));
-                members.put(userId, member);
-                info = snapshot();
-                log.info("join room={} user={} role={}", id(), userId, role.wireName());
+                return new Ok(request.id(), JoinResult.waitingForAdmission());
             }
-            member.add(session);
+            present = enter(session);
         }
         long since = request.since() == null ? 0 : request.since();
         List<MessageEvent> held = request.since() == null ? history.all() : history.after(since);
         boolean gap = request.since() != null && history.hasGapAfter(since);
-        return new Ok(request.id(), new JoinResult(info, presenceList(), held, seq, gap));
+        return new Ok(request.id(), JoinResult.joined(info, presence.listFor(present), held, seq, gap));
+    }
+
+    /** The reason a connection may not come in, or null. */
+    private ErrorReply admit(Session session, Join request) {
+        String userId = session.identity().id();
+        if (sanctions.isBanned(userId, session.identity().guest(), session.remoteAddress())) {
+            return error(request.id(), ErrorCode.BANNED, "you cannot join this room at the moment");
+        }
+        if (settings.guidelines() != null && !Boolean.TRUE.equals(request.acceptGuidelines())) {
+            return error(request.id(), ErrorCode.GUIDELINES_REQUIRED,
+                    "this room asks members to accept its guidelines: join with acceptGuidelines true");
+        }
+        boolean alreadyPresent = presence.get(userId) != null;
+        if (alreadyPresent || session.identity().roleIn(id()) == Role.FACILITATOR) {
+            return null;
+        }
+        if (policy.locked()) {
+            return error(request.id(), ErrorCode.ROOM_LOCKED, "this room is not taking new members now");
+        }
+        if (presence.memberCount() >= settings.capacity()) {
+            return error(request.id(), ErrorCode.ROOM_FULL, "this room is full");
+        }
+        return null;
+    }
+
+    private boolean waitsForApproval(Session session) {
+        String userId = session.identity().id();
+        return policy.admission() == Admission.APPROVAL
+                && presence.get(userId) == null
+                && session.identity().roleIn(id()) != Role.FACILITATOR
+                && !waiting.isAdmitted(userId, clock.millis());
+    }
+
+    private Member enter(Session session) {
+        String userId = session.identity().id();
+        Member member = presence.get(userId);
+        if (member == null) {
+            member = new Member(session.identity(), session.identity().roleIn(id()));
+            presence.add(member);
+            waiting.remove(userId);
+            waiting.admissionUsed(userId);
+            presence.announce(PresenceKind.JOIN, member);
+            refreshInfo();
+            log.info("join room={} user={} role={}", id(), userId, member.role().wireName());
+        }
+        member.add(session);
+        if (member.isFacilitator()) {
+            for (WaitingRoom.Waiter waiter : waiting.all()) {
+                session.send(new Alert(id(), AlertKind.WAITING, waiter.identity().id(), waiter.identity().name(),
+                        null, null, null, waiter.since()));
+            }
+        }
+        return member;
     }
 
     private ServerMessage doLeave(Session session, String requestId) {
@@ -160,69 +237,65 @@ public final class Room {
     }
 
     private ServerMessage doSend(Session session, Send request) {
-        Member member = members.get(session.identity().id());
-        if (member == null || !member.has(session)) {
+        Member member = presence.of(session);
+        if (member == null) {
             return error(request.id(), ErrorCode.NOT_IN_ROOM, "join the room before sending to it");
         }
         String text = request.text();
         if (text.length() > maxTextChars && text.codePointCount(0, text.length()) > maxTextChars) {
-            return error(request.id(), ErrorCode.TOO_LARGE,
-                    "a message may be at most " + maxTextChars + " characters");
+            return error(request.id(), ErrorCode.TOO_LARGE, "a message may be at most " + maxTextChars + " characters");
         }
-        MessageEvent message = new MessageEvent(id(), ++seq, member.identity().userInfoIn(id()), text,
-                clock.millis(), request.clientId());
+        long now = clock.millis();
+        if (sanctions.isMuted(member.id())) {
+            return error(request.id(), ErrorCode.MUTED, "you are muted in this room for now");
+        }
+        if (policy.moderated() && !member.hasVoice()) {
+            return error(request.id(), ErrorCode.NO_VOICE, "this room is moderated: raise your hand to ask for the floor");
+        }
+        if (!member.isFacilitator()) {
+            long retryAfter = slowMode.retryAfterMillis(member.id(), policy.slowModeSeconds(), now);
+            if (retryAfter > 0) {
+                return new ErrorReply(request.id(), ErrorCode.SLOW_MODE,
+                        "slow mode is on: one message every " + policy.slowModeSeconds() + " seconds", retryAfter);
+            }
+        }
+        MessageEvent message = new MessageEvent(id(), ++seq, member.identity().userInfoIn(id()), text, now,
+                request.clientId());
         history.append(message);
-        broadcast(message);
+        slowMode.accepted(member.id(), now);
+        stats.record(member.id(), member.identity().name(), text.codePointCount(0, text.length()), now);
+        presence.broadcast(message);
         return new Ok(request.id(), new SendResult(message.seq()));
     }
 
     /** @return whether the session was in the room */
-    private boolean removeSession(Session session) {
-        String userId = session.identity().id();
-        Member member = members.get(userId);
-        if (member == null || !member.has(session)) {
+    boolean removeSession(Session session) {
+        Member member = presence.of(session);
+        if (member == null) {
             return false;
         }
         if (member.remove(session)) {
-            log.info("leave room={} user={}", id(), userId);
-            members.remove(userId);
-            info = snapshot();
-            broadcast(new PresenceEvent(id(), PresenceKind.LEAVE, member.info()));
+            removeMember(member);
         }
         return true;
     }
 
-    /** Encodes the event once and hands the same frame to every session in the room. */
-    private void broadcast(ServerMessage event) {
-        if (members.isEmpty()) {
-            return;
-        }
-        OutboundFrame frame = encoder.encode(event);
-        try {
-            for (Member member : members.values()) {
-                for (Session session : member.sessions()) {
-                    session.deliver(frame);
-                }
-            }
-        } finally {
-            frame.release();
-        }
+    /** Takes every connection of a member out of the room; the room sees a neutral leave. */
+    void removeMember(Member member) {
+        member.sessions().clear();
+        presence.remove(member);
+        refreshInfo();
+        presence.announce(PresenceKind.LEAVE, member);
+        log.info("leave room={} user={}", id(), member.id());
     }
 
-    private List<MemberInfo> presenceList() {
-        List<MemberInfo> list = new ArrayList<>(members.size());
-        for (Member member : members.values()) {
-            list.add(member.info());
-        }
-        return list;
+    void refreshInfo() {
+        info = new RoomInfo(settings.id(), settings.name(), settings.category(), settings.topic(), settings.tags(),
+                presence.memberCount(), settings.capacity(), policy.locked(), policy.admission(), settings.guidelines(),
+                policy.slowModeSeconds(), policy.moderated());
     }
 
-    private RoomInfo snapshot() {
-        return new RoomInfo(settings.id(), settings.name(), settings.category(), settings.topic(), settings.tags(),
-                members.size(), settings.capacity(), settings.locked(), Admission.OPEN, settings.guidelines());
-    }
-
-    private static ErrorReply error(String id, ErrorCode code, String message) {
+    static ErrorReply error(String id, ErrorCode code, String message) {
         return ErrorReply.of(id, code, message);
     }
 }

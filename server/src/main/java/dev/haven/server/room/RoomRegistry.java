@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -25,11 +24,10 @@ public final class RoomRegistry {
      * @param executors gives each new room the executor it is bound to (round-robin over the
      *                  event loops in the server, inline in tests)
      */
-    public RoomRegistry(HavenConfig config, Supplier<Executor> executors, Clock clock, FrameEncoder encoder) {
+    public RoomRegistry(HavenConfig config, Supplier<RoomExecutor> executors, Clock clock, FrameEncoder encoder) {
         Map<String, Room> byId = new LinkedHashMap<>();
         for (RoomSettings settings : config.rooms()) {
-            byId.put(settings.id(), new Room(settings, config.history(), config.limits().maxTextChars(),
-                    executors.get(), clock, encoder));
+            byId.put(settings.id(), new Room(settings, config, executors.get(), clock, encoder));
         }
         this.rooms = Map.copyOf(byId);
         this.ordered = List.copyOf(byId.values());

@@ -11,6 +11,9 @@ import dev.haven.server.auth.Identity;
 public interface Session {
     Identity identity();
 
+    /** The peer's address without the port; a guest's ban also holds against it. */
+    String remoteAddress();
+
     /** Queues an event shared by many recipients; the session retains what it needs of it. */
     void deliver(OutboundFrame frame);
 

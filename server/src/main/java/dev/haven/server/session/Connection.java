@@ -26,9 +26,6 @@ public interface Connection extends Session {
     /** This connection's rate limits. */
     FloodGuard floodGuard();
 
-    /** The peer's address without the port, for per-address rules such as guest bans. */
-    String remoteAddress();
-
     /** Sends a close frame with this code and closes. */
     void close(CloseCode code, String reason);
 }

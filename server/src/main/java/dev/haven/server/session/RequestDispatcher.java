@@ -9,6 +9,7 @@ import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Leave;
 import dev.haven.protocol.client.ListRooms;
 import dev.haven.protocol.client.Ping;
+import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.server.ErrorReply;
@@ -70,6 +71,8 @@ public final class RequestDispatcher {
             if (admitSend(connection, send, reply)) {
                 withRoom(send.room(), send.id(), reply, room -> room.send(connection, send, reply));
             }
+        } else if (request instanceof RoomRequest roomRequest) {
+            withRoom(roomRequest.room(), roomRequest.id(), reply, room -> room.command(connection, roomRequest, reply));
         } else {
             throw new IllegalStateException("no handler for " + request.getClass().getSimpleName());
         }

@@ -171,17 +171,32 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** May be called from a room's thread. */
+    /**
+     * May be called from a room's thread. The reply joins the outbound queue at once, from the
+     * thread that made it, so it goes out before any event that thread produces afterwards: a
+     * join's reply precedes the room's next messages. Only the bookkeeping hops back to the
+     * connection's loop, where the next request is then dispatched.
+     */
     private void onReply(ServerMessage reply) {
+        sendReply(reply);
         if (ctx.executor().inEventLoop()) {
-            complete(reply);
+            requestDone();
         } else {
-            ctx.executor().execute(() -> complete(reply));
+            ctx.executor().execute(this::requestDone);
         }
     }
 
-    private void complete(ServerMessage reply) {
-        connection.send(reply);
+    private void sendReply(ServerMessage reply) {
+        try {
+            connection.send(reply);
+        } catch (RuntimeException e) {
+            log.error("reply could not be encoded type={} channel={}", reply.getClass().getSimpleName(),
+                    ctx.channel().id().asShortText(), e);
+            connection.send(ErrorReply.of(null, ErrorCode.INTERNAL, "the server could not answer this request"));
+        }
+    }
+
+    private void requestDone() {
         if (helloTimeout != null && connection.identity() != null) {
             helloTimeout.cancel(false);
             helloTimeout = null;

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HavenServer implements AutoCloseable, ServerStatus {
     private static final Logger log = LoggerFactory.getLogger(HavenServer.class);
-    private static final Duration HISTORY_SWEEP = Duration.ofMinutes(1);
+    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final HavenConfig config;
     private final EventLoopGroup acceptor;
@@ -59,7 +59,7 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
         this.connections = new DefaultChannelGroup("haven-connections", GlobalEventExecutor.INSTANCE);
         ProtocolCodec codec = new ProtocolCodec();
         NettyFrameEncoder encoder = new NettyFrameEncoder(codec, ByteBufAllocator.DEFAULT);
-        this.rooms = new RoomRegistry(config, workers::next, clock, encoder);
+        this.rooms = new RoomRegistry(config, () -> new EventLoopRoomExecutor(workers.next()), clock, encoder);
         RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens, config.auth().allowGuests(),
                 config.server().heartbeatSeconds());
         try {
@@ -76,8 +76,8 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
             shutdownGroups();
             throw e;
         }
-        workers.scheduleAtFixedRate(() -> rooms.all().forEach(Room::expireHistory),
-                HISTORY_SWEEP.toMillis(), HISTORY_SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+        workers.scheduleAtFixedRate(() -> rooms.all().forEach(Room::sweep),
+                SWEEP_INTERVAL.toMillis(), SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Binds and starts serving; fails if the address cannot be bound. */

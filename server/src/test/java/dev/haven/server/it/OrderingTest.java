@@ -73,6 +73,51 @@ class OrderingTest {
         }
     }
 
+    @Test
+    void join_whileOthersSend_replyComesBeforeAnyLaterEventAndHistoryMeetsTheStream() throws Exception {
+        LimitSettings unlimited = new LimitSettings(4000, 65536, 100_000, 100_000, 100_000, 100_000, 100_000);
+        try (TestServer server = TestServer.start(TestServer.config(200).withLimits(unlimited))) {
+            List<TestClient> senders = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                TestClient sender = TestClient.guest(server.port(), "sender" + i);
+                sender.request("{\"type\":\"join\",\"room\":\"lounge\"}");
+                senders.add(sender);
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(senders.size());
+            java.util.concurrent.atomic.AtomicBoolean pumping = new java.util.concurrent.atomic.AtomicBoolean(true);
+            try {
+                for (TestClient sender : senders) {
+                    pool.execute(() -> {
+                        for (int m = 0; m < 5000 && pumping.get(); m++) {
+                            sender.sendRaw("{\"type\":\"send\",\"room\":\"lounge\",\"text\":\"pump " + m + "\"}");
+                        }
+                    });
+                }
+                for (int round = 0; round < 20; round++) {
+                    try (TestClient joiner = TestClient.guest(server.port(), "joiner" + round)) {
+                        joiner.sendRaw("{\"id\":\"j\",\"type\":\"join\",\"room\":\"lounge\"}");
+                        JsonNode first = joiner.nextFrame();
+                        assertThat(first.path("type").asText()).as("round %d: first frame after join", round)
+                                .isEqualTo("ok");
+                        long seq = first.path("seq").asLong();
+                        for (int i = 0; i < 20; i++) {
+                            JsonNode next = joiner.nextFrame();
+                            if ("message".equals(next.path("type").asText())) {
+                                assertThat(next.path("seq").asLong()).as("round %d: stream continues history", round)
+                                        .isEqualTo(++seq);
+                            }
+                        }
+                    }
+                }
+            } finally {
+                pumping.set(false);
+                pool.shutdown();
+                assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+                senders.forEach(TestClient::close);
+            }
+        }
+    }
+
     /** Reads this member's message events until it has {@code count}, checking seq is gapless from 1. */
     private static List<String> collectMessages(TestClient client, int count) {
         List<String> messages = new ArrayList<>(count);

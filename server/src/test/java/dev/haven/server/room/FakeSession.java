@@ -20,6 +20,11 @@ final class FakeSession implements Session {
     }
 
     @Override
+    public String remoteAddress() {
+        return "192.0.2.1";
+    }
+
+    @Override
     public void deliver(OutboundFrame frame) {
         received.add(((FakeFrameEncoder.FakeFrame) frame).event());
     }

@@ -18,7 +18,11 @@ import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.auth.Identity;
 import dev.haven.server.config.HistorySettings;
 import dev.haven.server.config.RoomSettings;
+import dev.haven.server.config.HavenConfig;
+import dev.haven.server.config.LimitSettings;
 import dev.haven.server.testing.ManualClock;
+import dev.haven.server.testing.ManualRoomExecutor;
+import dev.haven.server.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,13 +33,17 @@ import org.junit.jupiter.api.Test;
 /** Room logic without sockets: an inline executor, fake sessions and a manual clock. */
 class RoomTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final ManualRoomExecutor executor = new ManualRoomExecutor(clock);
     private final FakeFrameEncoder encoder = new FakeFrameEncoder();
     private final List<ServerMessage> replies = new ArrayList<>();
 
     private Room room(int capacity, String guidelines, boolean locked, int historyMessages) {
         RoomSettings settings = new RoomSettings("circle", "Circle", RoomCategory.CONDITION, "topic", List.of("a"),
                 capacity, guidelines, locked);
-        return new Room(settings, new HistorySettings(historyMessages, 3600), 10, Runnable::run, clock, encoder);
+        HavenConfig config = TestServer.config(historyMessages)
+                .withLimits(new LimitSettings(10, 65536, 10, 20, 50, 100, 50))
+                .withHistory(new HistorySettings(historyMessages, 3600));
+        return new Room(settings, config, executor, clock, encoder);
     }
 
     private Room room() {
@@ -219,7 +227,7 @@ class RoomTest {
         clock.advance(Duration.ofMinutes(59));
         send(room, a, "newer");
         clock.advance(Duration.ofMinutes(2));
-        room.expireHistory();
+        room.sweep();
 
         JoinResult result = join(room, session("b"), 0L);
         assertThat(result.history()).extracting(MessageEvent::seq).containsExactly(2L);

@@ -7,6 +7,7 @@ import dev.haven.server.config.AuthSettings;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.HistorySettings;
 import dev.haven.server.config.LimitSettings;
+import dev.haven.server.config.ModerationSettings;
 import dev.haven.server.config.RoomSettings;
 import dev.haven.server.config.ServerSettings;
 import dev.haven.server.transport.HavenServer;
@@ -47,6 +48,7 @@ public final class TestServer implements AutoCloseable {
                 new AuthSettings(true, SECRET, null),
                 LimitSettings.defaults(),
                 new HistorySettings(historyMessages, 86400),
+                ModerationSettings.defaults(),
                 List.of(
                         new RoomSettings(LOUNGE, "Lounge", RoomCategory.GENERAL, "Drop in", List.of("drop-in"),
                                 100, null, false),

@@ -11,7 +11,10 @@ import dev.haven.server.config.LimitSettings;
 import dev.haven.server.auth.TokenService;
 import dev.haven.server.room.RoomRegistry;
 import dev.haven.server.session.RequestDispatcher;
+import dev.haven.server.testing.ManualClock;
+import dev.haven.server.testing.ManualRoomExecutor;
 import dev.haven.server.testing.TestServer;
+import java.time.Instant;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -51,16 +54,8 @@ class ConnectionHandlerTest {
     private final ProtocolCodec codec = new ProtocolCodec();
     private final NettyFrameEncoder encoder = new NettyFrameEncoder(codec, ByteBufAllocator.DEFAULT);
     private final TokenService tokens = new TokenService(TestServer.SECRET.getBytes(UTF_8), Clock.systemUTC());
-    /** Room tasks waiting while {@link #holdRoomTasks} is set. */
-    private final Queue<Runnable> roomTasks = new ArrayDeque<>();
-    private boolean holdRoomTasks;
-    private final Executor roomExecutor = task -> {
-        if (holdRoomTasks) {
-            roomTasks.add(task);
-        } else {
-            task.run();
-        }
-    };
+    /** Runs room tasks inline, or holds them to play a busy room. */
+    private final ManualRoomExecutor roomExecutor = new ManualRoomExecutor(new ManualClock(Instant.now()));
     private final RoomRegistry rooms = new RoomRegistry(TestServer.config(50), () -> roomExecutor,
             Clock.systemUTC(), encoder);
     private final RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens, true, 30);
@@ -164,7 +159,7 @@ class ConnectionHandlerTest {
     @Test
     void channelRead_framesBehindARoomThatAnswersLater_areAnsweredInRequestOrder() {
         hello("Romeo");
-        holdRoomTasks = true;
+        roomExecutor.hold();
 
         ch.writeInbound(new TextWebSocketFrame("{\"id\":\"1\",\"type\":\"join\",\"room\":\"lounge\"}"));
         ch.writeInbound(new TextWebSocketFrame("not json"));
@@ -185,7 +180,7 @@ class ConnectionHandlerTest {
     @Test
     void channelRead_manyFramesBehindARoomThatAnswersLater_pausesReadingUntilDrained() {
         hello("Romeo");
-        holdRoomTasks = true;
+        roomExecutor.hold();
         ch.writeInbound(new TextWebSocketFrame("{\"id\":\"join\",\"type\":\"join\",\"room\":\"lounge\"}"));
 
         for (int i = 0; i < 70; i++) {
@@ -422,11 +417,7 @@ class ConnectionHandlerTest {
     }
 
     private void runRoomTasks() {
-        holdRoomTasks = false;
-        Runnable task;
-        while ((task = roomTasks.poll()) != null) {
-            task.run();
-        }
+        roomExecutor.release();
         ch.runPendingTasks();
     }
 }

@@ -1,0 +1,26 @@
+package dev.haven.protocol.client;
+
+import static dev.haven.protocol.Fields.optionalDuration;
+import static dev.haven.protocol.Fields.optionalReason;
+import static dev.haven.protocol.Fields.requireText;
+
+/**
+ * Stop a member from sending (facilitator).
+ *
+ * @param seconds how long, 1 to {@link #MAX_SECONDS}; null until lifted
+ */
+public record Mute(String id, String room, String user, Long seconds, String reason) implements RoomRequest {
+    public static final long MAX_SECONDS = 7 * 24 * 3600;
+
+    public Mute {
+        requireText(room, "room");
+        requireText(user, "user");
+        optionalDuration(seconds, "seconds", MAX_SECONDS);
+        optionalReason(reason, "reason");
+    }
+
+    @Override
+    public Mute withId(String newId) {
+        return new Mute(newId, room, user, seconds, reason);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.haven.protocol.client;
+
+import static dev.haven.protocol.Fields.requireText;
+
+import dev.haven.protocol.InvalidFieldException;
+import dev.haven.protocol.model.Admission;
+
+/**
+ * Change a room's settings (facilitator); fields left out stay as they are.
+ *
+ * @param locked          no new members may join
+ * @param slowModeSeconds at most one message per member per that many seconds; 0 turns it off
+ * @param moderated       only facilitators and members with voice may send
+ */
+public record SetRoom(String id, String room, Boolean locked, Integer slowModeSeconds, Boolean moderated,
+                      Admission admission) implements RoomRequest {
+    public static final int MAX_SLOW_MODE_SECONDS = 3600;
+
+    public SetRoom {
+        requireText(room, "room");
+        if (slowModeSeconds != null && (slowModeSeconds < 0 || slowModeSeconds > MAX_SLOW_MODE_SECONDS)) {
+            throw new InvalidFieldException("field 'slowModeSeconds' must be 0 to " + MAX_SLOW_MODE_SECONDS);
+        }
+        if (locked == null && slowModeSeconds == null && moderated == null && admission == null) {
+            throw new InvalidFieldException("set_room needs at least one of locked, slowModeSeconds, moderated, admission");
+        }
+    }
+
+    @Override
+    public SetRoom withId(String newId) {
+        return new SetRoom(newId, room, locked, slowModeSeconds, moderated, admission);
+    }
+}
