@@ -1,0 +1,113 @@
+package dev.haven.client.cli;
+
+import dev.haven.protocol.model.MemberInfo;
+import dev.haven.protocol.model.Role;
+import dev.haven.protocol.model.RoomInfo;
+import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.PresenceEvent;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What the chat shows, line by line. Text that comes from other people or from the server is
+ * cleaned first: control characters (escape sequences could take over the terminal) become
+ * {@code ?}, and the lines of a multi-line message are indented under its first.
+ */
+final class Transcript {
+    private static final String CONTINUATION = "\n    ";
+
+    private final PrintStream out;
+
+    Transcript(PrintStream out) {
+        this.out = out;
+    }
+
+    void info(String text) {
+        out.println(text);
+    }
+
+    /** {@code ! <code>: <message>} */
+    void error(String code, String message) {
+        out.println("! " + clean(code) + ": " + clean(message));
+    }
+
+    /** {@code [seq] Name: text} */
+    void message(MessageEvent message) {
+        String from = message.from() == null ? "?" : clean(message.from().name());
+        out.println("[" + message.seq() + "] " + from + ": " + cleanLines(message.text()));
+    }
+
+    /** {@code * Name joined} or {@code * Name left}; updates (hands, voice) are not shown. */
+    void presence(PresenceEvent presence) {
+        switch (presence.event()) {
+            case JOIN -> out.println("* " + clean(presence.member().name()) + " joined");
+            case LEAVE -> out.println("* " + clean(presence.member().name()) + " left");
+            case UPDATE -> { }
+        }
+    }
+
+    void rooms(List<RoomInfo> rooms) {
+        if (rooms.isEmpty()) {
+            out.println("No rooms.");
+            return;
+        }
+        out.println("Rooms:");
+        for (RoomInfo room : rooms) {
+            String category = room.category() == null ? "?" : room.category().wireName();
+            out.printf("  %-20s %s [%s] %d/%d%s - %s%n", clean(room.id()), clean(room.name()), category,
+                    room.members(), room.capacity(), room.locked() ? " (locked)" : "", clean(room.topic()));
+        }
+    }
+
+    void guidelines(RoomInfo room) {
+        out.println("The guidelines of " + clean(room.name()) + ":");
+        out.println("    " + cleanLines(room.guidelines().strip()));
+    }
+
+    void joined(CurrentRoom room, List<MessageEvent> history, boolean gap) {
+        out.println("You joined " + clean(room.name()) + " (" + clean(room.id()) + "). Here now: "
+                + names(room.members()) + ".");
+        if (gap) {
+            out.println("(Some earlier messages are no longer held.)");
+        }
+        history.forEach(this::message);
+    }
+
+    void members(CurrentRoom room) {
+        List<MemberInfo> members = room.members();
+        out.println("In " + clean(room.name()) + " (" + members.size() + "): " + names(members));
+    }
+
+    private static String names(List<MemberInfo> members) {
+        return members.stream()
+                .map(m -> clean(m.name()) + (m.role() == Role.FACILITATOR ? " (facilitator)" : ""))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** One line of text safe for a terminal. */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder safe = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\t') {
+                safe.append(' ');
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                safe.append('?');
+            } else {
+                safe.appendCodePoint(c);
+            }
+        });
+        return safe.toString();
+    }
+
+    /** Several lines of text safe for a terminal, the later ones indented. */
+    static String cleanLines(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.lines().map(Transcript::clean).collect(Collectors.joining(CONTINUATION));
+    }
+}

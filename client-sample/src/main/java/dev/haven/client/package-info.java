@@ -1,0 +1,9 @@
+/**
+ * A small client library for the Haven protocol, on the JDK's {@link java.net.http.WebSocket}.
+ *
+ * <p>{@link dev.haven.client.HavenClient} connects, numbers requests and matches each reply to
+ * its request by id; a failed request completes with a {@link dev.haven.client.HavenErrorException}.
+ * Events and the end of the connection reach a {@link dev.haven.client.HavenListener}. Frames
+ * the client does not know, such as event types of a newer server, are skipped.
+ */
+package dev.haven.client;

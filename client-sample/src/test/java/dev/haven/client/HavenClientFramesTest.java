@@ -1,0 +1,255 @@
+package dev.haven.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.haven.protocol.ErrorCode;
+import dev.haven.protocol.ProtocolException;
+import dev.haven.protocol.client.Hello;
+import dev.haven.protocol.model.PresenceKind;
+import dev.haven.protocol.server.EmptyResult;
+import dev.haven.protocol.server.HelloResult;
+import dev.haven.protocol.server.JoinResult;
+import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.RoomsResult;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The client against a fake socket: what it sends, and what it makes of each frame a server might send. */
+class HavenClientFramesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MESSAGE = "{\"type\":\"message\",\"room\":\"lounge\",\"seq\":7,"
+            + "\"from\":{\"id\":\"u1\",\"name\":\"Kim\",\"role\":\"member\"},\"text\":\"hi\",\"ts\":1}";
+    private static final String PRESENCE = "{\"type\":\"presence\",\"room\":\"lounge\",\"event\":\"join\","
+            + "\"member\":{\"id\":\"u2\",\"name\":\"Lee\",\"role\":\"member\",\"voice\":false,\"handRaised\":null}}";
+
+    private final FakeWebSocket socket = new FakeWebSocket();
+    private final RecordingListener listener = new RecordingListener();
+    private HavenClient client;
+
+    @BeforeEach
+    void attach() {
+        client = new HavenClient(listener);
+        client.attach(socket);
+    }
+
+    @Test
+    void request_numbersRequestsFromOne_andSendsThemAsJson() throws Exception {
+        client.hello(Hello.guest("Sam"));
+        client.rooms();
+        client.join("circle", 4L, true);
+
+        assertThat(socket.sent).hasSize(3);
+        JsonNode hello = JSON.readTree(socket.sent.get(0));
+        JsonNode rooms = JSON.readTree(socket.sent.get(1));
+        JsonNode join = JSON.readTree(socket.sent.get(2));
+        assertThat(hello.path("id").asText()).isEqualTo("1");
+        assertThat(hello.path("type").asText()).isEqualTo("hello");
+        assertThat(hello.path("name").asText()).isEqualTo("Sam");
+        assertThat(rooms.path("id").asText()).isEqualTo("2");
+        assertThat(rooms.path("type").asText()).isEqualTo("rooms");
+        assertThat(join.path("id").asText()).isEqualTo("3");
+        assertThat(join.path("room").asText()).isEqualTo("circle");
+        assertThat(join.path("since").asLong()).isEqualTo(4);
+        assertThat(join.path("acceptGuidelines").asBoolean()).isTrue();
+    }
+
+    @Test
+    void join_withoutAccepting_doesNotSendAcceptGuidelines() throws Exception {
+        client.join("circle", null);
+
+        assertThat(JSON.readTree(socket.sent.get(0)).has("acceptGuidelines")).isFalse();
+    }
+
+    @Test
+    void replies_outOfOrder_completeTheRequestWithTheSameId() throws Exception {
+        CompletableFuture<HelloResult> hello = client.hello(Hello.guest("Sam"));
+        CompletableFuture<RoomsResult> rooms = client.rooms();
+
+        client.onText("{\"type\":\"ok\",\"id\":\"2\",\"rooms\":[]}");
+        assertThat(hello).isNotDone();
+        client.onText("{\"type\":\"ok\",\"id\":\"1\",\"user\":{\"id\":\"g1\",\"name\":\"Sam\",\"role\":\"member\"},"
+                + "\"heartbeatSeconds\":30}");
+
+        assertThat(rooms.get(1, TimeUnit.SECONDS).rooms()).isEmpty();
+        assertThat(hello.get(1, TimeUnit.SECONDS).user().name()).isEqualTo("Sam");
+    }
+
+    @Test
+    void errorReply_failsTheRequestWithItsCodeMessageAndRetryAfter() {
+        CompletableFuture<?> send = client.send("lounge", "hello");
+
+        client.onText("{\"type\":\"error\",\"id\":\"1\",\"code\":\"slow_mode\",\"message\":\"wait a little\","
+                + "\"retryAfterMs\":2500}");
+
+        HavenErrorException error = failure(send, HavenErrorException.class);
+        assertThat(error.code()).isEqualTo(ErrorCode.SLOW_MODE);
+        assertThat(error.wireCode()).isEqualTo("slow_mode");
+        assertThat(error.serverMessage()).isEqualTo("wait a little");
+        assertThat(error.retryAfterMs()).isEqualTo(2500L);
+        assertThat(error.requestId()).isEqualTo("1");
+    }
+
+    @Test
+    void errorReply_withACodeFromANewerServer_stillFailsTheRequest() {
+        CompletableFuture<?> join = client.join("lounge", null);
+
+        client.onText("{\"type\":\"error\",\"id\":\"1\",\"code\":\"session_expired\",\"message\":\"sign in again\"}");
+
+        HavenErrorException error = failure(join, HavenErrorException.class);
+        assertThat(error.code()).isNull();
+        assertThat(error.wireCode()).isEqualTo("session_expired");
+        assertThat(error.serverMessage()).isEqualTo("sign in again");
+    }
+
+    @Test
+    void framesItCannotRead_areSkipped_andLaterFramesStillWork() throws Exception {
+        CompletableFuture<EmptyResult> ping = client.ping();
+
+        client.onText("{\"type\":\"notice\",\"room\":\"lounge\",\"kind\":\"warning\",\"reason\":\"be kind\"}");
+        client.onText("{\"type\":\"round\",\"room\":\"lounge\",\"roundId\":\"r1\",\"state\":\"running\"}");
+        client.onText("not json at all");
+        client.onText("[1,2,3]");
+        client.onText("{\"no\":\"type\"}");
+        client.onText("{\"type\":\"ok\",\"id\":\"99\"}");
+        client.onText("{\"type\":\"message\",\"room\":\"lounge\",\"seq\":\"seven\"}");
+        client.onText("{\"type\":\"error\",\"code\":\"bad_request\",\"message\":\"no id\"}");
+        client.onText("{\"type\":\"error\",\"id\":\"7\"}");
+        assertThat(ping).isNotDone();
+        assertThat(listener.messages).isEmpty();
+
+        client.onText(MESSAGE);
+        client.onText("{\"type\":\"ok\",\"id\":\"1\"}");
+
+        assertThat(ping.get(1, TimeUnit.SECONDS)).isEqualTo(EmptyResult.INSTANCE);
+        assertThat(listener.messages).extracting(MessageEvent::seq).containsExactly(7L);
+        assertThat(client.isOpen()).isTrue();
+    }
+
+    @Test
+    void okReply_thatCannotBeRead_failsItsRequestInsteadOfLeavingItPending() {
+        CompletableFuture<JoinResult> join = client.join("lounge", null);
+
+        // 'seq' must be a number; the codec does not coerce a string.
+        client.onText("{\"type\":\"ok\",\"id\":\"1\",\"members\":[],\"history\":[],\"seq\":\"7\",\"gap\":false}");
+
+        assertThat(failure(join, ProtocolException.class)).isNotNull();
+    }
+
+    @Test
+    void joinReply_waitingForAdmission_completesTheJoin_withWaitingAlone() throws Exception {
+        CompletableFuture<JoinResult> join = client.join("quiet-room", null, true);
+
+        client.onText("{\"type\":\"ok\",\"id\":\"1\",\"waiting\":true}");
+
+        JoinResult waiting = join.get(1, TimeUnit.SECONDS);
+        assertThat(waiting.waiting()).isTrue();
+        assertThat(waiting.room()).isNull();
+        assertThat(waiting.members()).isNull();
+        assertThat(waiting.history()).isNull();
+        assertThat(waiting.seq()).isNull();
+    }
+
+    @Test
+    void events_reachTheListenerInOrder() {
+        client.onText(PRESENCE);
+        client.onText(MESSAGE);
+
+        assertThat(listener.presences).extracting(PresenceEvent::event).containsExactly(PresenceKind.JOIN);
+        assertThat(listener.presences.get(0).member().name()).isEqualTo("Lee");
+        assertThat(listener.messages.get(0).text()).isEqualTo("hi");
+        assertThat(listener.messages.get(0).from().name()).isEqualTo("Kim");
+    }
+
+    @Test
+    void listenerThatThrows_doesNotStopLaterEvents() {
+        RecordingListener later = new RecordingListener();
+        HavenClient fragile = new HavenClient(new HavenListener() {
+            @Override
+            public void onMessage(MessageEvent message) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onPresence(PresenceEvent presence) {
+                later.onPresence(presence);
+            }
+        });
+        fragile.attach(socket);
+
+        fragile.onText(MESSAGE);
+        fragile.onText(PRESENCE);
+
+        assertThat(later.presences).hasSize(1);
+    }
+
+    @Test
+    void sends_waitForThePreviousOne_asTheJdkSocketRequires() throws Exception {
+        socket.holdSends = true;
+        CompletableFuture<EmptyResult> first = client.ping();
+        CompletableFuture<EmptyResult> second = client.ping();
+        assertThat(socket.sent).hasSize(1);
+
+        socket.finishSend();
+        assertThat(socket.sent).hasSize(2);
+        socket.finishSend();
+        client.onText("{\"type\":\"ok\",\"id\":\"1\"}");
+        client.onText("{\"type\":\"ok\",\"id\":\"2\"}");
+
+        assertThat(first.get(1, TimeUnit.SECONDS)).isEqualTo(EmptyResult.INSTANCE);
+        assertThat(second.get(1, TimeUnit.SECONDS)).isEqualTo(EmptyResult.INSTANCE);
+    }
+
+    @Test
+    void closedByServer_failsPendingAndLaterRequests_andTellsTheListenerOnce() throws Exception {
+        CompletableFuture<RoomsResult> pending = client.rooms();
+
+        client.onClosed(1001, "server shutting down");
+        client.onClosed(1006, "connection lost");
+
+        ConnectionClosedException closed = failure(pending, ConnectionClosedException.class);
+        assertThat(closed.code()).isEqualTo(1001);
+        assertThat(listener.closed.get(1, TimeUnit.SECONDS))
+                .isEqualTo(new RecordingListener.Closing(1001, "server shutting down"));
+        assertThat(listener.closeCalls).hasValue(1);
+        assertThat(client.isOpen()).isFalse();
+        assertThat(failure(client.ping(), ConnectionClosedException.class).code()).isEqualTo(1001);
+        assertThat(socket.sent).hasSize(1);
+    }
+
+    @Test
+    void close_sendsNormalClosure_andWaitsForTheServersAnswer() throws Exception {
+        socket.onSendClose = () -> client.onClosed(1000, "bye");
+
+        client.close();
+
+        assertThat(socket.closeCodes).containsExactly(1000);
+        assertThat(listener.closed.get(1, TimeUnit.SECONDS).code()).isEqualTo(1000);
+        assertThat(socket.aborted).isFalse();
+    }
+
+    @Test
+    void request_withAnInvalidField_throwsAtOnce() {
+        assertThatThrownBy(() -> client.send("lounge", "   ")).hasMessageContaining("'text'");
+        assertThat(socket.sent).isEmpty();
+    }
+
+    private static <T extends Throwable> T failure(CompletableFuture<?> future, Class<T> type) {
+        assertThat(future).isCompletedExceptionally();
+        try {
+            future.get(1, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(type);
+            return type.cast(e.getCause());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("the future completed normally");
+    }
+}

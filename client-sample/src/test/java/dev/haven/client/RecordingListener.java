@@ -1,0 +1,35 @@
+package dev.haven.client;
+
+import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.PresenceEvent;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Keeps everything a client hands its listener, for tests to wait on. */
+final class RecordingListener implements HavenListener {
+    record Closing(int code, String reason) {
+    }
+
+    final List<MessageEvent> messages = new CopyOnWriteArrayList<>();
+    final List<PresenceEvent> presences = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Closing> closed = new CompletableFuture<>();
+    final AtomicInteger closeCalls = new AtomicInteger();
+
+    @Override
+    public void onMessage(MessageEvent message) {
+        messages.add(message);
+    }
+
+    @Override
+    public void onPresence(PresenceEvent presence) {
+        presences.add(presence);
+    }
+
+    @Override
+    public void onClosed(int code, String reason) {
+        closeCalls.incrementAndGet();
+        closed.complete(new Closing(code, reason));
+    }
+}
