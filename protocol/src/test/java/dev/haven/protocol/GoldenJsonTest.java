@@ -1,34 +1,66 @@
 package dev.haven.protocol;
 
 import static dev.haven.protocol.Samples.ANXIETY;
+import static dev.haven.protocol.Samples.ANXIETY_MODERATED;
 import static dev.haven.protocol.Samples.MESSAGE_WITH_CLIENT_ID;
+import static dev.haven.protocol.Samples.MUTE_ENTRY;
 import static dev.haven.protocol.Samples.RIVER;
+import static dev.haven.protocol.Samples.RIVER_SHARE;
+import static dev.haven.protocol.Samples.SET_ROOM_ENTRY;
 import static dev.haven.protocol.Samples.SKY_MUTED;
 import static dev.haven.protocol.Samples.SKY_PLAIN;
+import static dev.haven.protocol.Samples.SKY_SHARE;
 import static dev.haven.protocol.Samples.VETERANS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 
+import dev.haven.protocol.client.Admit;
+import dev.haven.protocol.client.Audit;
+import dev.haven.protocol.client.Ban;
 import dev.haven.protocol.client.ClientMessage;
+import dev.haven.protocol.client.Delete;
+import dev.haven.protocol.client.Deny;
 import dev.haven.protocol.client.Hello;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Leave;
 import dev.haven.protocol.client.ListRooms;
+import dev.haven.protocol.client.LowerHand;
+import dev.haven.protocol.client.Mute;
 import dev.haven.protocol.client.Ping;
+import dev.haven.protocol.client.RaiseHand;
+import dev.haven.protocol.client.Remove;
+import dev.haven.protocol.client.Report;
 import dev.haven.protocol.client.Send;
+import dev.haven.protocol.client.SetRoom;
+import dev.haven.protocol.client.Stats;
+import dev.haven.protocol.client.Unban;
+import dev.haven.protocol.client.Unmute;
+import dev.haven.protocol.client.Voice;
+import dev.haven.protocol.client.Warn;
 import dev.haven.protocol.model.Admission;
+import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.PresenceKind;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomCategory;
+import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.AuditResult;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.HelloResult;
 import dev.haven.protocol.server.JoinResult;
+import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.Result;
+import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.RoomsResult;
 import dev.haven.protocol.server.SendResult;
 import dev.haven.protocol.server.ServerMessage;
+import dev.haven.protocol.server.StatsResult;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,9 +70,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenJsonTest {
     private static final String ANXIETY_JSON = "{\"id\":\"anx\",\"name\":\"Anxiety\",\"category\":\"condition\","
             + "\"topic\":\"Evening group\",\"tags\":[\"anxiety\",\"evening\"],\"members\":3,\"capacity\":20,"
-            + "\"locked\":false,\"admission\":\"open\",\"guidelines\":\"Be kind.\"}";
+            + "\"locked\":false,\"admission\":\"open\",\"guidelines\":\"Be kind.\",\"slowModeSeconds\":0,\"moderated\":false}";
+    private static final String ANXIETY_MODERATED_JSON = "{\"id\":\"anx\",\"name\":\"Anxiety\",\"category\":\"condition\","
+            + "\"topic\":\"Evening group\",\"tags\":[\"anxiety\",\"evening\"],\"members\":3,\"capacity\":20,"
+            + "\"locked\":false,\"admission\":\"open\",\"guidelines\":\"Be kind.\",\"slowModeSeconds\":30,\"moderated\":true}";
     private static final String VETERANS_JSON = "{\"id\":\"vet\",\"name\":\"Veterans\",\"category\":\"demographic\","
-            + "\"topic\":\"Drop in\",\"tags\":[],\"members\":0,\"capacity\":12,\"locked\":true,\"admission\":\"approval\"}";
+            + "\"topic\":\"Drop in\",\"tags\":[],\"members\":0,\"capacity\":12,\"locked\":true,\"admission\":\"approval\","
+            + "\"slowModeSeconds\":0,\"moderated\":false}";
     private static final String RIVER_JSON = "{\"id\":\"u1\",\"name\":\"River\",\"role\":\"facilitator\"}";
     private static final String SKY_PLAIN_JSON =
             "{\"id\":\"u2\",\"name\":\"Sky\",\"role\":\"member\",\"voice\":false,\"handRaised\":null}";
@@ -78,8 +114,8 @@ class GoldenJsonTest {
     }
 
     @Test
-    void encodeToString_joinResultOk_writesRoomMembersHistorySeqGap() {
-        JoinResult join = new JoinResult(ANXIETY, List.of(SKY_PLAIN), List.of(MESSAGE_WITH_CLIENT_ID), 6, false);
+    void encodeToString_joinResultOk_writesRoomMembersHistorySeqGapAndNoWaiting() {
+        JoinResult join = JoinResult.joined(ANXIETY, List.of(SKY_PLAIN), List.of(MESSAGE_WITH_CLIENT_ID), 6, false);
         assertThat(codec.encodeToString(new Ok("j", join)))
                 .isEqualTo("{\"type\":\"ok\",\"id\":\"j\",\"room\":" + ANXIETY_JSON + ",\"members\":[" + SKY_PLAIN_JSON
                         + "],\"history\":[{\"type\":\"message\",\"room\":\"anx\",\"seq\":6,\"from\":"
@@ -120,6 +156,92 @@ class GoldenJsonTest {
                 .isEqualTo("{\"type\":\"presence\",\"room\":\"anx\",\"event\":\"update\",\"member\":" + SKY_MUTED_JSON + "}");
     }
 
+    private static final String REPORT_ALERT_JSON = "{\"type\":\"alert\",\"room\":\"anx\",\"kind\":\"report\","
+            + "\"member\":\"u2\",\"name\":\"Sky\",\"seq\":5,\"by\":\"u3\",\"reason\":\"unkind\",\"ts\":1700000001000}";
+    private static final String STATS_OK_JSON = "{\"type\":\"ok\",\"id\":\"s\",\"windowSeconds\":600,\"members\":["
+            + "{\"id\":\"u2\",\"name\":\"Sky\",\"messages\":12,\"chars\":1500,\"share\":0.75},"
+            + "{\"id\":\"u1\",\"name\":\"River\",\"messages\":3,\"chars\":500,\"share\":0.25}],\"dominant\":[\"u2\"]}";
+    private static final String AUDIT_OK_JSON = "{\"type\":\"ok\",\"id\":\"a\",\"entries\":["
+            + "{\"ts\":1700000000900,\"actor\":\"u1\",\"action\":\"mute\",\"target\":\"u2\",\"reason\":\"cool down\"},"
+            + "{\"ts\":1700000000800,\"actor\":\"u1\",\"action\":\"set_room\"}]}";
+
+    /** The result type a golden ok reply answers, by its id. */
+    private static final Map<String, Class<? extends Result>> GOLDEN_PENDING =
+            Map.of("s", StatsResult.class, "a", AuditResult.class, "j", JoinResult.class, "e", StatsResult.class);
+
+    static Stream<Arguments> serverGoldens() {
+        return Stream.of(
+                Arguments.of(named("notice muted with until and reason",
+                        new Notice("anx", NoticeKind.MUTED, 1_700_000_600_000L, "cool down", null)),
+                        "{\"type\":\"notice\",\"room\":\"anx\",\"kind\":\"muted\",\"until\":1700000600000,"
+                                + "\"reason\":\"cool down\"}"),
+                Arguments.of(named("notice removed, bare", Notice.of("anx", NoticeKind.REMOVED)),
+                        "{\"type\":\"notice\",\"room\":\"anx\",\"kind\":\"removed\"}"),
+                Arguments.of(named("notice warning", new Notice("anx", NoticeKind.WARNING, null, "be gentle", null)),
+                        "{\"type\":\"notice\",\"room\":\"anx\",\"kind\":\"warning\",\"reason\":\"be gentle\"}"),
+                Arguments.of(named("notice voice granted", new Notice("anx", NoticeKind.VOICE, null, null, true)),
+                        "{\"type\":\"notice\",\"room\":\"anx\",\"kind\":\"voice\",\"granted\":true}"),
+                Arguments.of(named("notice admitted", Notice.of("vet", NoticeKind.ADMITTED)),
+                        "{\"type\":\"notice\",\"room\":\"vet\",\"kind\":\"admitted\"}"),
+                Arguments.of(named("alert report",
+                        new Alert("anx", AlertKind.REPORT, "u2", "Sky", 5L, "u3", "unkind", 1_700_000_001_000L)),
+                        REPORT_ALERT_JSON),
+                Arguments.of(named("alert hand_raised",
+                        new Alert("anx", AlertKind.HAND_RAISED, "u2", "Sky", null, null, null, 1_700_000_001_200L)),
+                        "{\"type\":\"alert\",\"room\":\"anx\",\"kind\":\"hand_raised\",\"member\":\"u2\","
+                                + "\"name\":\"Sky\",\"ts\":1700000001200}"),
+                Arguments.of(named("alert waiting",
+                        new Alert("vet", AlertKind.WAITING, "u2", "Sky", null, null, null, 1_700_000_001_300L)),
+                        "{\"type\":\"alert\",\"room\":\"vet\",\"kind\":\"waiting\",\"member\":\"u2\","
+                                + "\"name\":\"Sky\",\"ts\":1700000001300}"),
+                Arguments.of(named("message_deleted", new MessageDeleted("anx", 5)),
+                        "{\"type\":\"message_deleted\",\"room\":\"anx\",\"seq\":5}"),
+                Arguments.of(named("room_updated", new RoomUpdated(ANXIETY_MODERATED)),
+                        "{\"type\":\"room_updated\",\"room\":" + ANXIETY_MODERATED_JSON + "}"),
+                Arguments.of(named("stats ok",
+                        new Ok("s", new StatsResult(600, List.of(SKY_SHARE, RIVER_SHARE), List.of("u2")))),
+                        STATS_OK_JSON),
+                Arguments.of(named("stats ok, nobody spoke", new Ok("e", new StatsResult(600, List.of(), List.of()))),
+                        "{\"type\":\"ok\",\"id\":\"e\",\"windowSeconds\":600,\"members\":[],\"dominant\":[]}"),
+                Arguments.of(named("audit ok", new Ok("a", new AuditResult(List.of(MUTE_ENTRY, SET_ROOM_ENTRY)))),
+                        AUDIT_OK_JSON),
+                Arguments.of(named("join waiting ok", new Ok("j", JoinResult.waitingForAdmission())),
+                        "{\"type\":\"ok\",\"id\":\"j\",\"waiting\":true}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("serverGoldens")
+    void encodeToString_newServerFrame_givesGoldenJson(ServerMessage frame, String json) {
+        assertThat(codec.encodeToString(frame)).isEqualTo(json);
+    }
+
+    @ParameterizedTest
+    @MethodSource("serverGoldens")
+    void decodeServer_goldenJson_givesExpectedRecord(ServerMessage frame, String json) throws Exception {
+        assertThat(codec.decodeServer(json, GOLDEN_PENDING::get)).isEqualTo(frame);
+    }
+
+    @Test
+    void decodeServer_joinWaitingOk_givesWaitingAlone() throws Exception {
+        ServerMessage decoded = codec.decodeServer("{\"type\":\"ok\",\"id\":\"j\",\"waiting\":true}", GOLDEN_PENDING::get);
+        assertThat(decoded).isInstanceOf(Ok.class);
+        JoinResult join = (JoinResult) ((Ok) decoded).result();
+        assertThat(join.waiting()).isTrue();
+        assertThat(join.room()).isNull();
+        assertThat(join.members()).isNull();
+        assertThat(join.history()).isNull();
+        assertThat(join.seq()).isNull();
+        assertThat(join.gap()).isNull();
+    }
+
+    @Test
+    void joined_leavesWaitingUnset() {
+        JoinResult join = JoinResult.joined(ANXIETY, List.of(), List.of(), 3, false);
+        assertThat(join.waiting()).isNull();
+        assertThat(join.seq()).isEqualTo(3L);
+        assertThat(join.gap()).isFalse();
+    }
+
     static Stream<Arguments> enumWireNames() {
         return Stream.of(
                 Arguments.of(ErrorCode.GUIDELINES_REQUIRED, "\"guidelines_required\""),
@@ -128,7 +250,13 @@ class GoldenJsonTest {
                 Arguments.of(Role.FACILITATOR, "\"facilitator\""),
                 Arguments.of(RoomCategory.DEMOGRAPHIC, "\"demographic\""),
                 Arguments.of(PresenceKind.LEAVE, "\"leave\""),
-                Arguments.of(Admission.APPROVAL, "\"approval\""));
+                Arguments.of(Admission.APPROVAL, "\"approval\""),
+                Arguments.of(NoticeKind.MUTED, "\"muted\""),
+                Arguments.of(NoticeKind.WARNING, "\"warning\""),
+                Arguments.of(NoticeKind.ADMITTED, "\"admitted\""),
+                Arguments.of(AlertKind.REPORT, "\"report\""),
+                Arguments.of(AlertKind.HAND_RAISED, "\"hand_raised\""),
+                Arguments.of(AlertKind.WAITING, "\"waiting\""));
     }
 
     @ParameterizedTest
@@ -162,7 +290,42 @@ class GoldenJsonTest {
                         "{\"type\":\"join\",\"id\":\"4\",\"room\":\"anx\",\"since\":10,\"acceptGuidelines\":true}"),
                 Arguments.of(new Leave("5", "anx"), "{\"type\":\"leave\",\"id\":\"5\",\"room\":\"anx\"}"),
                 Arguments.of(new Send("6", "anx", "hi", "c-1"),
-                        "{\"type\":\"send\",\"id\":\"6\",\"room\":\"anx\",\"text\":\"hi\",\"clientId\":\"c-1\"}"));
+                        "{\"type\":\"send\",\"id\":\"6\",\"room\":\"anx\",\"text\":\"hi\",\"clientId\":\"c-1\"}"),
+                Arguments.of(new RaiseHand("10", "anx"), "{\"type\":\"raise_hand\",\"id\":\"10\",\"room\":\"anx\"}"),
+                Arguments.of(new LowerHand("11", "anx", null), "{\"type\":\"lower_hand\",\"id\":\"11\",\"room\":\"anx\"}"),
+                Arguments.of(new LowerHand("12", "anx", "u2"),
+                        "{\"type\":\"lower_hand\",\"id\":\"12\",\"room\":\"anx\",\"user\":\"u2\"}"),
+                Arguments.of(new Report("13", "anx", 5L, "unkind"),
+                        "{\"type\":\"report\",\"id\":\"13\",\"room\":\"anx\",\"seq\":5,\"reason\":\"unkind\"}"),
+                Arguments.of(new Report("14", "anx", 5L, null), "{\"type\":\"report\",\"id\":\"14\",\"room\":\"anx\",\"seq\":5}"),
+                Arguments.of(new Mute("15", "anx", "u2", 600L, "cool down"),
+                        "{\"type\":\"mute\",\"id\":\"15\",\"room\":\"anx\",\"user\":\"u2\",\"seconds\":600,"
+                                + "\"reason\":\"cool down\"}"),
+                Arguments.of(new Mute("16", "anx", "u2", null, null),
+                        "{\"type\":\"mute\",\"id\":\"16\",\"room\":\"anx\",\"user\":\"u2\"}"),
+                Arguments.of(new Unmute("17", "anx", "u2"), "{\"type\":\"unmute\",\"id\":\"17\",\"room\":\"anx\",\"user\":\"u2\"}"),
+                Arguments.of(new Remove("18", "anx", "u2", "take a break"),
+                        "{\"type\":\"remove\",\"id\":\"18\",\"room\":\"anx\",\"user\":\"u2\",\"reason\":\"take a break\"}"),
+                Arguments.of(new Ban("19", "anx", "u2", 86_400L, "spam"),
+                        "{\"type\":\"ban\",\"id\":\"19\",\"room\":\"anx\",\"user\":\"u2\",\"seconds\":86400,\"reason\":\"spam\"}"),
+                Arguments.of(new Unban("20", "anx", "u2"), "{\"type\":\"unban\",\"id\":\"20\",\"room\":\"anx\",\"user\":\"u2\"}"),
+                Arguments.of(new Delete("21", "anx", 5L), "{\"type\":\"delete\",\"id\":\"21\",\"room\":\"anx\",\"seq\":5}"),
+                Arguments.of(new SetRoom("22", "anx", true, 30, false, Admission.APPROVAL),
+                        "{\"type\":\"set_room\",\"id\":\"22\",\"room\":\"anx\",\"locked\":true,\"slowModeSeconds\":30,"
+                                + "\"moderated\":false,\"admission\":\"approval\"}"),
+                Arguments.of(new SetRoom("23", "anx", null, 0, null, null),
+                        "{\"type\":\"set_room\",\"id\":\"23\",\"room\":\"anx\",\"slowModeSeconds\":0}"),
+                Arguments.of(new Voice("24", "anx", "u2", true),
+                        "{\"type\":\"voice\",\"id\":\"24\",\"room\":\"anx\",\"user\":\"u2\",\"granted\":true}"),
+                Arguments.of(new Voice("25", "anx", "u2", false),
+                        "{\"type\":\"voice\",\"id\":\"25\",\"room\":\"anx\",\"user\":\"u2\",\"granted\":false}"),
+                Arguments.of(new Admit("26", "vet", "u2"), "{\"type\":\"admit\",\"id\":\"26\",\"room\":\"vet\",\"user\":\"u2\"}"),
+                Arguments.of(new Deny("27", "vet", "u2"), "{\"type\":\"deny\",\"id\":\"27\",\"room\":\"vet\",\"user\":\"u2\"}"),
+                Arguments.of(new Warn("28", "anx", "u2", "be gentle"),
+                        "{\"type\":\"warn\",\"id\":\"28\",\"room\":\"anx\",\"user\":\"u2\",\"text\":\"be gentle\"}"),
+                Arguments.of(new Stats("29", "anx"), "{\"type\":\"stats\",\"id\":\"29\",\"room\":\"anx\"}"),
+                Arguments.of(new Audit("30", "anx", 50), "{\"type\":\"audit\",\"id\":\"30\",\"room\":\"anx\",\"limit\":50}"),
+                Arguments.of(new Audit("31", "anx", null), "{\"type\":\"audit\",\"id\":\"31\",\"room\":\"anx\"}"));
     }
 
     @ParameterizedTest
@@ -186,7 +349,21 @@ class GoldenJsonTest {
                         new ListRooms(null, RoomCategory.GENERAL, null, null)),
                 Arguments.of("{\"type\":\"send\",\"room\":\"anx\",\"text\":\"caf\\u00e9 \\\"ok\\\"\"}",
                         Send.text("anx", "café \"ok\"")),
-                Arguments.of("{\"type\":\"hello\",\"token\":\"t\",\"name\":\"Sky\"}", new Hello(null, "t", "Sky")));
+                Arguments.of("{\"type\":\"hello\",\"token\":\"t\",\"name\":\"Sky\"}", new Hello(null, "t", "Sky")),
+                Arguments.of("{\"room\":\"anx\",\"type\":\"set_room\",\"admission\":\"open\"}",
+                        new SetRoom(null, "anx", null, null, null, Admission.OPEN)),
+                Arguments.of("{\"type\":\"set_room\",\"room\":\"anx\",\"locked\":null,\"moderated\":true}",
+                        new SetRoom(null, "anx", null, null, true, null)),
+                Arguments.of("{\"type\":\"mute\",\"room\":\"anx\",\"user\":\"u2\",\"seconds\":null,\"reason\":null}",
+                        new Mute(null, "anx", "u2", null, null)),
+                Arguments.of("{\"user\":\"u2\",\"seconds\":1,\"room\":\"anx\",\"type\":\"ban\"}",
+                        new Ban(null, "anx", "u2", 1L, null)),
+                Arguments.of("{\"type\":\"lower_hand\",\"room\":\"anx\",\"user\":null}", new LowerHand(null, "anx", null)),
+                Arguments.of("{\"type\":\"report\",\"room\":\"anx\",\"seq\":1,\"reason\":\"caf\\u00e9\"}",
+                        new Report(null, "anx", 1L, "café")),
+                Arguments.of("{\"type\":\"audit\",\"room\":\"anx\",\"limit\":null}", new Audit(null, "anx", null)),
+                Arguments.of("{\"type\":\"voice\",\"granted\":false,\"user\":\"u2\",\"room\":\"anx\"}",
+                        new Voice(null, "anx", "u2", false)));
     }
 
     @ParameterizedTest

@@ -3,6 +3,11 @@ package dev.haven.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.haven.protocol.client.ClientMessage;
+import dev.haven.protocol.client.RoomRequest;
+import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.NoticeKind;
+import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.Result;
 import dev.haven.protocol.server.ServerMessage;
@@ -66,12 +71,50 @@ class RoundTripTest {
     }
 
     @Test
-    void samples_coverEveryClientAndServerFrameTypeAndResultKind() {
-        assertThat(clientFrames().<Class<?>>map(Object::getClass))
-                .contains(ClientMessage.class.getPermittedSubclasses());
-        assertThat(serverFrames().<Class<?>>map(Object::getClass))
-                .contains(ServerMessage.class.getPermittedSubclasses());
-        assertThat(serverFrames().filter(Ok.class::isInstance).<Class<?>>map(f -> ((Ok) f).result().getClass()))
-                .contains(Result.class.getPermittedSubclasses());
+    void samples_coverEveryConcreteClientFrameIncludingNestedRoomRequests() {
+        assertThat(clientFrames().<Class<?>>map(Object::getClass).distinct())
+                .containsExactlyInAnyOrderElementsOf(Samples.concreteSubtypes(ClientMessage.class));
+    }
+
+    @Test
+    void samples_coverEveryServerFrameType() {
+        assertThat(serverFrames().<Class<?>>map(Object::getClass).distinct())
+                .containsExactlyInAnyOrderElementsOf(Samples.concreteSubtypes(ServerMessage.class));
+    }
+
+    @Test
+    void samples_coverEveryResultKind() {
+        assertThat(serverFrames().filter(Ok.class::isInstance).<Class<?>>map(f -> ((Ok) f).result().getClass())
+                .distinct())
+                .containsExactlyInAnyOrderElementsOf(Samples.concreteSubtypes(Result.class));
+    }
+
+    @Test
+    void samples_coverEveryNoticeAndAlertKind() {
+        assertThat(serverFrames().filter(Notice.class::isInstance).map(f -> ((Notice) f).kind()))
+                .contains(NoticeKind.values());
+        assertThat(serverFrames().filter(Alert.class::isInstance).map(f -> ((Alert) f).kind()))
+                .contains(AlertKind.values());
+    }
+
+    /** A RoomRequest decodes as the concrete record, reachable both as a ClientMessage and a RoomRequest. */
+    @ParameterizedTest
+    @MethodSource("clientFrames")
+    void decodeClient_ofRoomRequest_keepsItsRoom(ClientMessage frame) throws Exception {
+        ClientMessage decoded = codec.decodeClient(codec.encodeToString(frame));
+        assertThat(decoded).hasSameClassAs(frame);
+        if (frame instanceof RoomRequest request) {
+            assertThat(((RoomRequest) decoded).room()).isEqualTo(request.room());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("clientFrames")
+    void withId_givesSameRequestWithOtherId(ClientMessage frame) throws Exception {
+        ClientMessage renumbered = frame.withId("renumbered");
+        assertThat(renumbered).hasSameClassAs(frame);
+        assertThat(renumbered.id()).isEqualTo("renumbered");
+        assertThat(renumbered.withId(frame.id())).isEqualTo(frame);
+        assertThat(codec.decodeClient(codec.encodeToString(renumbered))).isEqualTo(renumbered);
     }
 }

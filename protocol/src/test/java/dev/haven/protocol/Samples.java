@@ -1,29 +1,56 @@
 package dev.haven.protocol;
 
+import dev.haven.protocol.client.Admit;
+import dev.haven.protocol.client.Audit;
+import dev.haven.protocol.client.Ban;
 import dev.haven.protocol.client.ClientMessage;
+import dev.haven.protocol.client.Delete;
+import dev.haven.protocol.client.Deny;
 import dev.haven.protocol.client.Hello;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Leave;
 import dev.haven.protocol.client.ListRooms;
+import dev.haven.protocol.client.LowerHand;
+import dev.haven.protocol.client.Mute;
 import dev.haven.protocol.client.Ping;
+import dev.haven.protocol.client.RaiseHand;
+import dev.haven.protocol.client.Remove;
+import dev.haven.protocol.client.Report;
 import dev.haven.protocol.client.Send;
+import dev.haven.protocol.client.SetRoom;
+import dev.haven.protocol.client.Stats;
+import dev.haven.protocol.client.Unban;
+import dev.haven.protocol.client.Unmute;
+import dev.haven.protocol.client.Voice;
+import dev.haven.protocol.client.Warn;
 import dev.haven.protocol.model.Admission;
+import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.AuditEntry;
 import dev.haven.protocol.model.MemberInfo;
+import dev.haven.protocol.model.NoticeKind;
+import dev.haven.protocol.model.Participation;
 import dev.haven.protocol.model.PresenceKind;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomCategory;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.model.UserInfo;
+import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.AuditResult;
 import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.HelloResult;
 import dev.haven.protocol.server.JoinResult;
+import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.RoomsResult;
 import dev.haven.protocol.server.SendResult;
 import dev.haven.protocol.server.ServerMessage;
+import dev.haven.protocol.server.StatsResult;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Representative frames of every type, shared by the tests. */
@@ -31,13 +58,20 @@ final class Samples {
     static final UserInfo RIVER = new UserInfo("u1", "River", Role.FACILITATOR);
     static final UserInfo SKY = new UserInfo("u2", "Sky", Role.MEMBER);
     static final RoomInfo ANXIETY = new RoomInfo("anx", "Anxiety", RoomCategory.CONDITION, "Evening group",
-            List.of("anxiety", "evening"), 3, 20, false, Admission.OPEN, "Be kind.");
+            List.of("anxiety", "evening"), 3, 20, false, Admission.OPEN, "Be kind.", 0, false);
     static final RoomInfo VETERANS = new RoomInfo("vet", "Veterans", RoomCategory.DEMOGRAPHIC, "Drop in",
-            List.of(), 0, 12, true, Admission.APPROVAL, null);
+            List.of(), 0, 12, true, Admission.APPROVAL, null, 0, false);
+    /** The anxiety room after a facilitator turned on slow mode and moderation. */
+    static final RoomInfo ANXIETY_MODERATED = new RoomInfo("anx", "Anxiety", RoomCategory.CONDITION, "Evening group",
+            List.of("anxiety", "evening"), 3, 20, false, Admission.OPEN, "Be kind.", 30, true);
     static final MemberInfo SKY_PLAIN = new MemberInfo("u2", "Sky", Role.MEMBER, false, null, null);
     static final MemberInfo SKY_MUTED = new MemberInfo("u2", "Sky", Role.MEMBER, true, 1_700_000_000_123L, true);
     static final MessageEvent MESSAGE = new MessageEvent("anx", 5, RIVER, "Welcome \"all\" ✓ 😊\n", 1_700_000_000_000L, null);
     static final MessageEvent MESSAGE_WITH_CLIENT_ID = new MessageEvent("anx", 6, SKY, "hi", 1_700_000_000_500L, "c-1");
+    static final Participation SKY_SHARE = new Participation("u2", "Sky", 12, 1_500L, 0.75);
+    static final Participation RIVER_SHARE = new Participation("u1", "River", 3, 500L, 0.25);
+    static final AuditEntry MUTE_ENTRY = new AuditEntry(1_700_000_000_900L, "u1", "mute", "u2", "cool down");
+    static final AuditEntry SET_ROOM_ENTRY = new AuditEntry(1_700_000_000_800L, "u1", "set_room", null, null);
 
     private Samples() {
     }
@@ -57,7 +91,38 @@ final class Samples {
                 new Join(null, "vet", null, null),
                 new Leave("7", "anx"),
                 new Send("8", "anx", "Hello \"there\" ✓ 😊\n\t<b>", "c-1"),
-                Send.text("anx", "hi"));
+                Send.text("anx", "hi"),
+                new RaiseHand("20", "anx"),
+                new LowerHand("21", "anx", null),
+                new LowerHand(null, "anx", "u2"),
+                new Report("22", "anx", 5L, "unkind \"words\" ✓ 😊"),
+                new Report(null, "anx", 1L, null),
+                new Mute("23", "anx", "u2", 600L, "cool down"),
+                new Mute(null, "anx", "u2", null, null),
+                new Mute("24", "anx", "u2", Mute.MAX_SECONDS, null),
+                new Mute("25", "anx", "u2", 1L, "x".repeat(Fields.MAX_REASON_CHARS)),
+                new Unmute("26", "anx", "u2"),
+                new Remove("27", "anx", "u2", "please take a break"),
+                new Remove(null, "anx", "u2", null),
+                new Ban("28", "anx", "u2", 86_400L, "spam"),
+                new Ban(null, "anx", "u2", null, null),
+                new Ban("29", "anx", "u2", Ban.MAX_SECONDS, null),
+                new Unban("30", "anx", "u2"),
+                new Delete("31", "anx", 5L),
+                new SetRoom("32", "anx", true, 30, true, Admission.APPROVAL),
+                new SetRoom(null, "anx", false, null, null, null),
+                new SetRoom("33", "anx", null, 0, null, null),
+                new SetRoom("34", "anx", null, SetRoom.MAX_SLOW_MODE_SECONDS, false, Admission.OPEN),
+                new Voice("35", "anx", "u2", true),
+                new Voice(null, "anx", "u2", false),
+                new Admit("36", "vet", "u2"),
+                new Deny("37", "vet", "u2"),
+                new Warn("38", "anx", "u2", "Please keep to \"I\" statements 🙏"),
+                new Stats("39", "anx"),
+                new Audit("40", "anx", 50),
+                new Audit(null, "anx", null),
+                new Audit("41", "anx", Audit.MAX_LIMIT),
+                new Audit("42", "anx", 1));
     }
 
     static List<ServerMessage> serverFrames() {
@@ -66,9 +131,11 @@ final class Samples {
                 new Ok("2", new HelloResult(RIVER, 30)),
                 new Ok("3", new RoomsResult(List.of(ANXIETY, VETERANS))),
                 new Ok("4", new RoomsResult(List.of())),
-                new Ok("5", new JoinResult(ANXIETY, List.of(SKY_PLAIN, SKY_MUTED),
+                new Ok("5", JoinResult.joined(ANXIETY, List.of(SKY_PLAIN, SKY_MUTED),
                         List.of(MESSAGE, MESSAGE_WITH_CLIENT_ID), 6, true)),
-                new Ok("6", new JoinResult(VETERANS, List.of(), List.of(), 0, false)),
+                new Ok("6", JoinResult.joined(VETERANS, List.of(), List.of(), 0, false)),
+                new Ok("6w", JoinResult.waitingForAdmission()),
+                new Ok("6m", JoinResult.joined(ANXIETY_MODERATED, List.of(SKY_PLAIN), List.of(), 6, false)),
                 new Ok("7", new SendResult(42)),
                 new Ok("8", EmptyResult.INSTANCE),
                 ErrorReply.of("9", ErrorCode.BAD_REQUEST, "field 'room' is required"),
@@ -78,6 +145,43 @@ final class Samples {
                 MESSAGE_WITH_CLIENT_ID,
                 new PresenceEvent("anx", PresenceKind.JOIN, SKY_PLAIN),
                 new PresenceEvent("anx", PresenceKind.LEAVE, SKY_PLAIN),
-                new PresenceEvent("anx", PresenceKind.UPDATE, SKY_MUTED));
+                new PresenceEvent("anx", PresenceKind.UPDATE, SKY_MUTED),
+                new Ok("11", new StatsResult(600, List.of(SKY_SHARE, RIVER_SHARE), List.of("u2"))),
+                new Ok("12", new StatsResult(600, List.of(), List.of())),
+                new Ok("13", new AuditResult(List.of(MUTE_ENTRY, SET_ROOM_ENTRY))),
+                new Ok("14", new AuditResult(List.of())),
+                new MessageDeleted("anx", 5),
+                new RoomUpdated(ANXIETY_MODERATED),
+                new RoomUpdated(VETERANS),
+                new Notice("anx", NoticeKind.MUTED, 1_700_000_600_000L, "cool down", null),
+                new Notice("anx", NoticeKind.MUTED, null, null, null),
+                Notice.of("anx", NoticeKind.UNMUTED),
+                new Notice("anx", NoticeKind.REMOVED, null, "please take a break", null),
+                new Notice("anx", NoticeKind.BANNED, 1_700_086_400_000L, "spam", null),
+                new Notice("anx", NoticeKind.WARNING, null, "Please keep to \"I\" statements 🙏", null),
+                new Notice("anx", NoticeKind.VOICE, null, null, true),
+                new Notice("anx", NoticeKind.VOICE, null, null, false),
+                Notice.of("vet", NoticeKind.ADMITTED),
+                Notice.of("vet", NoticeKind.DENIED),
+                new Alert("anx", AlertKind.REPORT, "u2", "Sky", 5L, "u3", "unkind", 1_700_000_001_000L),
+                new Alert("anx", AlertKind.REPORT, null, null, 7L, "u3", null, 1_700_000_001_100L),
+                new Alert("anx", AlertKind.HAND_RAISED, "u2", "Sky", null, null, null, 1_700_000_001_200L),
+                new Alert("vet", AlertKind.WAITING, "u2", "Sky", null, null, null, 1_700_000_001_300L));
+    }
+
+    /**
+     * Every concrete record a sealed message interface stands for: its permitted subclasses, with
+     * nested sealed interfaces (such as {@code RoomRequest}) replaced by their own, recursively.
+     */
+    static List<Class<?>> concreteSubtypes(Class<?> sealedType) {
+        List<Class<?>> concrete = new ArrayList<>();
+        for (Class<?> permitted : sealedType.getPermittedSubclasses()) {
+            if (permitted.isSealed() && permitted.isInterface()) {
+                concrete.addAll(concreteSubtypes(permitted));
+            } else {
+                concrete.add(permitted);
+            }
+        }
+        return concrete;
     }
 }

@@ -3,11 +3,46 @@ package dev.haven.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import dev.haven.protocol.client.Admit;
+import dev.haven.protocol.client.Audit;
+import dev.haven.protocol.client.Ban;
 import dev.haven.protocol.client.ClientMessage;
+import dev.haven.protocol.client.Delete;
+import dev.haven.protocol.client.Deny;
+import dev.haven.protocol.client.Hello;
+import dev.haven.protocol.client.Join;
+import dev.haven.protocol.client.Leave;
+import dev.haven.protocol.client.ListRooms;
+import dev.haven.protocol.client.LowerHand;
+import dev.haven.protocol.client.Mute;
+import dev.haven.protocol.client.Ping;
+import dev.haven.protocol.client.RaiseHand;
+import dev.haven.protocol.client.Remove;
+import dev.haven.protocol.client.Report;
+import dev.haven.protocol.client.RoomRequest;
+import dev.haven.protocol.client.Send;
+import dev.haven.protocol.client.SetRoom;
+import dev.haven.protocol.client.Stats;
+import dev.haven.protocol.client.Unban;
+import dev.haven.protocol.client.Unmute;
+import dev.haven.protocol.client.Voice;
+import dev.haven.protocol.client.Warn;
+import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.NoticeKind;
+import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.ErrorReply;
+import dev.haven.protocol.server.MessageDeleted;
+import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.Notice;
+import dev.haven.protocol.server.Ok;
+import dev.haven.protocol.server.PresenceEvent;
 import dev.haven.protocol.server.Result;
+import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.ServerMessage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,27 +57,95 @@ class SubtypeRegistrationTest {
 
     @ParameterizedTest
     @ValueSource(classes = {ClientMessage.class, ServerMessage.class})
-    void jsonSubTypes_everyListedTypeIsPermitted(Class<?> sealedType) {
+    void jsonSubTypes_everyListedTypeIsAConcretePermittedRecord(Class<?> sealedType) {
         assertThat(listed(sealedType)).doesNotHaveDuplicates()
-                .isSubsetOf(sealedType.getPermittedSubclasses());
+                .isSubsetOf(Samples.concreteSubtypes(sealedType));
     }
 
     @ParameterizedTest
     @ValueSource(classes = {ClientMessage.class, ServerMessage.class})
-    void permittedSubclasses_everyOneIsListedInJsonSubTypes(Class<?> sealedType) {
-        assertThat(sealedType.getPermittedSubclasses()).isSubsetOf(listed(sealedType));
+    void concreteSubtypes_everyOneIsListedInJsonSubTypes(Class<?> sealedType) {
+        assertThat(Samples.concreteSubtypes(sealedType)).doesNotHaveDuplicates()
+                .isSubsetOf(listed(sealedType));
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {ClientMessage.class, ServerMessage.class})
+    void jsonSubTypes_wireNamesAreUnique(Class<?> sealedType) {
+        assertThat(Arrays.stream(sealedType.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name))
+                .doesNotHaveDuplicates()
+                .allSatisfy(name -> assertThat(name).isNotBlank());
+    }
+
+    /** The nested interfaces themselves must not be listed: Jackson cannot build an interface. */
+    @ParameterizedTest
+    @ValueSource(classes = {ClientMessage.class, ServerMessage.class})
+    void jsonSubTypes_listNoInterface(Class<?> sealedType) {
+        assertThat(listed(sealedType)).noneMatch(Class::isInterface);
+    }
+
+    @Test
+    void concreteSubtypes_ofClientMessage_reachRoomRequestsThroughTheNestedInterface() {
+        assertThat(ClientMessage.class.getPermittedSubclasses()).contains(RoomRequest.class);
+        assertThat(RoomRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
+                RaiseHand.class, LowerHand.class, Report.class, Mute.class, Unmute.class, Remove.class, Ban.class,
+                Unban.class, Delete.class, SetRoom.class, Voice.class, Admit.class, Deny.class, Warn.class,
+                Stats.class, Audit.class);
+        assertThat(Samples.concreteSubtypes(ClientMessage.class))
+                .contains(RoomRequest.class.getPermittedSubclasses())
+                .doesNotContain(RoomRequest.class);
     }
 
     @Test
     void typeNames_ofClientMessage_areTheContractNames() {
-        assertThat(ProtocolCodec.typeNames(ClientMessage.class))
-                .containsOnlyKeys("hello", "ping", "rooms", "join", "leave", "send");
+        assertThat(ProtocolCodec.typeNames(ClientMessage.class)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("hello", Hello.class),
+                Map.entry("ping", Ping.class),
+                Map.entry("rooms", ListRooms.class),
+                Map.entry("join", Join.class),
+                Map.entry("leave", Leave.class),
+                Map.entry("send", Send.class),
+                Map.entry("raise_hand", RaiseHand.class),
+                Map.entry("lower_hand", LowerHand.class),
+                Map.entry("report", Report.class),
+                Map.entry("mute", Mute.class),
+                Map.entry("unmute", Unmute.class),
+                Map.entry("remove", Remove.class),
+                Map.entry("ban", Ban.class),
+                Map.entry("unban", Unban.class),
+                Map.entry("delete", Delete.class),
+                Map.entry("set_room", SetRoom.class),
+                Map.entry("voice", Voice.class),
+                Map.entry("admit", Admit.class),
+                Map.entry("deny", Deny.class),
+                Map.entry("warn", Warn.class),
+                Map.entry("stats", Stats.class),
+                Map.entry("audit", Audit.class)));
     }
 
     @Test
     void typeNames_ofServerMessage_areTheContractNames() {
-        assertThat(ProtocolCodec.typeNames(ServerMessage.class))
-                .containsOnlyKeys("ok", "error", "message", "presence");
+        assertThat(ProtocolCodec.typeNames(ServerMessage.class)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "ok", Ok.class,
+                "error", ErrorReply.class,
+                "message", MessageEvent.class,
+                "presence", PresenceEvent.class,
+                "message_deleted", MessageDeleted.class,
+                "room_updated", RoomUpdated.class,
+                "notice", Notice.class,
+                "alert", Alert.class));
+    }
+
+    @Test
+    void noticeKind_wireNames_areTheContractKinds() {
+        assertThat(Stream.of(NoticeKind.values()).map(NoticeKind::wireName)).containsExactlyInAnyOrder(
+                "muted", "unmuted", "removed", "banned", "warning", "voice", "admitted", "denied");
+    }
+
+    @Test
+    void alertKind_wireNames_areTheContractKinds() {
+        assertThat(Stream.of(AlertKind.values()).map(AlertKind::wireName))
+                .containsExactlyInAnyOrder("report", "hand_raised", "waiting");
     }
 
     @Test
@@ -54,8 +157,17 @@ class SubtypeRegistrationTest {
 
     @ParameterizedTest
     @ValueSource(classes = {ClientMessage.class, ServerMessage.class})
-    void permittedSubclasses_ofMessages_areAllRecords(Class<?> sealedType) {
-        assertThat(sealedType.getPermittedSubclasses())
+    void concreteSubtypes_ofMessages_areAllRecords(Class<?> sealedType) {
+        assertThat(Samples.concreteSubtypes(sealedType))
+                .isNotEmpty()
                 .allSatisfy(type -> assertThat(type.isRecord()).as(type.getName()).isTrue());
+    }
+
+    /** Anything permitted that is not a record must be a sealed interface, so the flattening above sees all. */
+    @ParameterizedTest
+    @ValueSource(classes = {ClientMessage.class, ServerMessage.class})
+    void permittedSubclasses_ofMessages_areRecordsOrSealedInterfaces(Class<?> sealedType) {
+        assertThat(sealedType.getPermittedSubclasses()).allSatisfy(type -> assertThat(
+                type.isRecord() || (type.isInterface() && type.isSealed())).as(type.getName()).isTrue());
     }
 }

@@ -16,11 +16,17 @@ public record Ban(String id, String room, String user, Long seconds, String reas
         requireText(room, "room");
         requireText(user, "user");
         optionalDuration(seconds, "seconds", MAX_SECONDS);
-        optionalReason(reason, "reason");
+        reason = optionalReason(reason, "reason");
     }
 
     @Override
     public Ban withId(String newId) {
         return new Ban(newId, room, user, seconds, reason);
+    }
+
+    /** Keeps the facilitator's reason out of logs. */
+    @Override
+    public String toString() {
+        return "Ban[id=" + id + ", room=" + room + ", user=" + user + ", seconds=" + seconds + "]";
     }
 }

@@ -16,11 +16,17 @@ public record Mute(String id, String room, String user, Long seconds, String rea
         requireText(room, "room");
         requireText(user, "user");
         optionalDuration(seconds, "seconds", MAX_SECONDS);
-        optionalReason(reason, "reason");
+        reason = optionalReason(reason, "reason");
     }
 
     @Override
     public Mute withId(String newId) {
         return new Mute(newId, room, user, seconds, reason);
+    }
+
+    /** Keeps the facilitator's reason out of logs. */
+    @Override
+    public String toString() {
+        return "Mute[id=" + id + ", room=" + room + ", user=" + user + ", seconds=" + seconds + "]";
     }
 }

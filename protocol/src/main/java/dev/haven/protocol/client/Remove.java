@@ -8,11 +8,17 @@ public record Remove(String id, String room, String user, String reason) impleme
     public Remove {
         requireText(room, "room");
         requireText(user, "user");
-        optionalReason(reason, "reason");
+        reason = optionalReason(reason, "reason");
     }
 
     @Override
     public Remove withId(String newId) {
         return new Remove(newId, room, user, reason);
+    }
+
+    /** Keeps the facilitator's reason out of logs. */
+    @Override
+    public String toString() {
+        return "Remove[id=" + id + ", room=" + room + ", user=" + user + "]";
     }
 }

@@ -9,7 +9,7 @@ public record Report(String id, String room, Long seq, String reason) implements
     public Report {
         requireText(room, "room");
         requirePositive(seq, "seq");
-        optionalReason(reason, "reason");
+        reason = optionalReason(reason, "reason");
     }
 
     @Override

@@ -7,4 +7,9 @@ package dev.haven.protocol.model;
  * @param target the user id acted on, or null for room-wide actions
  */
 public record AuditEntry(long ts, String actor, String action, String target, String reason) {
+    /** Keeps the facilitator's reason out of logs. */
+    @Override
+    public String toString() {
+        return "AuditEntry[ts=" + ts + ", actor=" + actor + ", action=" + action + ", target=" + target + "]";
+    }
 }
