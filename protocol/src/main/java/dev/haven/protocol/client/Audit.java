@@ -7,7 +7,7 @@ import dev.haven.protocol.InvalidFieldException;
 /**
  * The room's moderation log, newest first (facilitator).
  *
- * @param limit how many entries, 1 to {@link #MAX_LIMIT}; null for all held
+ * @param limit how many entries, 1 to {@link #MAX_LIMIT}; null for all held (up to {@code moderation.auditEntries})
  */
 public record Audit(String id, String room, Integer limit) implements RoomRequest {
     public static final int MAX_LIMIT = 500;

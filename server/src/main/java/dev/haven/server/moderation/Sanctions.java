@@ -17,7 +17,8 @@ public final class Sanctions {
     private final Clock clock;
     private final Map<String, Long> mutedUntil = new HashMap<>();
     private final Map<String, Ban> bans = new HashMap<>();
-    private final Map<String, Long> bannedAddresses = new HashMap<>();
+    /** For each address, the guests banned from it and until when; one guest's ban never shortens another's. */
+    private final Map<String, Map<String, Long>> bannedAddresses = new HashMap<>();
 
     private record Ban(long until, String address) {
     }
@@ -58,10 +59,10 @@ public final class Sanctions {
     public void ban(String userId, long until, String guestAddress) {
         Ban previous = bans.put(userId, new Ban(until, guestAddress));
         if (previous != null && previous.address() != null) {
-            bannedAddresses.remove(previous.address());
+            forgetAddress(previous.address(), userId);
         }
         if (guestAddress != null) {
-            bannedAddresses.put(guestAddress, until);
+            bannedAddresses.computeIfAbsent(guestAddress, a -> new HashMap<>()).put(userId, until);
         }
     }
 
@@ -72,9 +73,19 @@ public final class Sanctions {
             return false;
         }
         if (ban.address() != null) {
-            bannedAddresses.remove(ban.address());
+            forgetAddress(ban.address(), userId);
         }
         return ban.until() > clock.millis();
+    }
+
+    private void forgetAddress(String address, String userId) {
+        Map<String, Long> guests = bannedAddresses.get(address);
+        if (guests != null) {
+            guests.remove(userId);
+            if (guests.isEmpty()) {
+                bannedAddresses.remove(address);
+            }
+        }
     }
 
     /** Whether this user, or a guest from this address, is banned now. */
@@ -84,19 +95,20 @@ public final class Sanctions {
         if (ban != null && ban.until() > now) {
             return true;
         }
-        Long addressUntil = guest && address != null ? bannedAddresses.get(address) : null;
-        return addressUntil != null && addressUntil > now;
+        Map<String, Long> guests = guest && address != null ? bannedAddresses.get(address) : null;
+        return guests != null && guests.values().stream().anyMatch(until -> until > now);
     }
 
     public void purgeExpired() {
         long now = clock.millis();
         mutedUntil.values().removeIf(until -> until <= now);
         bans.values().removeIf(ban -> ban.until() <= now);
-        bannedAddresses.values().removeIf(until -> until <= now);
+        bannedAddresses.values().forEach(guests -> guests.values().removeIf(until -> until <= now));
+        bannedAddresses.values().removeIf(Map::isEmpty);
     }
 
     /** How many entries are held, expired or not; for tests of the cleanup. */
     public int size() {
-        return mutedUntil.size() + bans.size() + bannedAddresses.size();
+        return mutedUntil.size() + bans.size() + bannedAddresses.values().stream().mapToInt(Map::size).sum();
     }
 }

@@ -179,7 +179,9 @@ public final class Room {
     /** The reason a connection may not come in, or null. */
     private ErrorReply admit(Session session, Join request) {
         String userId = session.identity().id();
-        if (sanctions.isBanned(userId, session.identity().guest(), session.remoteAddress())) {
+        boolean facilitator = session.identity().roleIn(id()) == Role.FACILITATOR;
+        // Facilitators cannot ban one another, also not by naming an absent facilitator's id.
+        if (!facilitator && sanctions.isBanned(userId, session.identity().guest(), session.remoteAddress())) {
             return error(request.id(), ErrorCode.BANNED, "you cannot join this room at the moment");
         }
         if (settings.guidelines() != null && !Boolean.TRUE.equals(request.acceptGuidelines())) {
@@ -187,7 +189,7 @@ public final class Room {
                     "this room asks members to accept its guidelines: join with acceptGuidelines true");
         }
         boolean alreadyPresent = presence.get(userId) != null;
-        if (alreadyPresent || session.identity().roleIn(id()) == Role.FACILITATOR) {
+        if (alreadyPresent || facilitator) {
             return null;
         }
         if (policy.locked()) {

@@ -106,7 +106,7 @@ final class RoomCommands {
             return stats(stats);
         } else if (request instanceof Audit audit) {
             return new Ok(audit.id(), new AuditResult(room.audit.newest(
-                    audit.limit() == null ? Audit.MAX_LIMIT : audit.limit())));
+                    audit.limit() == null ? Integer.MAX_VALUE : audit.limit())));
         }
         throw new IllegalStateException("no handler for " + request.getClass().getSimpleName());
     }
@@ -225,9 +225,8 @@ final class RoomCommands {
             return error(request.id(), ErrorCode.FORBIDDEN, "a facilitator cannot ban themself");
         }
         long until = request.seconds() == null ? Sanctions.FOREVER : now() + request.seconds() * 1000;
-        String guestAddress = target != null && target.identity().guest() && !target.sessions().isEmpty()
-                ? target.sessions().get(0).remoteAddress() : null;
-        room.sanctions.ban(request.user(), until, guestAddress);
+        WaitingRoom.Waiter waiter = room.waiting.remove(request.user());
+        room.sanctions.ban(request.user(), until, guestAddress(target, waiter));
         if (request.seconds() != null) {
             room.executor.schedule(room.sanctions::purgeExpired, Duration.ofSeconds(request.seconds()));
         }
@@ -235,13 +234,23 @@ final class RoomCommands {
             Presence.tell(target, new Notice(room.id(), NoticeKind.BANNED, untilOrNull(until), request.reason(), null));
             room.removeMember(target);
         }
-        WaitingRoom.Waiter waiter = room.waiting.remove(request.user());
         if (waiter != null) {
             waiter.sessions().forEach(s -> s.send(new Notice(room.id(), NoticeKind.BANNED, untilOrNull(until),
                     request.reason(), null)));
         }
         record(actor, "ban", request.user(), request.reason());
         return Ok.empty(request.id());
+    }
+
+    /** Where a guest connects from, so its ban also holds against new guest sessions from there. */
+    private static String guestAddress(Member present, WaitingRoom.Waiter waiter) {
+        if (present != null && present.identity().guest() && !present.sessions().isEmpty()) {
+            return present.sessions().get(0).remoteAddress();
+        }
+        if (waiter != null && waiter.identity().guest() && !waiter.sessions().isEmpty()) {
+            return waiter.sessions().get(0).remoteAddress();
+        }
+        return null;
     }
 
     private ServerMessage unban(Member actor, Unban request) {
