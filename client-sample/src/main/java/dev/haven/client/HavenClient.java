@@ -17,9 +17,8 @@ import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.HelloResult;
 import dev.haven.protocol.server.JoinResult;
-import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.server.Ok;
-import dev.haven.protocol.server.PresenceEvent;
 import dev.haven.protocol.server.Result;
 import dev.haven.protocol.server.RoomsResult;
 import dev.haven.protocol.server.SendResult;
@@ -44,7 +43,8 @@ import java.util.function.Function;
  * One connection to a Haven server. Requests return futures completed by the reply with the
  * same id: normally with the request's result, exceptionally with a {@link HavenErrorException}
  * for an {@code error} reply or a {@link ConnectionClosedException} when the connection ends
- * first. Events go to the {@link HavenListener} given at {@link #connect}.
+ * first. Events go to the {@link HavenListener} given at {@link #connect}. {@link #room} gives the
+ * members' tools and facilitators' commands of one room.
  *
  * <p><b>Threading.</b> Every method may be called from any thread. A request gets its id from
  * an atomic counter and is entered in the concurrent map of pending requests before its frame
@@ -67,7 +67,7 @@ public final class HavenClient implements AutoCloseable {
     private static final ProtocolCodec CODEC = new ProtocolCodec();
     private static final ObjectMapper JSON = ProtocolCodec.newMapper();
 
-    private final HavenListener listener;
+    private final ListenerCalls listener;
     private final AtomicLong lastId = new AtomicLong();
     private final Map<String, PendingRequest<?>> pending = new ConcurrentHashMap<>();
     private final AtomicReference<ConnectionClosedException> closeCause = new AtomicReference<>();
@@ -78,7 +78,7 @@ public final class HavenClient implements AutoCloseable {
     private volatile WebSocket socket;
 
     HavenClient(HavenListener listener) {
-        this.listener = requireNonNull(listener, "listener");
+        this.listener = new ListenerCalls(requireNonNull(listener, "listener"));
     }
 
     /** Opens a connection, e.g. to {@code ws://127.0.0.1:8080/ws}. Say {@link #hello} first. */
@@ -162,6 +162,20 @@ public final class HavenClient implements AutoCloseable {
         return request(Send.text(room, text), SendResult.class);
     }
 
+    /**
+     * Any members' tool or facilitators' command, such as a {@code Mute}; completes with a
+     * {@code StatsResult} for {@code stats}, an {@code AuditResult} for {@code audit}, else an
+     * {@link EmptyResult}. {@link #room} offers the same requests one method each.
+     */
+    public CompletableFuture<Result> request(RoomRequest request) {
+        return request(request, HavenRoom.resultType(request)).thenApply(Result.class::cast);
+    }
+
+    /** The members' tools and facilitators' commands for one room, over this connection. */
+    public HavenRoom room(String roomId) {
+        return new HavenRoom(this, roomId);
+    }
+
     public CompletableFuture<EmptyResult> ping() {
         return request(new Ping(null), EmptyResult.class);
     }
@@ -226,11 +240,7 @@ public final class HavenClient implements AutoCloseable {
             if (error.id() == null || !fail(error.id(), failure)) {
                 log.log(Level.DEBUG, "error reply to no pending request: {0}", failure.wireCode());
             }
-        } else if (message instanceof MessageEvent event) {
-            notifyListener(() -> listener.onMessage(event));
-        } else if (message instanceof PresenceEvent event) {
-            notifyListener(() -> listener.onPresence(event));
-        } else {
+        } else if (!listener.event(message)) {
             log.log(Level.DEBUG, "skipped a frame of type {0}", message.getClass().getSimpleName());
         }
     }
@@ -276,7 +286,7 @@ public final class HavenClient implements AutoCloseable {
             fail(id, cause);
         }
         closed.complete(null);
-        notifyListener(() -> listener.onClosed(code, cause.reason()));
+        listener.closed(code, cause.reason());
     }
 
     /** @return whether the request was still pending */
@@ -287,24 +297,6 @@ public final class HavenClient implements AutoCloseable {
         }
         request.future().completeExceptionally(error);
         return true;
-    }
-
-    private static void notifyListener(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            log.log(Level.WARNING, "the listener failed", e);
-        }
-    }
-
-    private record PendingRequest<R extends Result>(Class<R> resultType, CompletableFuture<R> future) {
-        void complete(Result result) {
-            if (resultType.isInstance(result)) {
-                future.complete(resultType.cast(result));
-            } else {
-                future.completeExceptionally(new IllegalStateException("reply of an unexpected type"));
-            }
-        }
     }
 
     /** One HTTP client for every connection made without one: it owns threads and is meant to be shared. */

@@ -1,21 +1,49 @@
 package dev.haven.client;
 
+import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.RoomUpdated;
 
 /**
  * Receives what the server sends besides replies. Methods are called one at a time, in the
  * order the frames arrived, on the client's receiving thread: they should return quickly and
  * never wait for a reply, or the connection stops reading. An exception thrown here is logged
- * and does not stop the connection.
+ * and does not stop the connection. Every method does nothing by default, so a listener
+ * overrides only what it shows.
  */
 public interface HavenListener {
     /** A message shared in a room this connection is in, its own included. */
     default void onMessage(MessageEvent message) {
     }
 
-    /** Someone joined, left or changed in a room this connection is in. */
+    /**
+     * Someone joined, left or changed (hand, floor; mute state for facilitators and the member
+     * itself) in a room this connection is in.
+     */
     default void onPresence(PresenceEvent presence) {
+    }
+
+    /**
+     * A private word to this user about itself, which nobody else receives: muted, unmuted,
+     * removed, banned, a warning, the floor given or taken, admitted or denied. After
+     * {@code removed} or {@code banned} the connection is no longer in that room.
+     */
+    default void onNotice(Notice notice) {
+    }
+
+    /** For a room's facilitators only: a report, a raised hand, a member waiting to be admitted. */
+    default void onAlert(Alert alert) {
+    }
+
+    /** A facilitator deleted a message; it has left the room's held history. */
+    default void onMessageDeleted(MessageDeleted deleted) {
+    }
+
+    /** A room's settings changed (locked, slow mode, moderated, admission). */
+    default void onRoomUpdated(RoomUpdated updated) {
     }
 
     /**

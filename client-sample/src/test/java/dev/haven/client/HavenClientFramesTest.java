@@ -8,13 +8,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.haven.protocol.ErrorCode;
 import dev.haven.protocol.ProtocolException;
 import dev.haven.protocol.client.Hello;
+import dev.haven.protocol.client.Audit;
+import dev.haven.protocol.client.Mute;
+import dev.haven.protocol.model.Admission;
+import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.AuditEntry;
+import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.PresenceKind;
+import dev.haven.protocol.server.AuditResult;
 import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.HelloResult;
 import dev.haven.protocol.server.JoinResult;
+import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.Result;
 import dev.haven.protocol.server.RoomsResult;
+import dev.haven.protocol.server.StatsResult;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -165,6 +175,69 @@ class HavenClientFramesTest {
         assertThat(listener.presences.get(0).member().name()).isEqualTo("Lee");
         assertThat(listener.messages.get(0).text()).isEqualTo("hi");
         assertThat(listener.messages.get(0).from().name()).isEqualTo("Kim");
+    }
+
+    @Test
+    void facilitationEvents_reachTheirOwnListenerMethods() {
+        client.onText("{\"type\":\"notice\",\"room\":\"lounge\",\"kind\":\"muted\",\"until\":1000,"
+                + "\"reason\":\"a pause\"}");
+        client.onText("{\"type\":\"alert\",\"room\":\"lounge\",\"kind\":\"report\",\"member\":\"u1\","
+                + "\"name\":\"Kim\",\"seq\":7,\"by\":\"u2\",\"reason\":\"unkind\",\"ts\":5}");
+        client.onText("{\"type\":\"message_deleted\",\"room\":\"lounge\",\"seq\":7}");
+        client.onText("{\"type\":\"room_updated\",\"room\":{\"id\":\"lounge\",\"name\":\"Lounge\","
+                + "\"category\":\"general\",\"topic\":\"t\",\"tags\":[],\"members\":2,\"capacity\":10,"
+                + "\"locked\":true,\"admission\":\"open\",\"slowModeSeconds\":30,\"moderated\":false}}");
+
+        assertThat(listener.notices).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NoticeKind.MUTED);
+            assertThat(n.until()).isEqualTo(1000L);
+            assertThat(n.reason()).isEqualTo("a pause");
+        });
+        assertThat(listener.alerts).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.REPORT);
+            assertThat(a.seq()).isEqualTo(7L);
+            assertThat(a.by()).isEqualTo("u2");
+        });
+        assertThat(listener.deletions).singleElement().extracting(MessageDeleted::seq).isEqualTo(7L);
+        assertThat(listener.roomUpdates).singleElement().satisfies(u -> {
+            assertThat(u.room().locked()).isTrue();
+            assertThat(u.room().slowModeSeconds()).isEqualTo(30);
+        });
+    }
+
+    @Test
+    void roomCommands_sendTheirFields_andStatsDecodesItsResult() throws Exception {
+        HavenRoom lounge = client.room("lounge");
+        lounge.mute("u1", 300L, "a pause");
+        lounge.setRoom(null, 10, null, Admission.APPROVAL);
+        CompletableFuture<StatsResult> stats = lounge.stats();
+        CompletableFuture<Result> audit = client.request(new Audit(null, "lounge", 5));
+
+        JsonNode mute = JSON.readTree(socket.sent.get(0));
+        assertThat(mute.path("type").asText()).isEqualTo("mute");
+        assertThat(mute.path("user").asText()).isEqualTo("u1");
+        assertThat(mute.path("seconds").asLong()).isEqualTo(300);
+        assertThat(mute.path("reason").asText()).isEqualTo("a pause");
+        JsonNode setRoom = JSON.readTree(socket.sent.get(1));
+        assertThat(setRoom.path("type").asText()).isEqualTo("set_room");
+        assertThat(setRoom.path("slowModeSeconds").asInt()).isEqualTo(10);
+        assertThat(setRoom.path("admission").asText()).isEqualTo("approval");
+        assertThat(setRoom.has("locked")).isFalse();
+        client.onText("{\"type\":\"ok\",\"id\":\"3\",\"windowSeconds\":900,\"members\":[{\"id\":\"u1\","
+                + "\"name\":\"Kim\",\"messages\":6,\"chars\":80,\"share\":1.0}],\"dominant\":[\"u1\"]}");
+        client.onText("{\"type\":\"ok\",\"id\":\"4\",\"entries\":[{\"ts\":1,\"actor\":\"f1\","
+                + "\"action\":\"mute\",\"target\":\"u1\"}]}");
+
+        assertThat(stats.get(1, TimeUnit.SECONDS).dominant()).containsExactly("u1");
+        assertThat(audit.get(1, TimeUnit.SECONDS)).isInstanceOfSatisfying(AuditResult.class,
+                a -> assertThat(a.entries()).extracting(AuditEntry::action).containsExactly("mute"));
+    }
+
+    @Test
+    void roomCommand_withAValueOutOfRange_throwsAtOnce() {
+        assertThatThrownBy(() -> client.room("lounge").mute("u1", Mute.MAX_SECONDS + 1, null))
+                .hasMessageContaining("'seconds'");
+        assertThat(socket.sent).isEmpty();
     }
 
     @Test

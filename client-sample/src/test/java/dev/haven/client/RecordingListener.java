@@ -1,7 +1,11 @@
 package dev.haven.client;
 
+import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.RoomUpdated;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +18,10 @@ final class RecordingListener implements HavenListener {
 
     final List<MessageEvent> messages = new CopyOnWriteArrayList<>();
     final List<PresenceEvent> presences = new CopyOnWriteArrayList<>();
+    final List<Notice> notices = new CopyOnWriteArrayList<>();
+    final List<Alert> alerts = new CopyOnWriteArrayList<>();
+    final List<MessageDeleted> deletions = new CopyOnWriteArrayList<>();
+    final List<RoomUpdated> roomUpdates = new CopyOnWriteArrayList<>();
     final CompletableFuture<Closing> closed = new CompletableFuture<>();
     final AtomicInteger closeCalls = new AtomicInteger();
 
@@ -25,6 +33,26 @@ final class RecordingListener implements HavenListener {
     @Override
     public void onPresence(PresenceEvent presence) {
         presences.add(presence);
+    }
+
+    @Override
+    public void onNotice(Notice notice) {
+        notices.add(notice);
+    }
+
+    @Override
+    public void onAlert(Alert alert) {
+        alerts.add(alert);
+    }
+
+    @Override
+    public void onMessageDeleted(MessageDeleted deleted) {
+        deletions.add(deleted);
+    }
+
+    @Override
+    public void onRoomUpdated(RoomUpdated updated) {
+        roomUpdates.add(updated);
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.haven.client.cli;
 
+import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.ServerMessage;
 
 /** What the chat session reacts to, in the order it happened: the user's input and the server's events. */
@@ -17,8 +21,25 @@ sealed interface ChatInput {
     /** An event from the server. */
     record Event(ServerMessage message) implements ChatInput {
         boolean isAbout(String roomId) {
-            return message instanceof MessageEvent m && roomId.equals(m.room())
-                    || message instanceof PresenceEvent p && roomId.equals(p.room());
+            return roomId.equals(roomOf(message));
+        }
+
+        /** The room an event is about, or null for a frame that names none. */
+        static String roomOf(ServerMessage message) {
+            if (message instanceof MessageEvent m) {
+                return m.room();
+            } else if (message instanceof PresenceEvent p) {
+                return p.room();
+            } else if (message instanceof Notice n) {
+                return n.room();
+            } else if (message instanceof Alert a) {
+                return a.room();
+            } else if (message instanceof MessageDeleted d) {
+                return d.room();
+            } else if (message instanceof RoomUpdated u) {
+                return u.room().id();
+            }
+            return null;
         }
     }
 

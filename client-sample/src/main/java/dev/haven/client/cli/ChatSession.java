@@ -1,19 +1,16 @@
 package dev.haven.client.cli;
 
 import dev.haven.client.HavenClient;
-import dev.haven.client.HavenListener;
 import dev.haven.protocol.CloseCode;
+import dev.haven.protocol.InvalidFieldException;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.server.HelloResult;
 import dev.haven.protocol.server.JoinResult;
-import dev.haven.protocol.server.MessageEvent;
-import dev.haven.protocol.server.PresenceEvent;
-import dev.haven.protocol.server.RoomsResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +19,15 @@ import java.util.concurrent.TimeoutException;
 /**
  * One run of the command-line chat: connects, says hello, shows the rooms, joins one, then
  * sends each typed line to the room and shows what happens there, until the input ends,
- * {@code /quit}, or the server closes the connection.
+ * {@code /quit}, or the server closes the connection. The members' tools and facilitators'
+ * commands are handled by {@link RoomCommands} and {@link MemberCommands}, events by
+ * {@link ChatEvents}.
  *
- * <p><b>Threading.</b> All chat state belongs to the thread that calls {@link #run}. Two other
- * threads feed it through one {@link ChatInbox}: a reader thread adds each typed line and the
- * end of input, the client's receiving thread each event and the end of the connection. While
- * {@code run} waits for a reply, events wait in the inbox, so a join reply (presence list,
- * history) is always taken in before the events that follow it.
+ * <p><b>Threading.</b> All chat state ({@link ChatState}) belongs to the thread that calls
+ * {@link #run}. Two other threads feed it through one {@link ChatInbox}: a reader thread adds
+ * each typed line and the end of input, the client's receiving thread each event and the end
+ * of the connection. While {@code run} waits for a reply, events wait in the inbox, so a join
+ * reply (presence list, history) is always taken in before the events that follow it.
  */
 public final class ChatSession {
     static final int EXIT_OK = 0;
@@ -43,9 +42,10 @@ public final class ChatSession {
     private final GuidelinesConsent consent;
     private final ReplyWaiter replies;
     private final ChatInbox inbox = new ChatInbox();
-    private HavenClient client;
-    private List<RoomInfo> directory = List.of();
-    private CurrentRoom room;
+    private final ChatState state = new ChatState();
+    private final ChatEvents events;
+    private final RoomCommands roomCommands;
+    private final MemberCommands memberCommands;
     private boolean closedByUs;
     private Integer exitCode;
 
@@ -59,12 +59,16 @@ public final class ChatSession {
         this.out = new Transcript(output);
         this.consent = new GuidelinesConsent(out, options.acceptGuidelines(), interactive);
         this.replies = new ReplyWaiter(out, REPLY_TIMEOUT, closed -> onClosed(closed.code(), closed.reason()));
+        Clock clock = Clock.systemDefaultZone();
+        this.events = new ChatEvents(state, out, clock, (roomId, accepted) -> join(roomId, false, accepted));
+        this.roomCommands = new RoomCommands(state, out, replies, clock);
+        this.memberCommands = new MemberCommands(state, out, replies);
     }
 
     /** Runs the chat to its end and returns the exit status; see {@link ChatOptions#USAGE}. */
     public int run() {
         try {
-            client = HavenClient.connect(options.url(), new QueueingListener())
+            state.client = HavenClient.connect(options.url(), new InboxListener(inbox))
                     .get(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
@@ -104,15 +108,16 @@ public final class ChatSession {
     }
 
     private void start() throws InterruptedException {
-        Optional<HelloResult> hello = replies.await(client.hello(options.hello()));
+        Optional<HelloResult> hello = replies.await(state.client.hello(options.hello()));
         if (hello.isEmpty()) {
             end(EXIT_FAILURE);
             return;
         }
-        out.info("Connected to " + options.url() + " as " + Transcript.clean(hello.get().user().name()) + ".");
+        state.me = hello.get().user();
+        out.info("Connected to " + options.url() + " as " + Transcript.clean(state.me.name()) + ".");
         showRooms();
         if (options.room() != null) {
-            join(options.room(), true);
+            join(options.room(), true, null);
         } else {
             out.info("Type /join ROOM to enter a room, /help for the commands.");
         }
@@ -124,7 +129,7 @@ public final class ChatSession {
         } else if (next instanceof ChatInput.EndOfInput) {
             quit();
         } else if (next instanceof ChatInput.Event event) {
-            onEvent(event);
+            events.handle(event.message());
         } else if (next instanceof ChatInput.Closed closed) {
             onClosed(closed.code(), closed.reason());
         }
@@ -138,93 +143,92 @@ public final class ChatSession {
             }
             return;
         }
-        switch (command.name()) {
-            case "/rooms" -> showRooms();
-            case "/join" -> {
-                if (command.argument().isEmpty()) {
-                    out.error("usage", "/join ROOM (/rooms lists them)");
-                } else {
-                    join(command.argument(), false);
+        try {
+            switch (command.name()) {
+                case "/rooms" -> showRooms();
+                case "/join" -> {
+                    if (command.argument().isEmpty()) {
+                        throw CommandException.usage("/join ROOM (/rooms lists them)");
+                    }
+                    join(command.argument(), false, null);
+                }
+                case "/leave" -> leave();
+                case "/who" -> out.members(state.requireRoom());
+                case "/help" -> out.info(SlashCommand.HELP);
+                case "/quit" -> quit();
+                default -> {
+                    if (!roomCommands.handle(command) && !memberCommands.handle(command)) {
+                        throw new CommandException("unknown_command", command.name()
+                                + " is not a command; /help lists them");
+                    }
                 }
             }
-            case "/leave" -> leave();
-            case "/who" -> {
-                if (room == null) {
-                    out.error("not_in_room", "you are not in a room");
-                } else {
-                    out.members(room);
-                }
-            }
-            case "/help" -> out.info(SlashCommand.HELP);
-            case "/quit" -> quit();
-            default -> out.error("unknown_command", command.name() + " is not a command; /help lists them");
+        } catch (CommandException e) {
+            out.error(e.code(), e.getMessage());
+        } catch (InvalidFieldException e) {
+            // A value the protocol does not allow, such as a reason too long: nothing was sent.
+            out.error("usage", e.getMessage());
         }
     }
 
     private void say(String text) throws InterruptedException {
-        if (room == null) {
+        if (state.room == null) {
             out.error("not_in_room", "join a room first: /join ROOM (/rooms lists them)");
             return;
         }
         // The message event, which the sender receives as well, shows the line.
-        replies.await(client.send(room.id(), text));
-    }
-
-    private void onEvent(ChatInput.Event event) {
-        if (room == null) {
-            return;
-        }
-        if (event.message() instanceof MessageEvent message && room.accept(message)) {
-            out.message(message);
-        } else if (event.message() instanceof PresenceEvent presence && room.apply(presence)) {
-            out.presence(presence);
-        }
+        replies.await(state.client.send(state.room.id(), text));
     }
 
     private void showRooms() throws InterruptedException {
-        Optional<RoomsResult> rooms = replies.await(client.rooms());
-        rooms.ifPresent(result -> {
-            directory = result.rooms();
-            out.rooms(directory);
+        replies.await(state.client.rooms()).ifPresent(result -> {
+            state.directory = result.rooms();
+            out.rooms(state.directory);
         });
     }
 
-    private void join(String roomId, boolean fromCommandLine) throws InterruptedException {
-        if (room != null && room.id().equals(roomId)) {
-            out.info("You are already in " + Transcript.clean(room.name()) + ".");
+    /**
+     * @param acceptedBefore whether the guidelines were accepted when the user asked to join
+     *                       before being admitted; null to ask (or not) now
+     */
+    private void join(String roomId, boolean fromCommandLine, Boolean acceptedBefore) throws InterruptedException {
+        if (state.room != null && state.room.id().equals(roomId)) {
+            out.info("You are already in " + Transcript.clean(state.room.name()) + ".");
             return;
         }
         Optional<RoomInfo> info = findRoom(roomId);
-        boolean accepted = false;
-        if (info.isPresent() && info.get().guidelines() != null) {
+        boolean accepted = Boolean.TRUE.equals(acceptedBefore);
+        if (acceptedBefore == null && info.isPresent() && info.get().guidelines() != null) {
             accepted = consent.accepts(info.get(), fromCommandLine, this::nextAnswer);
             if (!accepted) {
                 return;
             }
         }
-        Optional<JoinResult> joined = replies.await(client.join(roomId, null, accepted));
+        Optional<JoinResult> joined = replies.await(state.client.join(roomId, null, accepted));
         if (joined.isEmpty()) {
             return;
         }
         if (Boolean.TRUE.equals(joined.get().waiting())) {
             // A room that admits by approval: not in it yet, so the current room stays.
+            state.awaitingAdmission.put(roomId, accepted);
             out.info("You are waiting for a facilitator to admit you to "
                     + Transcript.clean(info.map(RoomInfo::name).orElse(roomId))
-                    + ". When you are admitted, /join " + Transcript.clean(roomId) + " again.");
+                    + ". You will join as soon as you are admitted.");
             return;
         }
-        if (room != null) {
+        state.awaitingAdmission.remove(roomId);
+        if (state.room != null) {
             leave();
         }
-        room = new CurrentRoom(roomId, joined.get());
-        out.joined(room, CurrentRoom.history(joined.get()), Boolean.TRUE.equals(joined.get().gap()));
+        state.room = new CurrentRoom(roomId, joined.get());
+        out.joined(state.room, CurrentRoom.history(joined.get()), Boolean.TRUE.equals(joined.get().gap()));
     }
 
     private Optional<RoomInfo> findRoom(String roomId) throws InterruptedException {
-        if (directory.stream().noneMatch(r -> roomId.equals(r.id()))) {
-            replies.await(client.rooms()).ifPresent(result -> directory = result.rooms());
+        if (state.directory.stream().noneMatch(r -> roomId.equals(r.id()))) {
+            replies.await(state.client.rooms()).ifPresent(result -> state.directory = result.rooms());
         }
-        return directory.stream().filter(r -> roomId.equals(r.id())).findFirst();
+        return state.directory.stream().filter(r -> roomId.equals(r.id())).findFirst();
     }
 
     /** The next typed line, showing events meanwhile; null when input or connection ended first. */
@@ -235,7 +239,7 @@ public final class ChatSession {
                 return line.text().strip();
             }
             if (next instanceof ChatInput.Event event) {
-                onEvent(event);
+                events.handle(event.message());
             } else {
                 inbox.putBack();
                 return null;
@@ -244,24 +248,26 @@ public final class ChatSession {
     }
 
     private void leave() throws InterruptedException {
-        if (room == null) {
+        CurrentRoom left = state.room;
+        if (left == null) {
             out.error("not_in_room", "you are not in a room");
             return;
         }
-        CurrentRoom left = room;
-        boolean ok = replies.await(client.leave(left.id())).isPresent();
+        boolean ok = replies.await(state.client.leave(left.id())).isPresent();
         // Show what the room said before the leave took effect and is still queued, such as one's own last line.
         for (ChatInput.Event event = inbox.pollEvent(left.id()); event != null; event = inbox.pollEvent(left.id())) {
-            onEvent(event);
+            events.handle(event.message());
         }
-        room = null;
-        if (ok) {
-            out.info("You left " + Transcript.clean(left.name()) + ".");
+        if (state.room == left) {
+            state.room = null;
+            if (ok) {
+                out.info("You left " + Transcript.clean(left.name()) + ".");
+            }
         }
     }
 
     private void quit() throws InterruptedException {
-        if (room != null) {
+        if (state.room != null) {
             leave();
         }
         if (exitCode == null) {
@@ -272,9 +278,9 @@ public final class ChatSession {
 
     /** Closes the connection (1000) unless the server already did, and sets the exit status if unset. */
     private void end(int status) {
-        if (client.isOpen()) {
+        if (state.client.isOpen()) {
             closedByUs = true;
-            client.close();
+            state.client.close();
         }
         if (exitCode == null) {
             exitCode = status;
@@ -292,24 +298,6 @@ public final class ChatSession {
             out.error("closed", "the server closed the connection (" + code
                     + (reason == null || reason.isBlank() ? "" : ": " + reason) + ")");
             exitCode = EXIT_FAILURE;
-        }
-    }
-
-    /** Runs on the client's receiving thread: only queues. */
-    private final class QueueingListener implements HavenListener {
-        @Override
-        public void onMessage(MessageEvent message) {
-            inbox.received(new ChatInput.Event(message));
-        }
-
-        @Override
-        public void onPresence(PresenceEvent presence) {
-            inbox.received(new ChatInput.Event(presence));
-        }
-
-        @Override
-        public void onClosed(int code, String reason) {
-            inbox.received(new ChatInput.Closed(code, reason));
         }
     }
 }

@@ -1,27 +1,41 @@
 package dev.haven.client.cli;
 
 import dev.haven.protocol.model.MemberInfo;
+import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.PresenceEvent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The room the chat is in: its presence list, kept from the join reply and the presence
- * events after it, and the last message shown. Used by the session's thread alone.
+ * The room the chat is in: its settings, its presence list, kept from the join reply and the
+ * presence events after it, the last message shown, the names of members who left (to read
+ * the audit log and to unban by name), and, for facilitators, the members waiting to be
+ * admitted. Used by the session's thread alone.
  */
 final class CurrentRoom {
+    /** How many names of members who left are kept. */
+    static final int MAX_DEPARTED = 256;
+
     private final String id;
-    private final String name;
+    private RoomInfo info;
     private final Map<String, MemberInfo> members = new LinkedHashMap<>();
+    private final Map<String, String> departed = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > MAX_DEPARTED;
+        }
+    };
+    private final Map<String, String> waiting = new LinkedHashMap<>();
     private long lastSeq;
 
     CurrentRoom(String requestedId, JoinResult joined) {
         this.id = joined.room() == null || joined.room().id() == null ? requestedId : joined.room().id();
-        this.name = joined.room() == null || joined.room().name() == null ? id : joined.room().name();
+        this.info = joined.room();
         for (MemberInfo member : joined.members() == null ? List.<MemberInfo>of() : joined.members()) {
             members.put(member.id(), member);
         }
@@ -41,7 +55,22 @@ final class CurrentRoom {
     }
 
     String name() {
-        return name;
+        return info == null || info.name() == null ? id : info.name();
+    }
+
+    /** The room's settings as last heard, or null when the join reply had none. */
+    RoomInfo info() {
+        return info;
+    }
+
+    /** @return the settings before, or null when the update is about another room */
+    RoomInfo update(RoomInfo updated) {
+        if (updated == null || !id.equals(updated.id())) {
+            return null;
+        }
+        RoomInfo before = info;
+        info = updated;
+        return before == null ? updated : before;
     }
 
     /** @return true for a message of this room not shown yet (its seq is past the last one shown) */
@@ -58,9 +87,17 @@ final class CurrentRoom {
         if (!id.equals(presence.room()) || presence.member() == null || presence.event() == null) {
             return false;
         }
+        MemberInfo member = presence.member();
         switch (presence.event()) {
-            case JOIN, UPDATE -> members.put(presence.member().id(), presence.member());
-            case LEAVE -> members.remove(presence.member().id());
+            case JOIN, UPDATE -> {
+                members.put(member.id(), member);
+                departed.remove(member.id());
+                waiting.remove(member.id());
+            }
+            case LEAVE -> {
+                members.remove(member.id());
+                departed.put(member.id(), member.name());
+            }
         }
         return true;
     }
@@ -68,5 +105,53 @@ final class CurrentRoom {
     /** Who is here, in the order they came. */
     List<MemberInfo> members() {
         return new ArrayList<>(members.values());
+    }
+
+    /** A member present now, or null. */
+    MemberInfo member(String userId) {
+        return members.get(userId);
+    }
+
+    /** Members whose hands are up, first raised first. */
+    List<MemberInfo> raisedHands() {
+        return members.values().stream()
+                .filter(m -> m.handRaised() != null)
+                .sorted(Comparator.comparingLong(MemberInfo::handRaised))
+                .toList();
+    }
+
+    /** Members who left while the chat was here: user id to name, oldest first. */
+    Map<String, String> departed() {
+        return new LinkedHashMap<>(departed);
+    }
+
+    /** A member asked to join and waits for a facilitator (from an {@code alert waiting}). */
+    void waiting(String userId, String name) {
+        if (userId != null && !members.containsKey(userId)) {
+            waiting.put(userId, name == null ? userId : name);
+        }
+    }
+
+    /** The member was admitted or denied, or no longer waits. */
+    void doneWaiting(String userId) {
+        waiting.remove(userId);
+    }
+
+    /** Members waiting to be admitted, user id to name, in the order they asked. */
+    Map<String, String> waiting() {
+        return new LinkedHashMap<>(waiting);
+    }
+
+    /** The name of someone present, waiting, or who left; null for an id never seen here. */
+    String nameOf(String userId) {
+        if (userId == null) {
+            return null;
+        }
+        MemberInfo member = members.get(userId);
+        if (member != null) {
+            return member.name();
+        }
+        String name = departed.get(userId);
+        return name != null ? name : waiting.get(userId);
     }
 }

@@ -12,12 +12,34 @@ record SlashCommand(String name, String argument) {
     static final String HELP = """
             Type a line to send it to the room you are in (start it with // to send a line that
             begins with /). Commands:
-              /rooms       list the rooms
-              /join ROOM   enter a room (you leave the one you are in)
-              /leave       leave the room
-              /who         who is in the room
-              /help        show this list
-              /quit        leave and disconnect (Ctrl-D does the same)""";
+              /rooms                  list the rooms
+              /join ROOM              enter a room (you leave the one you are in)
+              /leave                  leave the room
+              /who                    who is in the room, raised hands, who waits to join
+              /hand                   raise your hand to ask for the floor; /hand down lowers it
+              /report SEQ [reason]    tell the facilitators about message SEQ (the number in
+                                      [brackets]); nobody else sees your report
+              /help                   show this list
+              /quit                   leave and disconnect (Ctrl-D does the same)
+
+            Facilitators' commands. NAME is a name from /who (in "quotes" if you like; case does
+            not matter) or a user id. DURATION is seconds, or 90s, 5m, 2h, 1d; without one, a
+            mute or ban lasts until lifted. The member concerned is told privately; the rest of
+            the room sees at most that someone left.
+              /mute NAME [DURATION] [reason]   stop a member writing; /unmute NAME
+              /remove NAME [reason]            take a member out of the room; they may rejoin
+              /ban NAME [DURATION] [reason]    remove and keep out; /unban NAME-or-ID
+              /warn NAME text                  a private word to one member
+              /voice NAME [off]                give (or take) the floor in a moderated room
+              /lower NAME                      lower a member's raised hand
+              /admit NAME, /deny NAME          answer a member waiting to join
+              /delete SEQ                      remove message SEQ for everyone
+              /slow SECONDS                    one message per member per SECONDS; 0 turns it off
+              /lock, /unlock                   stop or allow new members joining
+              /moderated on|off                only members given the floor may write
+              /approval on|off                 new members wait until a facilitator admits them
+              /stats                           who takes part how much; dominant members marked
+              /audit [N]                       the last N moderation actions, newest first""";
 
     /** The command on a line, or null for a line to send: text, or {@code //...} which sends {@code /...}. */
     static SlashCommand parse(String line) {

@@ -6,6 +6,7 @@ import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.PresenceEvent;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -38,7 +39,10 @@ final class Transcript {
         out.println("[" + message.seq() + "] " + from + ": " + cleanLines(message.text()));
     }
 
-    /** {@code * Name joined} or {@code * Name left}; updates (hands, voice) are not shown. */
+    /**
+     * {@code * Name joined} or {@code * Name left}; updates (hands, the floor, mutes) are worded
+     * by {@link EventText#memberChanges} instead.
+     */
     void presence(PresenceEvent presence) {
         switch (presence.event()) {
             case JOIN -> out.println("* " + clean(presence.member().name()) + " joined");
@@ -74,15 +78,45 @@ final class Transcript {
         history.forEach(this::message);
     }
 
+    /**
+     * Who is here, with the facilitators, the floor, raised hands and (seen only by facilitators
+     * and the member itself) mutes marked; then the hands in raise order and who waits to join.
+     */
     void members(CurrentRoom room) {
         List<MemberInfo> members = room.members();
-        out.println("In " + clean(room.name()) + " (" + members.size() + "): " + names(members));
+        out.println("In " + clean(room.name()) + " (" + members.size() + "): " + members.stream()
+                .map(m -> clean(m.name()) + marks(m)).collect(Collectors.joining(", ")));
+        List<MemberInfo> hands = room.raisedHands();
+        if (!hands.isEmpty()) {
+            out.println("Hands up, first raised first: " + EventText.names(hands));
+        }
+        if (!room.waiting().isEmpty()) {
+            out.println("Waiting to be admitted: " + room.waiting().values().stream().map(Transcript::clean)
+                    .collect(Collectors.joining(", ")) + " (/admit NAME or /deny NAME)");
+        }
     }
 
     private static String names(List<MemberInfo> members) {
         return members.stream()
                 .map(m -> clean(m.name()) + (m.role() == Role.FACILITATOR ? " (facilitator)" : ""))
                 .collect(Collectors.joining(", "));
+    }
+
+    private static String marks(MemberInfo member) {
+        List<String> marks = new ArrayList<>(3);
+        if (member.role() == Role.FACILITATOR) {
+            marks.add("facilitator");
+        }
+        if (member.voice() && member.role() != Role.FACILITATOR) {
+            marks.add("has the floor");
+        }
+        if (member.handRaised() != null) {
+            marks.add("hand up");
+        }
+        if (Boolean.TRUE.equals(member.muted())) {
+            marks.add("muted");
+        }
+        return marks.isEmpty() ? "" : " (" + String.join(", ", marks) + ")";
     }
 
     /** One line of text safe for a terminal. */

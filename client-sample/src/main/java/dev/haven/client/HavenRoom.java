@@ -1,0 +1,176 @@
+package dev.haven.client;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.haven.protocol.client.Admit;
+import dev.haven.protocol.client.Audit;
+import dev.haven.protocol.client.Ban;
+import dev.haven.protocol.client.Delete;
+import dev.haven.protocol.client.Deny;
+import dev.haven.protocol.client.LowerHand;
+import dev.haven.protocol.client.Mute;
+import dev.haven.protocol.client.RaiseHand;
+import dev.haven.protocol.client.Remove;
+import dev.haven.protocol.client.Report;
+import dev.haven.protocol.client.RoomRequest;
+import dev.haven.protocol.client.SetRoom;
+import dev.haven.protocol.client.Stats;
+import dev.haven.protocol.client.Unban;
+import dev.haven.protocol.client.Unmute;
+import dev.haven.protocol.client.Voice;
+import dev.haven.protocol.client.Warn;
+import dev.haven.protocol.model.Admission;
+import dev.haven.protocol.server.AuditResult;
+import dev.haven.protocol.server.EmptyResult;
+import dev.haven.protocol.server.Result;
+import dev.haven.protocol.server.StatsResult;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The members' tools and facilitators' commands of one room, over one {@link HavenClient}:
+ * {@code client.room("lounge").mute(userId, 300L, "a pause")}. {@code user} is always a user
+ * id. Facilitators' commands made by a member fail with {@code forbidden}; the server decides.
+ *
+ * <p>Immutable, and every method may be called from any thread, as the client's own.
+ * A value out of range (such as a mute longer than {@link Mute#MAX_SECONDS}) throws
+ * {@link dev.haven.protocol.InvalidFieldException} before anything is sent.
+ */
+public final class HavenRoom {
+    private final HavenClient client;
+    private final String id;
+
+    HavenRoom(HavenClient client, String id) {
+        this.client = requireNonNull(client, "client");
+        this.id = requireNonNull(id, "roomId");
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The result type of a room request's reply: {@code stats} and {@code audit} have their own, the rest none. */
+    public static Class<? extends Result> resultType(RoomRequest request) {
+        if (request instanceof Stats) {
+            return StatsResult.class;
+        }
+        if (request instanceof Audit) {
+            return AuditResult.class;
+        }
+        return EmptyResult.class;
+    }
+
+    // ---------------------------------------------------------------- members' tools
+
+    /** Asks for the floor; facilitators see raised hands in raise order. */
+    public CompletableFuture<EmptyResult> raiseHand() {
+        return empty(new RaiseHand(null, id));
+    }
+
+    /** Lowers one's own hand. */
+    public CompletableFuture<EmptyResult> lowerHand() {
+        return empty(new LowerHand(null, id, null));
+    }
+
+    /** A facilitator lowers another member's hand. */
+    public CompletableFuture<EmptyResult> lowerHand(String user) {
+        return empty(new LowerHand(null, id, user));
+    }
+
+    /** Tells the room's facilitators about a message; nobody else sees the report. */
+    public CompletableFuture<EmptyResult> report(long seq, String reason) {
+        return empty(new Report(null, id, seq, reason));
+    }
+
+    // ---------------------------------------------------------------- facilitators' commands
+
+    /** @param seconds how long, or null until lifted */
+    public CompletableFuture<EmptyResult> mute(String user, Long seconds, String reason) {
+        return empty(new Mute(null, id, user, seconds, reason));
+    }
+
+    public CompletableFuture<EmptyResult> unmute(String user) {
+        return empty(new Unmute(null, id, user));
+    }
+
+    /** Takes the member out of the room at once; it may rejoin. */
+    public CompletableFuture<EmptyResult> remove(String user, String reason) {
+        return empty(new Remove(null, id, user, reason));
+    }
+
+    /** @param seconds how long, or null until lifted */
+    public CompletableFuture<EmptyResult> ban(String user, Long seconds, String reason) {
+        return empty(new Ban(null, id, user, seconds, reason));
+    }
+
+    public CompletableFuture<EmptyResult> unban(String user) {
+        return empty(new Unban(null, id, user));
+    }
+
+    /** Deletes a message from every screen and from the held history. */
+    public CompletableFuture<EmptyResult> delete(long seq) {
+        return empty(new Delete(null, id, seq));
+    }
+
+    /** Changes the settings given; null leaves one as it is. At least one must be given. */
+    public CompletableFuture<EmptyResult> setRoom(Boolean locked, Integer slowModeSeconds, Boolean moderated,
+                                                  Admission admission) {
+        return empty(new SetRoom(null, id, locked, slowModeSeconds, moderated, admission));
+    }
+
+    /** No new members may join while locked; those present stay. */
+    public CompletableFuture<EmptyResult> lock(boolean locked) {
+        return setRoom(locked, null, null, null);
+    }
+
+    /** At most one message per member per that many seconds; 0 turns slow mode off. */
+    public CompletableFuture<EmptyResult> slowMode(int seconds) {
+        return setRoom(null, seconds, null, null);
+    }
+
+    /** Only facilitators and members with the floor may send while moderated. */
+    public CompletableFuture<EmptyResult> moderated(boolean moderated) {
+        return setRoom(null, null, moderated, null);
+    }
+
+    public CompletableFuture<EmptyResult> admission(Admission admission) {
+        return setRoom(null, null, null, requireNonNull(admission, "admission"));
+    }
+
+    /** Gives ({@code true}) or takes the floor; giving it lowers the member's hand. */
+    public CompletableFuture<EmptyResult> voice(String user, boolean granted) {
+        return empty(new Voice(null, id, user, granted));
+    }
+
+    /** Lets a waiting member in: its next join succeeds. */
+    public CompletableFuture<EmptyResult> admit(String user) {
+        return empty(new Admit(null, id, user));
+    }
+
+    public CompletableFuture<EmptyResult> deny(String user) {
+        return empty(new Deny(null, id, user));
+    }
+
+    /** A private word to one member. */
+    public CompletableFuture<EmptyResult> warn(String user, String text) {
+        return empty(new Warn(null, id, user, text));
+    }
+
+    /** Participation over the server's rolling window, with the members who dominate. */
+    public CompletableFuture<StatsResult> stats() {
+        return client.request(new Stats(null, id), StatsResult.class);
+    }
+
+    /** @param limit how many entries, newest first; null for all the server holds */
+    public CompletableFuture<AuditResult> audit(Integer limit) {
+        return client.request(new Audit(null, id, limit), AuditResult.class);
+    }
+
+    private CompletableFuture<EmptyResult> empty(RoomRequest request) {
+        return client.request(request, EmptyResult.class);
+    }
+
+    @Override
+    public String toString() {
+        return "HavenRoom[" + id + "]";
+    }
+}

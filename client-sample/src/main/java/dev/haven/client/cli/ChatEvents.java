@@ -1,0 +1,97 @@
+package dev.haven.client.cli;
+
+import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.MemberInfo;
+import dev.haven.protocol.model.NoticeKind;
+import dev.haven.protocol.model.PresenceKind;
+import dev.haven.protocol.model.RoomInfo;
+import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.MessageDeleted;
+import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.Notice;
+import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.RoomUpdated;
+import dev.haven.protocol.server.ServerMessage;
+import java.time.Clock;
+
+/**
+ * Shows the server's events and applies what they change: messages and presence of the
+ * current room, deleted messages, new settings, private notices (after {@code removed} or
+ * {@code banned} the chat is out of the room; after {@code admitted} it joins), and, for
+ * facilitators, alerts. Used by the session's thread alone.
+ */
+final class ChatEvents {
+    /** Joins a room the user was admitted to. */
+    interface Admissions {
+        void admitted(String roomId, boolean acceptedGuidelines) throws InterruptedException;
+    }
+
+    private final ChatState state;
+    private final Transcript out;
+    private final Clock clock;
+    private final Admissions admissions;
+
+    ChatEvents(ChatState state, Transcript out, Clock clock, Admissions admissions) {
+        this.state = state;
+        this.out = out;
+        this.clock = clock;
+        this.admissions = admissions;
+    }
+
+    void handle(ServerMessage event) throws InterruptedException {
+        if (event instanceof Notice notice) {
+            onNotice(notice);
+            return;
+        }
+        CurrentRoom room = state.room;
+        if (room == null || !room.id().equals(ChatInput.Event.roomOf(event))) {
+            return;
+        }
+        if (event instanceof MessageEvent message && room.accept(message)) {
+            out.message(message);
+        } else if (event instanceof PresenceEvent presence) {
+            MemberInfo before = room.member(presence.member().id());
+            if (room.apply(presence)) {
+                if (presence.event() == PresenceKind.UPDATE) {
+                    EventText.memberChanges(before, presence.member(), state.isMe(presence.member().id()))
+                            .forEach(out::info);
+                } else {
+                    out.presence(presence);
+                }
+            }
+        } else if (event instanceof MessageDeleted deleted) {
+            out.info("* message " + deleted.seq() + " was removed by a facilitator");
+        } else if (event instanceof RoomUpdated updated) {
+            RoomInfo before = room.update(updated.room());
+            if (before != null) {
+                EventText.roomChanges(before, updated.room()).forEach(out::info);
+            }
+        } else if (event instanceof Alert alert) {
+            if (alert.kind() == AlertKind.WAITING) {
+                room.waiting(alert.member(), alert.name());
+            }
+            out.info(EventText.alert(alert, room.name(), state::nameOf, room.raisedHands()));
+        }
+    }
+
+    private void onNotice(Notice notice) throws InterruptedException {
+        out.info(EventText.notice(notice, state.roomName(notice.room()), clock.millis()));
+        CurrentRoom room = state.room;
+        boolean here = room != null && room.id().equals(notice.room());
+        if (here && (notice.kind() == NoticeKind.REMOVED || notice.kind() == NoticeKind.BANNED)) {
+            state.room = null;
+            out.info("You are no longer in " + Transcript.clean(room.name()) + "."
+                    + (notice.kind() == NoticeKind.REMOVED ? " /join " + Transcript.clean(room.id())
+                    + " when you are ready to come back." : ""));
+        } else if (notice.kind() == NoticeKind.DENIED || notice.kind() == NoticeKind.BANNED) {
+            state.awaitingAdmission.remove(notice.room());
+        } else if (notice.kind() == NoticeKind.ADMITTED) {
+            Boolean accepted = state.awaitingAdmission.remove(notice.room());
+            if (accepted != null && !here) {
+                admissions.admitted(notice.room(), accepted);
+            } else if (!here) {
+                out.info("/join " + Transcript.clean(notice.room()) + " to enter.");
+            }
+        }
+    }
+}
