@@ -222,13 +222,22 @@ public final class Room {
             log.info("join room={} user={} role={}", id(), userId, member.role().wireName());
         }
         member.add(session);
-        if (member.isFacilitator()) {
-            for (WaitingRoom.Waiter waiter : waiting.all()) {
-                session.send(new Alert(id(), AlertKind.WAITING, waiter.identity().id(), waiter.identity().name(),
-                        null, null, null, waiter.since()));
-            }
+        if (member.isFacilitator() && !waiting.all().isEmpty()) {
+            // A later task, so these alerts follow the join's reply, which this task produces.
+            run(() -> alertWaiting(session));
         }
         return member;
+    }
+
+    /** Tells a facilitator who just came in about every member still waiting, oldest first. */
+    private void alertWaiting(Session facilitator) {
+        if (presence.of(facilitator) == null) {
+            return;
+        }
+        for (WaitingRoom.Waiter waiter : waiting.all()) {
+            facilitator.send(new Alert(id(), AlertKind.WAITING, waiter.identity().id(), waiter.identity().name(),
+                    null, null, null, waiter.since()));
+        }
     }
 
     private ServerMessage doLeave(Session session, String requestId) {
