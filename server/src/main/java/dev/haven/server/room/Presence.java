@@ -113,6 +113,11 @@ final class Presence {
         deliver(event, Member::isFacilitator);
     }
 
+    /** To facilitators other than the one user concerned: nobody is alerted about themself. */
+    void toFacilitatorsExcept(String userId, ServerMessage event) {
+        deliver(event, recipient -> recipient.isFacilitator() && !recipient.id().equals(userId));
+    }
+
     private void toFacilitatorsAnd(Member member, ServerMessage event) {
         deliver(event, recipient -> recipient.isFacilitator() || recipient == member);
     }

@@ -117,7 +117,7 @@ final class RoomCommands {
         if (actor.handRaisedAt() == null) {
             actor.handRaisedAt(now());
             room.presence.announce(PresenceKind.UPDATE, actor);
-            room.presence.toFacilitators(new Alert(room.id(), AlertKind.HAND_RAISED, actor.id(),
+            room.presence.toFacilitatorsExcept(actor.id(), new Alert(room.id(), AlertKind.HAND_RAISED, actor.id(),
                     actor.identity().name(), null, null, null, now()));
         }
         return Ok.empty(request.id());
@@ -153,7 +153,8 @@ final class RoomCommands {
         MessageEvent message = room.history.find(request.seq());
         String author = message == null ? null : message.from().id();
         String authorName = message == null ? null : message.from().name();
-        room.presence.toFacilitators(new Alert(room.id(), AlertKind.REPORT, author, authorName, request.seq(),
+        // A facilitator whose own message is reported is not told who reported it.
+        room.presence.toFacilitatorsExcept(author, new Alert(room.id(), AlertKind.REPORT, author, authorName, request.seq(),
                 actor.id(), request.reason(), now()));
         log.info("report room={} seq={} by={}", room.id(), request.seq(), actor.id());
         return Ok.empty(request.id());

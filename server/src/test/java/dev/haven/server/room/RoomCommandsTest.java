@@ -415,6 +415,30 @@ class RoomCommandsTest {
     }
 
     @Test
+    void report_ofAFacilitatorsMessage_alertsTheOtherFacilitatorsButNotTheAuthor() {
+        joined(fac2);
+        long seq = sent(fac, "a facilitator's words");
+        clearAll();
+
+        ok(alice, new Report("r", ROOM, seq, null));
+
+        assertThat(fac.received(Alert.class)).isEmpty();
+        assertThat(fac2.received(Alert.class)).singleElement().satisfies(a -> assertThat(a.by()).isEqualTo("alice"));
+    }
+
+    @Test
+    void raiseHand_byFacilitator_alertsOtherFacilitatorsNotItself() {
+        joined(fac2);
+        clearAll();
+
+        ok(fac, new RaiseHand("h", ROOM));
+
+        assertThat(fac.received(Alert.class)).isEmpty();
+        assertThat(fac2.received(Alert.class)).singleElement()
+                .satisfies(a -> assertThat(a.kind()).isEqualTo(AlertKind.HAND_RAISED));
+    }
+
+    @Test
     void report_withoutReason_isAllowed() {
         long seq = sent(bob, "hmm");
         clearAll();
