@@ -2,6 +2,7 @@ package dev.haven.server.auth;
 
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.UserInfo;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -10,10 +11,17 @@ import java.util.Set;
  *
  * @param roleRooms the rooms the role is limited to, or null when it holds in every room
  * @param guest     true for a pseudonym without a token
+ * @param expiresAt when the token expires (its {@code exp}); the connection is closed then;
+ *                  null for a guest
  */
-public record Identity(String id, String name, Role role, Set<String> roleRooms, boolean guest) {
+public record Identity(String id, String name, Role role, Set<String> roleRooms, boolean guest, Instant expiresAt) {
     public Identity {
         roleRooms = roleRooms == null ? null : Set.copyOf(roleRooms);
+    }
+
+    /** An identity that does not expire: a guest's, or one made in tests. */
+    public Identity(String id, String name, Role role, Set<String> roleRooms, boolean guest) {
+        this(id, name, role, roleRooms, guest, null);
     }
 
     /** The user's role in one room: the token's role where it applies, member elsewhere. */

@@ -12,6 +12,7 @@ import dev.haven.protocol.model.Role;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class TokenService {
         if (!expiry.toInstant().isAfter(clock.instant())) {
             throw new AuthException("the token has expired");
         }
-        return identityOf(claims);
+        return identityOf(claims, expiry.toInstant());
     }
 
     private static String cleanName(String name) throws AuthException {
@@ -97,7 +98,7 @@ public final class TokenService {
         }
     }
 
-    private static Identity identityOf(JWTClaimsSet claims) throws AuthException {
+    private static Identity identityOf(JWTClaimsSet claims, Instant expiresAt) throws AuthException {
         try {
             String subject = claims.getSubject();
             String name = claims.getStringClaim("name");
@@ -116,7 +117,7 @@ public final class TokenService {
             }
             List<String> rooms = claims.getStringListClaim("rooms");
             Set<String> roleRooms = rooms == null ? null : new HashSet<>(rooms);
-            return new Identity(subject, cleanName(name), parsedRole, roleRooms, false);
+            return new Identity(subject, cleanName(name), parsedRole, roleRooms, false, expiresAt);
         } catch (ParseException e) {
             throw new AuthException("the token's claims have the wrong types");
         }

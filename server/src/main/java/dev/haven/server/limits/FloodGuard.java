@@ -8,7 +8,10 @@ import java.util.function.LongSupplier;
  * {@code limits.sendBurst}), all frames together ({@code limits.framesPerSecond}, burst
  * {@code limits.frameBurst}), and how often it may be refused: a connection refused more
  * than {@code limits.floodRefusals} times within 10 seconds keeps flooding well past its
- * limits and is to be closed with 1008. Used on the connection's thread only.
+ * limits and is to be closed with 1008. Bad frames (answered {@code bad_request} or
+ * {@code unknown_type}) have their own budget, {@code limits.badFramesPerMinute}, refilled
+ * evenly over a minute; the frame past it closes the connection with 1008. Used on the
+ * connection's thread only.
  */
 public final class FloodGuard {
     private static final double REFUSAL_WINDOW_SECONDS = 10;
@@ -34,12 +37,14 @@ public final class FloodGuard {
     private final TokenBucket sends;
     private final TokenBucket frames;
     private final TokenBucket refusals;
+    private final TokenBucket badFrames;
 
     public FloodGuard(LimitSettings limits, LongSupplier nanoTime) {
         this.sends = new TokenBucket(limits.sendPerSecond(), limits.sendBurst(), nanoTime);
         this.frames = new TokenBucket(limits.framesPerSecond(), limits.frameBurst(), nanoTime);
         this.refusals = new TokenBucket(limits.floodRefusals() / REFUSAL_WINDOW_SECONDS, limits.floodRefusals(),
                 nanoTime);
+        this.badFrames = new TokenBucket(limits.badFramesPerMinute() / 60.0, limits.badFramesPerMinute(), nanoTime);
     }
 
     /** Every text frame, before it is handled. */
@@ -50,6 +55,11 @@ public final class FloodGuard {
     /** Every {@code send} request. */
     public Verdict onSend() {
         return sends.tryTake() ? ALLOW : refuse(sends);
+    }
+
+    /** Every frame that got {@code bad_request} or {@code unknown_type}: allowed, or close. */
+    public Verdict onBadFrame() {
+        return badFrames.tryTake() ? ALLOW : CLOSE;
     }
 
     private Verdict refuse(TokenBucket bucket) {

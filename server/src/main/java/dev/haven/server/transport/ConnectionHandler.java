@@ -14,7 +14,6 @@ import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -22,8 +21,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.Han
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +34,16 @@ import org.slf4j.LoggerFactory;
  * Turns one connection's text frames into requests and their replies back into frames.
  *
  * <p>Every request gets exactly one reply, in request order: the handler keeps at most one
- * request in flight and queues the frames behind it, frames that failed to decode included. While the queue is long, the handler stops reading from the socket, so a
- * client that outpaces its replies slows itself down and nobody else. All state here is used
- * on the channel's event loop alone; replies from rooms are brought back onto it.
+ * request in flight and queues the frames behind it, frames that failed to decode included.
+ * While the queue is long, the handler stops reading from the socket, so a client that
+ * outpaces its replies slows itself down and nobody else. All state here is used on the
+ * channel's event loop alone; replies from rooms are brought back onto it.
+ *
+ * <p>Limits kept here: the hello timeout (4001); the token's expiry, a timer on this loop at
+ * the token's {@code exp} (4001); the frame budget of {@link FloodGuard} ({@code rate_limited},
+ * then 1008); and bad frames, replies {@code bad_request} or {@code unknown_type}, past
+ * {@code limits.badFramesPerMinute} (1008). Close frames, protocol errors and oversized
+ * messages are {@link CloseHandshake}'s.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -46,29 +56,33 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final ChannelGroup connections;
     private final long helloTimeoutMillis;
     private final LimitSettings limits;
+    private final Clock clock;
     /** Each entry is a request to dispatch, a frame that failed to decode, or a ready reply. */
     private final ArrayDeque<Object> backlog = new ArrayDeque<>();
     private NettyConnection connection;
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> helloTimeout;
+    private ScheduledFuture<?> tokenExpiry;
     private boolean busy;
     private boolean draining;
 
     ConnectionHandler(ProtocolCodec codec, NettyFrameEncoder encoder, RequestDispatcher dispatcher,
-                      ChannelGroup connections, long helloTimeoutMillis, LimitSettings limits) {
+                      ChannelGroup connections, long helloTimeoutMillis, LimitSettings limits, Clock clock) {
         this.codec = codec;
         this.encoder = encoder;
         this.dispatcher = dispatcher;
         this.connections = connections;
         this.helloTimeoutMillis = helloTimeoutMillis;
         this.limits = limits;
+        this.clock = clock;
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
         if (event instanceof HandshakeComplete) {
             ctx = context;
-            connection = new NettyConnection(context.channel(), encoder, new FloodGuard(limits, System::nanoTime));
+            connection = new NettyConnection(context.channel(), encoder, new FloodGuard(limits, System::nanoTime),
+                    limits.outboundQueueBytes(), this::closedAsSlow);
             connections.add(context.channel());
             helloTimeout = context.executor().schedule(this::closeIfAnonymous, helloTimeoutMillis, TimeUnit.MILLISECONDS);
             log.info("connected remote={} channel={}", connection.remoteAddress(), context.channel().id().asShortText());
@@ -146,7 +160,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             Object next;
             while (!busy && !connection.isClosing() && (next = backlog.poll()) != null) {
                 if (next instanceof ProtocolException failure) {
-                    connection.send(replyTo(failure));
+                    ErrorReply reply = replyTo(failure);
+                    connection.send(reply);
+                    countIfBad(reply);
                 } else if (next instanceof ServerMessage ready) {
                     connection.send(ready);
                 } else {
@@ -180,9 +196,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private void onReply(ServerMessage reply) {
         sendReply(reply);
         if (ctx.executor().inEventLoop()) {
-            requestDone();
+            requestDone(reply);
         } else {
-            ctx.executor().execute(this::requestDone);
+            ctx.executor().execute(() -> requestDone(reply));
         }
     }
 
@@ -196,13 +212,60 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void requestDone() {
+    private void requestDone(ServerMessage reply) {
         if (helloTimeout != null && connection.identity() != null) {
             helloTimeout.cancel(false);
             helloTimeout = null;
+            watchExpiry(connection.identity().expiresAt());
         }
         busy = false;
+        countIfBad(reply);
         drain();
+    }
+
+    /** A frame answered {@code bad_request} or {@code unknown_type} spends the bad-frame budget. */
+    private void countIfBad(ServerMessage reply) {
+        if (reply instanceof ErrorReply error
+                && (error.code() == ErrorCode.BAD_REQUEST || error.code() == ErrorCode.UNKNOWN_TYPE)
+                && !connection.isClosing()
+                && connection.floodGuard().onBadFrame() instanceof FloodGuard.Close) {
+            log.info("closing a connection sending too many bad frames remote={}", connection.remoteAddress());
+            connection.close(CloseCode.POLICY_VIOLATION, "too many bad frames");
+        }
+    }
+
+    /** Closes the connection with 4001 when its token expires; a guest's identity never does. */
+    private void watchExpiry(Instant expiresAt) {
+        if (expiresAt == null) {
+            return;
+        }
+        long delayMillis = Math.max(0, Duration.between(clock.instant(), expiresAt).toMillis());
+        tokenExpiry = ctx.executor().schedule(this::closeExpired, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void closeExpired() {
+        log.info("token expired user={} remote={}", connection.identity().id(), connection.remoteAddress());
+        connection.close(CloseCode.UNAUTHENTICATED, "token expired");
+    }
+
+    /**
+     * The connection's outbound queue overflowed: it is being closed with 1008 "slow". It leaves
+     * its rooms now rather than when the close frame finally gets through; what it sends from
+     * now on is read and dropped.
+     */
+    private void closedAsSlow() {
+        log.info("closing a slow reader remote={} channel={}", connection.remoteAddress(),
+                ctx.channel().id().asShortText());
+        backlog.clear();
+        dispatcher.disconnected(connection);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) throws Exception {
+        if (connection != null && context.channel().isWritable()) {
+            connection.resume();
+        }
+        super.channelWritabilityChanged(context);
     }
 
     private void closeIfAnonymous() {
@@ -218,7 +281,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             if (helloTimeout != null) {
                 helloTimeout.cancel(false);
             }
+            if (tokenExpiry != null) {
+                tokenExpiry.cancel(false);
+            }
             backlog.clear();
+            connection.resume();
             dispatcher.disconnected(connection);
             log.info("disconnected remote={} channel={}", connection.remoteAddress(),
                     context.channel().id().asShortText());
@@ -228,10 +295,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-        if (cause instanceof TooLongFrameException && connection != null) {
-            connection.close(CloseCode.MESSAGE_TOO_BIG, "message too big");
-        } else if (cause instanceof IOException) {
+        if (cause instanceof IOException) {
             // A peer resetting or vanishing is ordinary for a chat server.
+            context.close();
+        } else if (cause.getCause() instanceof SSLException) {
+            // A failed TLS handshake (a client that does not trust the certificate, plain HTTP on
+            // the TLS port) is the client's problem; SslHandler closes the connection.
+            log.debug("tls failure {} channel={}", cause.getCause().getClass().getName(),
+                    context.channel().id().asShortText());
             context.close();
         } else {
             // Exception messages may quote the input; log the type and where it came from only.

@@ -3,78 +3,123 @@ package dev.haven.server.transport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.haven.protocol.ProtocolCodec;
 import dev.haven.server.config.HavenConfig;
-import dev.haven.server.session.RequestDispatcher;
+import dev.haven.server.limits.ConnectionLimiter;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-/** The pipeline of every accepted connection, one small handler per concern. */
-final class HavenChannelInitializer extends ChannelInitializer<SocketChannel> {
+/**
+ * The pipeline of every accepted connection, one small handler per concern, in this order:
+ * TLS (when configured), the idle timer, HTTP, the {@link HandshakeFilter} (method, version,
+ * Origin, connection limits), Netty's WebSocket handshake and frame handling, the
+ * {@link HandshakeDeadline}, the message aggregator, the {@link CloseHandshake}, heartbeats,
+ * the web page ({@link StaticFilesHandler}), {@code /healthz}, and last the application:
+ * Haven's {@link ConnectionHandler}, or an echo
+ * handler when the Autobahn suite tests this very pipeline. No {@code LoggingHandler}: frames
+ * hold what members say.
+ */
+final class HavenChannelInitializer extends ChannelInitializer<Channel> {
     static final String WEBSOCKET_PATH = "/ws";
 
+    static final String TLS = "tls";
     static final String IDLE = "idle";
     static final String HTTP_CODEC = "http-codec";
     static final String HTTP_AGGREGATOR = "http-aggregator";
+    static final String HANDSHAKE_FILTER = "handshake-filter";
     static final String WEBSOCKET = "websocket";
+    static final String HANDSHAKE_DEADLINE = "handshake-deadline";
     static final String WEBSOCKET_AGGREGATOR = "websocket-aggregator";
+    static final String CLOSE_HANDSHAKE = "close-handshake";
     static final String HEARTBEAT = "heartbeat";
+    static final String STATIC_FILES = "static-files";
     static final String HTTP_ENDPOINTS = "http-endpoints";
     static final String CONNECTION = "connection";
 
+    /** How long a close frame may wait to be written before the connection is closed without it. */
+    static final long FORCE_CLOSE_TIMEOUT_MILLIS = 10_000;
     /** Upgrade requests carry no body; anything bigger is not a request Haven serves. */
     private static final int MAX_HTTP_REQUEST_BYTES = 8192;
 
     private final HavenConfig config;
-    private final ProtocolCodec codec;
-    private final NettyFrameEncoder encoder;
-    private final RequestDispatcher dispatcher;
-    private final ChannelGroup connections;
     private final ServerStatus status;
+    private final SslContext tls;
+    private final Supplier<ChannelHandler> application;
     private final ObjectMapper json;
+    private final OriginPolicy origins;
+    private final ConnectionLimiter limiter;
     private final WebSocketServerProtocolConfig webSocketConfig;
+    private final WriteBufferWaterMark waterMark;
+    private final long handshakeTimeoutMillis;
 
-    HavenChannelInitializer(HavenConfig config, ProtocolCodec codec, NettyFrameEncoder encoder,
-                            RequestDispatcher dispatcher, ChannelGroup connections, ServerStatus status) {
+    /**
+     * @param tls         null for plain {@code ws://}
+     * @param application makes the last handler of each pipeline
+     */
+    HavenChannelInitializer(HavenConfig config, ServerStatus status, ConnectionLimiter limiter, SslContext tls,
+                            Supplier<ChannelHandler> application) {
         this.config = config;
-        this.codec = codec;
-        this.encoder = encoder;
-        this.dispatcher = dispatcher;
-        this.connections = connections;
         this.status = status;
+        this.limiter = limiter;
+        this.tls = tls;
+        this.application = application;
         this.json = ProtocolCodec.newMapper();
+        this.origins = new OriginPolicy(config.server());
+        this.handshakeTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().handshakeTimeoutSeconds());
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(WEBSOCKET_PATH)
                 .checkStartsWith(false)
-                .handshakeTimeoutMillis(TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds()))
+                .handshakeTimeoutMillis(handshakeTimeoutMillis)
+                // CloseHandshake answers close frames and writes every close frame with its code.
+                .handleCloseFrames(false)
+                .sendCloseFrame(null)
+                // A close frame stuck behind a reader that does not read: the connection closes anyway.
+                .forceCloseTimeoutMillis(FORCE_CLOSE_TIMEOUT_MILLIS)
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(config.limits().maxFrameBytes())
                         .allowExtensions(false)
-                        .closeOnProtocolViolation(true)
+                        .withUTF8Validator(true)
+                        .closeOnProtocolViolation(false)
                         .build())
                 .dropPongFrames(true)
                 .build();
+        // Netty's buffer takes half of a connection's outbound budget; its own queue the rest.
+        int queueBytes = config.limits().outboundQueueBytes();
+        this.waterMark = new WriteBufferWaterMark(queueBytes / 4, queueBytes / 2);
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
+        channel.config().setWriteBufferWaterMark(waterMark);
         ChannelPipeline pipeline = channel.pipeline();
+        if (tls != null) {
+            SslHandler ssl = tls.newHandler(channel.alloc());
+            ssl.setHandshakeTimeoutMillis(handshakeTimeoutMillis);
+            pipeline.addLast(TLS, ssl);
+        }
         pipeline.addLast(IDLE, new IdleStateHandler(config.server().heartbeatSeconds(), 0, 0));
         pipeline.addLast(HTTP_CODEC, new HttpServerCodec());
         pipeline.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
+        pipeline.addLast(HANDSHAKE_FILTER, new HandshakeFilter(origins, limiter));
         pipeline.addLast(WEBSOCKET, new WebSocketServerProtocolHandler(webSocketConfig));
+        pipeline.addLast(HANDSHAKE_DEADLINE, new HandshakeDeadline(handshakeTimeoutMillis));
         pipeline.addLast(WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.limits().maxFrameBytes()));
+        pipeline.addLast(CLOSE_HANDSHAKE, new CloseHandshake());
         pipeline.addLast(HEARTBEAT, new HeartbeatHandler());
+        pipeline.addLast(STATIC_FILES, StaticFilesHandler.fromJar());
         pipeline.addLast(HTTP_ENDPOINTS, new HttpEndpointHandler(status, json));
-        pipeline.addLast(CONNECTION, new ConnectionHandler(codec, encoder, dispatcher, connections,
-                TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds()), config.limits()));
+        pipeline.addLast(CONNECTION, application.get());
     }
 }

@@ -4,6 +4,7 @@ import dev.haven.protocol.CloseCode;
 import dev.haven.protocol.ProtocolCodec;
 import dev.haven.server.auth.TokenService;
 import dev.haven.server.config.HavenConfig;
+import dev.haven.server.limits.ConnectionLimiter;
 import dev.haven.server.room.Room;
 import dev.haven.server.room.RoomRegistry;
 import dev.haven.server.session.RequestDispatcher;
@@ -18,6 +19,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>One acceptor thread and a pool of worker event loops (Netty's default: two per core) run
  * the connections; each room is bound to one of the same worker loops. The transport is NIO:
  * Haven pins one Netty version for every module, and the native epoll library is not
- * published for it.
+ * published for it. With {@code server.tls} the same port speaks {@code wss://} (and HTTPS for
+ * {@code /healthz}).
  */
 public final class HavenServer implements AutoCloseable, ServerStatus {
     private static final Logger log = LoggerFactory.getLogger(HavenServer.class);
@@ -49,11 +52,15 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
     private final Instant startedAt;
     private final Clock clock;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Null for plain {@code ws://}. */
+    private final SslContext tls;
 
     private HavenServer(HavenConfig config, TokenService tokens, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.startedAt = clock.instant();
+        // Read the certificate and key before any thread starts: a bad file stops the start cleanly.
+        this.tls = config.server().tls() == null ? null : ServerTls.context(config.server().tls());
         this.acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         this.connections = new DefaultChannelGroup("haven-connections", GlobalEventExecutor.INSTANCE);
@@ -62,13 +69,18 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
         this.rooms = new RoomRegistry(config, () -> new EventLoopRoomExecutor(workers.next()), clock, encoder);
         RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens, config.auth().allowGuests(),
                 config.server().heartbeatSeconds());
+        long helloTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds());
+        HavenChannelInitializer initializer = new HavenChannelInitializer(config, this,
+                new ConnectionLimiter(config.limits()), tls,
+                () -> new ConnectionHandler(codec, encoder, dispatcher, connections, helloTimeoutMillis,
+                        config.limits(), clock));
         try {
             this.serverChannel = new ServerBootstrap()
                     .group(acceptor, workers)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HavenChannelInitializer(config, codec, encoder, dispatcher, connections, this))
+                    .childHandler(initializer)
                     .bind(config.server().host(), config.server().port())
                     .syncUninterruptibly()
                     .channel();
@@ -83,7 +95,8 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
     /** Binds and starts serving; fails if the address cannot be bound. */
     public static HavenServer start(HavenConfig config, TokenService tokens, Clock clock) {
         HavenServer server = new HavenServer(config, tokens, clock);
-        log.info("listening on ws://{}:{}/ws with {} rooms", config.server().host(), server.port(), server.rooms());
+        log.info("listening on {}://{}:{}/ws with {} rooms", server.tls == null ? "ws" : "wss", config.server().host(),
+                server.port(), server.rooms());
         return server;
     }
 

@@ -11,45 +11,70 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.internal.PlatformDependent;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.HashSet;
 import java.util.Queue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A WebSocket connection after its handshake, with its own outbound queue.
+ * A WebSocket connection after its handshake, with its own bounded outbound queue.
  *
  * <p>Events come from rooms on other event loops, replies from this connection's loop. Each
  * goes into one multi-producer queue in call order, and a drain task on the channel's loop
- * writes everything queued, then flushes once: however many events a turn brings, the socket
- * is flushed once after them. The drain task clears its "scheduled" flag before it polls, so
- * an item offered while a drain is running is either seen by that drain or schedules the next
+ * writes what is queued, then flushes once: however many events a turn brings, the socket is
+ * flushed once after them. The drain task clears its "scheduled" flag before it polls, so an
+ * item offered while a drain is running is either seen by that drain or schedules the next
  * one; nothing waits unflushed. A close goes through the same queue, so it leaves after every
  * reply and event queued before it, and nothing queued after it is written.
+ *
+ * <p>Slow readers: the drain stops writing while the channel is not writable (Netty's buffer
+ * holds more than its high water mark, half of {@code limits.outboundQueueBytes}) and resumes
+ * when it is again; meanwhile items wait here, counted in bytes. When the channel is not
+ * writable and the bytes waiting here pass the other half, the reader is too slow: whatever
+ * thread notices marks it, and the next drain drops the queue, tells the handler (which takes
+ * the connection out of its rooms at once) and writes close 1008 "slow". Producers never wait,
+ * so a slow member costs the others nothing.
  */
 final class NettyConnection implements Connection {
+    private static final int OPEN = 0;
+    private static final int CLOSING = 1;
+    private static final int SLOW = 2;
+
     private final Channel channel;
     private final NettyFrameEncoder encoder;
     private final FloodGuard floodGuard;
+    private final long queueLimitBytes;
+    private final Runnable onSlow;
     private final Set<String> rooms = new HashSet<>();
     /** Encoded frames ({@link ByteBuf}) and at most one {@link CloseWebSocketFrame}. */
     private final Queue<Object> outbound = PlatformDependent.newMpscQueue();
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** {@link #OPEN}, then {@link #CLOSING} (a close frame is queued) or {@link #SLOW}; never back. */
+    private final AtomicInteger state = new AtomicInteger(OPEN);
     private final Runnable drainTask = this::drainOutbound;
     private volatile Identity identity;
-    private volatile boolean closing;
-    /** Set on the channel's loop once the close frame is written; later items are dropped. */
+    /** Set on the channel's loop once a close frame is written; later items are dropped. */
     private boolean closeWritten;
 
-    NettyConnection(Channel channel, NettyFrameEncoder encoder, FloodGuard floodGuard) {
+    /**
+     * @param outboundQueueBytes {@code limits.outboundQueueBytes}: half for Netty's buffer, half for this queue
+     * @param onSlow             run on the channel's loop when the connection is closed as too slow
+     */
+    NettyConnection(Channel channel, NettyFrameEncoder encoder, FloodGuard floodGuard, int outboundQueueBytes,
+                    Runnable onSlow) {
         this.channel = channel;
         this.encoder = encoder;
         this.floodGuard = floodGuard;
+        this.queueLimitBytes = outboundQueueBytes / 2;
+        this.onSlow = onSlow;
     }
 
     @Override
@@ -83,32 +108,45 @@ final class NettyConnection implements Connection {
 
     @Override
     public void deliver(OutboundFrame frame) {
-        if (!closing) {
+        if (state.get() == OPEN) {
             enqueue(((NettyFrame) frame).content().retainedDuplicate());
         }
     }
 
     @Override
     public void send(ServerMessage message) {
-        if (!closing) {
+        if (state.get() == OPEN) {
             enqueue(encoder.encodeToBuffer(message));
         }
     }
 
     @Override
     public void close(CloseCode code, String reason) {
-        if (!closing) {
-            closing = true;
+        if (state.compareAndSet(OPEN, CLOSING)) {
             enqueue(new CloseWebSocketFrame(code.code(), reason));
         }
     }
 
     boolean isClosing() {
-        return closing;
+        return state.get() != OPEN;
+    }
+
+    /** The channel became writable again, or closed: write, or drop, what waits. */
+    void resume() {
+        scheduleDrain();
     }
 
     private void enqueue(Object item) {
         outbound.offer(item);
+        if (item instanceof ByteBuf content
+                && queuedBytes.addAndGet(content.readableBytes()) > queueLimitBytes
+                && !channel.isWritable()) {
+            state.compareAndSet(OPEN, SLOW);
+        }
+        scheduleDrain();
+    }
+
+    private void scheduleDrain() {
         if (drainScheduled.compareAndSet(false, true)) {
             try {
                 channel.eventLoop().execute(drainTask);
@@ -121,27 +159,45 @@ final class NettyConnection implements Connection {
 
     private void drainOutbound() {
         drainScheduled.set(false);
+        if (closeWritten || !channel.isActive()) {
+            releaseQueued();
+            return;
+        }
         boolean wrote = false;
         Object item;
-        while ((item = outbound.poll()) != null) {
-            if (closeWritten) {
-                ReferenceCountUtil.release(item);
-            } else if (item instanceof ByteBuf content) {
+        // Once closing, everything up to the close frame goes out whatever the water marks say.
+        while (state.get() != SLOW && (state.get() == CLOSING || channel.isWritable())
+                && (item = outbound.poll()) != null) {
+            if (item instanceof ByteBuf content) {
+                queuedBytes.addAndGet(-content.readableBytes());
                 channel.write(new TextWebSocketFrame(content), channel.voidPromise());
                 wrote = true;
             } else {
                 closeWritten = true;
+                wrote = false;
                 channel.writeAndFlush(item).addListener(ChannelFutureListener.CLOSE);
+                releaseQueued();
+                break;
             }
         }
         if (wrote) {
             channel.flush();
+        }
+        if (state.get() == SLOW && !closeWritten) {
+            closeWritten = true;
+            releaseQueued();
+            onSlow.run();
+            channel.writeAndFlush(new CloseWebSocketFrame(CloseCode.POLICY_VIOLATION.code(), "slow"))
+                    .addListener(ChannelFutureListener.CLOSE);
         }
     }
 
     private void releaseQueued() {
         Object item;
         while ((item = outbound.poll()) != null) {
+            if (item instanceof ByteBuf content) {
+                queuedBytes.addAndGet(-content.readableBytes());
+            }
             ReferenceCountUtil.release(item);
         }
     }

@@ -35,6 +35,14 @@ class ConfigLoaderTest {
         assertThat(config.history().maxMessages()).isEqualTo(200);
         assertThat(config.history().maxAgeSeconds()).isEqualTo(86400);
         assertThat(config.rooms()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(config.server().handshakeTimeoutSeconds()).isEqualTo(10);
+        assertThat(config.server().allowedOrigins()).isEqualTo(ServerSettings.DEFAULT_ALLOWED_ORIGINS);
+        assertThat(config.server().tls()).isNull();
+        assertThat(config.limits().badFramesPerMinute()).isEqualTo(10);
+        assertThat(config.limits().connectionsPerAddress()).isEqualTo(100);
+        assertThat(config.limits().maxConnections()).isEqualTo(20_000);
+        assertThat(config.limits().outboundQueueBytes()).isEqualTo(1024 * 1024);
+        assertThat(config.limits()).isEqualTo(LimitSettings.defaults());
         assertThat(config.rooms()).extracting(RoomSettings::category).contains(RoomCategory.values());
         assertThat(config.rooms()).allSatisfy(room -> {
             assertThat(room.guidelines()).isNotBlank();
@@ -138,5 +146,61 @@ class ConfigLoaderTest {
         Path file = file("haven.yaml", "server:\n  port: [1\n");
         assertThatThrownBy(() -> loader.load(file, Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void load_hardeningSettings_areRead() throws IOException {
+        Path file = file("haven.yaml", """
+                server:
+                  handshakeTimeoutSeconds: 5
+                  allowedOrigins: [self, "https://chat.example.org", "http://intranet:*"]
+                  tls:
+                    certificateFile: /etc/haven/cert.pem
+                    privateKeyFile: /etc/haven/key.pem
+                limits:
+                  badFramesPerMinute: 3
+                  connectionsPerAddress: 7
+                  maxConnections: 70
+                  outboundQueueBytes: 131072
+                """);
+        HavenConfig config = loader.load(file, Map.of());
+        assertThat(config.server().handshakeTimeoutSeconds()).isEqualTo(5);
+        assertThat(config.server().allowedOrigins()).containsExactly("self", "https://chat.example.org",
+                "http://intranet:*");
+        assertThat(config.server().tls()).isEqualTo(new TlsSettings("/etc/haven/cert.pem", "/etc/haven/key.pem"));
+        assertThat(config.limits().badFramesPerMinute()).isEqualTo(3);
+        assertThat(config.limits().connectionsPerAddress()).isEqualTo(7);
+        assertThat(config.limits().maxConnections()).isEqualTo(70);
+        assertThat(config.limits().outboundQueueBytes()).isEqualTo(131072);
+        assertThat(config.limits().maxTextChars()).as("the rest keep their defaults").isEqualTo(4000);
+    }
+
+    @Test
+    void load_badOrigin_failsNamingTheSettingAndTheEntry() throws IOException {
+        Path file = file("haven.yaml", "server:\n  allowedOrigins: [\"https://chat.example.org/app\"]\n");
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("server.allowedOrigins").hasMessageContaining("https://chat.example.org/app");
+    }
+
+    @Test
+    void load_tlsWithoutKey_failsNamingTheSetting() throws IOException {
+        Path file = file("haven.yaml", "server:\n  tls:\n    certificateFile: /etc/haven/cert.pem\n");
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("server.tls.privateKeyFile");
+    }
+
+    @Test
+    void load_limitsOutOfRange_failNamingTheSetting() throws IOException {
+        for (String line : new String[] {"badFramesPerMinute: 0", "connectionsPerAddress: 0", "maxConnections: 0",
+                "outboundQueueBytes: 1000"}) {
+            Path file = file("haven.yaml", "limits:\n  " + line + "\n");
+            assertThatThrownBy(() -> loader.load(file, Map.of())).as(line)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("limits." + line.substring(0, line.indexOf(':')));
+        }
+        Path file = file("haven.yaml", "server:\n  handshakeTimeoutSeconds: 0\n");
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("server.handshakeTimeoutSeconds");
     }
 }

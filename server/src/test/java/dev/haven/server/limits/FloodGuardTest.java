@@ -75,4 +75,37 @@ class FloodGuardTest {
         assertThat(bucket.tryTake()).isFalse();
         assertThat(bucket.millisUntilNext()).isEqualTo(100);
     }
+
+    @Test
+    void onBadFrame_tenAMinuteAllowedTheEleventhCloses() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(guard.onBadFrame()).as("bad frame %d", i).isInstanceOf(FloodGuard.Allow.class);
+        }
+
+        assertThat(guard.onBadFrame()).isInstanceOf(FloodGuard.Close.class);
+    }
+
+    @Test
+    void onBadFrame_spreadOverTime_refillsOneEverySixSeconds() {
+        for (int i = 0; i < 10; i++) {
+            guard.onBadFrame();
+        }
+
+        advanceMillis(6_000);
+        assertThat(guard.onBadFrame()).isInstanceOf(FloodGuard.Allow.class);
+        advanceMillis(60_000);
+        for (int i = 0; i < 10; i++) {
+            assertThat(guard.onBadFrame()).as("after a quiet minute, bad frame %d", i).isInstanceOf(FloodGuard.Allow.class);
+        }
+        assertThat(guard.onBadFrame()).isInstanceOf(FloodGuard.Close.class);
+    }
+
+    @Test
+    void onBadFrame_configuredBudget_isUsed() {
+        FloodGuard lenient = new FloodGuard(LimitSettings.defaults().withBadFramesPerMinute(3), nanos::get);
+        for (int i = 0; i < 3; i++) {
+            assertThat(lenient.onBadFrame()).isInstanceOf(FloodGuard.Allow.class);
+        }
+        assertThat(lenient.onBadFrame()).isInstanceOf(FloodGuard.Close.class);
+    }
 }

@@ -36,12 +36,22 @@ public final class TestClient implements AutoCloseable {
     private volatile String closeReason;
 
     private TestClient(URI uri) {
-        this.socket = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT)
+        this(uri, HTTP);
+    }
+
+    private TestClient(URI uri, HttpClient http) {
+        this.socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT)
                 .buildAsync(uri, new Listener()).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     public static TestClient connect(int port) {
         return new TestClient(URI.create("ws://127.0.0.1:" + port + "/ws"));
+    }
+
+    /** Connects over TLS ({@code wss://}), trusting what {@code ssl} trusts. */
+    public static TestClient connectTls(int port, javax.net.ssl.SSLContext ssl) {
+        return new TestClient(URI.create("wss://127.0.0.1:" + port + "/ws"),
+                HttpClient.newBuilder().sslContext(ssl).connectTimeout(TIMEOUT).build());
     }
 
     /** Connects and says hello as a guest. */

@@ -70,6 +70,11 @@ public final class TestServer implements AutoCloseable {
         return tokens.sign(sub, name, role, null, Duration.ofHours(1));
     }
 
+    /** A token that expires after {@code ttl} (to the second: a JWT's {@code exp} has no fraction). */
+    public String token(String sub, String name, Role role, Duration ttl) {
+        return tokens.sign(sub, name, role, null, ttl);
+    }
+
     @Override
     public void close() {
         server.stop();

@@ -20,7 +20,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -65,7 +64,7 @@ class ConnectionHandlerTest {
     @BeforeEach
     void connect() {
         ch = new EmbeddedChannel(new ConnectionHandler(codec, encoder, dispatcher, connections, HELLO_TIMEOUT_MILLIS,
-                LimitSettings.defaults()));
+                LimitSettings.defaults(), Clock.systemUTC()));
         ch.freezeTime();
         ch.pipeline().fireUserEventTriggered(new HandshakeComplete("/ws", new DefaultHttpHeaders(), null));
     }
@@ -215,17 +214,6 @@ class ConnectionHandlerTest {
     }
 
     @Test
-    void exceptionCaught_tooLongFrame_closesWith1009() {
-        hello("Romeo");
-
-        ch.pipeline().fireExceptionCaught(new TooLongFrameException("content length exceeded 65536 bytes."));
-
-        assertThat(readCloseCode()).isEqualTo(1009);
-        assertThat(ch.isOpen()).isFalse();
-        assertThat(ch.finish()).isFalse();
-    }
-
-    @Test
     void exceptionCaught_ioException_closesWithoutCloseFrame() {
         ch.pipeline().fireExceptionCaught(new IOException("connection reset by peer"));
 
@@ -324,13 +312,143 @@ class ConnectionHandlerTest {
         assertThat(ch.finish()).isFalse();
     }
 
+    // ---------------------------------------------------------------- bad frames
+
+    @Test
+    void channelRead_tenBadFramesInAMinute_areAnsweredAndTheEleventhClosesWith1008() {
+        hello("Romeo");
+        for (int i = 0; i < 5; i++) {
+            assertThat(ask("not json " + i).path("code").asText()).isEqualTo("bad_request");
+            assertThat(ask("{\"id\":\"u" + i + "\",\"type\":\"dance\"}").path("code").asText())
+                    .isEqualTo("unknown_type");
+        }
+        assertThat(ch.isOpen()).isTrue();
+
+        ch.writeInbound(new TextWebSocketFrame("{\"id\":\"j\",\"type\":\"join\",\"room\":7}"));
+
+        ch.runPendingTasks();
+        TextWebSocketFrame reply = ch.readOutbound();
+        try {
+            assertThat(parse(reply).path("code").asText()).isEqualTo("bad_request");
+        } finally {
+            reply.release();
+        }
+        CloseWebSocketFrame close = ch.readOutbound();
+        try {
+            assertThat(close.statusCode()).isEqualTo(1008);
+            assertThat(close.reasonText()).isEqualTo("too many bad frames");
+        } finally {
+            close.release();
+        }
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void channelRead_goodFramesAndOtherErrors_doNotCountAsBad() {
+        hello("Romeo");
+        for (int i = 0; i < 30; i++) {
+            ask("{\"id\":\"p" + i + "\",\"type\":\"ping\"}");
+            ask("{\"id\":\"n" + i + "\",\"type\":\"join\",\"room\":\"nowhere\"}");
+        }
+
+        assertThat(ch.isOpen()).isTrue();
+    }
+
+    // ---------------------------------------------------------------- token expiry
+
+    @Test
+    void tokenExpiry_whileConnected_closesWith4001AtTheTokensExp() {
+        String token = tokens.sign("u-1", "Una", Role.MEMBER, null, Duration.ofSeconds(60));
+        assertThat(ask("{\"id\":\"h\",\"type\":\"hello\",\"token\":\"" + token + "\"}").path("type").asText())
+                .isEqualTo("ok");
+
+        ch.advanceTimeBy(55, TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(ask("{\"id\":\"p\",\"type\":\"ping\"}").path("type").asText()).isEqualTo("ok");
+
+        ch.advanceTimeBy(6, TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+
+        assertThat(readCloseCode()).isEqualTo(4001);
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void tokenExpiry_guest_neverCloses() {
+        hello("Romeo");
+
+        ch.advanceTimeBy(2, TimeUnit.DAYS);
+        ch.runScheduledPendingTasks();
+
+        assertThat(ch.isOpen()).isTrue();
+        assertThat(ask("{\"id\":\"p\",\"type\":\"ping\"}").path("type").asText()).isEqualTo("ok");
+    }
+
+    // ---------------------------------------------------------------- slow readers
+
+    @Test
+    void deliver_whileNotWritable_waitsAndGoesOutInOrderWhenWritableAgain() {
+        hello("Romeo");
+        ask("{\"id\":\"j\",\"type\":\"join\",\"room\":\"lounge\"}");
+        EmbeddedChannel sender = connect(unlimited(), "Sender");
+        request(sender, "{\"id\":\"j\",\"type\":\"join\",\"room\":\"lounge\"}");
+        readTexts();
+        ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+
+        for (int i = 0; i < 3; i++) {
+            request(sender, "{\"id\":\"s" + i + "\",\"type\":\"send\",\"room\":\"lounge\",\"text\":\"m" + i + "\"}");
+        }
+        assertThat(readTexts()).as("nothing written while the channel is not writable").isEmpty();
+
+        ch.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+
+        assertThat(readTexts()).extracting(f -> f.path("text").asText()).containsExactly("m0", "m1", "m2");
+        assertThat(ch.isOpen()).isTrue();
+        sender.finishAndReleaseAll();
+    }
+
+    @Test
+    void deliver_toAReaderThatStopsReading_closesWith1008SlowDropsItsQueueAndLeavesTheRoom() {
+        ch.finishAndReleaseAll();
+        ch = connect(LimitSettings.defaults().withOutboundQueueBytes(64 * 1024), "Slow");
+        ask("{\"id\":\"j\",\"type\":\"join\",\"room\":\"lounge\"}");
+        EmbeddedChannel sender = connect(unlimited(), "Sender");
+        request(sender, "{\"id\":\"j\",\"type\":\"join\",\"room\":\"lounge\"}");
+        readTexts();
+        // Its peer reads nothing: Netty's buffer is past its high water mark.
+        ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+
+        String text = "x".repeat(3900);
+        int sent = 0;
+        for (; sent < 40 && ch.isOpen(); sent++) {
+            request(sender, "{\"id\":\"s" + sent + "\",\"type\":\"send\",\"room\":\"lounge\",\"text\":\"" + text + "\"}");
+            ch.runPendingTasks();
+        }
+
+        assertThat(sent).as("closed once about 32 KiB waited").isBetween(8, 12);
+        CloseWebSocketFrame close = ch.readOutbound();
+        try {
+            assertThat(close).as("the close frame, and nothing of the dropped queue").isNotNull();
+            assertThat(close.statusCode()).isEqualTo(1008);
+            assertThat(close.reasonText()).isEqualTo("slow");
+        } finally {
+            ReferenceCountUtil.release(close);
+        }
+        Object afterClose = ch.readOutbound();
+        assertThat(afterClose).isNull();
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(rooms.find("lounge").info().members()).as("only the sender is left").isEqualTo(1);
+        request(sender, "{\"id\":\"after\",\"type\":\"send\",\"room\":\"lounge\",\"text\":\"still here\"}");
+        sender.finishAndReleaseAll();
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     @Test
     void channelRead_frameBeforeHandshake_isPassedOn() {
         EmbeddedChannel raw = new EmbeddedChannel(
                 new ConnectionHandler(codec, encoder, dispatcher, connections, HELLO_TIMEOUT_MILLIS,
-                LimitSettings.defaults()));
+                LimitSettings.defaults(), Clock.systemUTC()));
         TextWebSocketFrame frame = new TextWebSocketFrame("{\"type\":\"ping\"}");
 
         raw.writeInbound(frame);
@@ -362,6 +480,30 @@ class ConnectionHandlerTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static LimitSettings unlimited() {
+        return new LimitSettings(4000, 65536, 100_000, 100_000, 100_000, 100_000, 100_000);
+    }
+
+    /** Another connection through a handler with these limits, after a guest hello. */
+    private EmbeddedChannel connect(LimitSettings limits, String name) {
+        EmbeddedChannel other = new EmbeddedChannel(new ConnectionHandler(codec, encoder, dispatcher, connections,
+                HELLO_TIMEOUT_MILLIS, limits, Clock.systemUTC()));
+        other.freezeTime();
+        other.pipeline().fireUserEventTriggered(new HandshakeComplete("/ws", new DefaultHttpHeaders(), null));
+        request(other, "{\"id\":\"hello\",\"type\":\"hello\",\"name\":\"" + name + "\"}");
+        return other;
+    }
+
+    /** Writes one request to another connection and drops what that connection is sent. */
+    private static void request(EmbeddedChannel other, String text) {
+        other.writeInbound(new TextWebSocketFrame(text));
+        other.runPendingTasks();
+        Object message;
+        while ((message = other.readOutbound()) != null) {
+            ReferenceCountUtil.release(message);
+        }
+    }
 
     private void hello(String name) {
         JsonNode reply = ask("{\"id\":\"hello\",\"type\":\"hello\",\"name\":\"" + name + "\"}");
