@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -198,7 +199,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (ctx.executor().inEventLoop()) {
             requestDone(reply);
         } else {
-            ctx.executor().execute(() -> requestDone(reply));
+            try {
+                ctx.executor().execute(() -> requestDone(reply));
+            } catch (RejectedExecutionException stopping) {
+                // The server is stopping and this connection's loop is gone; nothing waits on it.
+            }
         }
     }
 
