@@ -123,13 +123,14 @@ class StaticFilesHandlerTest {
         assertThat(passed).isSameAs(request);
         assertThat(passed.refCnt()).isEqualTo(1);
         passed.release();
-        assertThat((Object) ch.readOutbound()).isNull();
+        Object response = ch.readOutbound();
+        assertThat(response).isNull();
         assertThat(ch.finish()).isFalse();
     }
 
     @Test
     void request_isReleasedAfterItIsServed() {
-        FullHttpRequest request = request(HttpMethod.GET, "/");
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/", Unpooled.buffer(0));
         ch.writeInbound(request);
         ((FullHttpResponse) ch.readOutbound()).release();
 

@@ -1,0 +1,345 @@
+// haven-client.js: a small client for the Haven WebSocket protocol (v1), for browsers.
+// No dependencies; lift it into your own app as it is. See docs/protocol.md.
+//
+//   const client = new HavenClient({ url: HavenClient.defaultUrl(location), name: 'Robin' });
+//   client.addEventListener('message', (e) => show(e.detail));
+//   const user = await client.connect();                 // resolves after the first hello
+//   const joined = await client.join('open-lounge', { acceptGuidelines: true });
+//   await client.send('open-lounge', 'Hello');           // rejects with a HavenError on refusal
+//
+// What it does for you:
+// - hello first, request ids, replies matched by id (promises), events as DOM events
+//   ('message', 'presence', 'notice', 'alert', 'message_deleted', 'room_updated', and
+//   'event' for every event, known or not);
+// - the last seq seen per room; a hole in the live stream rejoins with `since`;
+// - reconnect after any close it did not ask for (1001, 1006, heartbeat 1000, ...), with
+//   exponential backoff and full jitter, then rejoin every room with `since`, emitting
+//   'rejoined' {room, reply, restarted}; `restarted` is true when the server restarted (its
+//   seq numbers began again): the reply then holds the room's whole new history;
+// - a room left through a `removed` or `banned` notice is not rejoined;
+// - 'status' events: {state: 'connecting'|'open'|'reconnecting'|'closed', attempt?, delayMs?,
+//   code?, reason?}. 4001 and a refused hello stop it (state 'closed'): fix the token or name.
+
+/** A refused request: `code` is the protocol's error code. */
+export class HavenError extends Error {
+  constructor(code, message, retryAfterMs) {
+    super(message || code);
+    this.name = 'HavenError';
+    this.code = code;
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
+  }
+}
+
+const EVENT_TYPES = new Set(['message', 'presence', 'notice', 'alert', 'message_deleted', 'room_updated']);
+
+export class HavenClient extends EventTarget {
+  /**
+   * @param {object} options
+   * @param {string} options.url        ws://host:port/ws
+   * @param {string} [options.token]    a signed token, or
+   * @param {string} [options.name]     a guest pseudonym
+   * @param {number} [options.baseDelayMs=500]   first backoff step
+   * @param {number} [options.maxDelayMs=30000]  longest backoff
+   * @param {number} [options.requestTimeoutMs=15000]
+   * @param {Function} [options.WebSocket]  a WebSocket constructor (tests, Node)
+   */
+  constructor(options) {
+    super();
+    this.url = options.url;
+    this.token = options.token || undefined;
+    this.name = options.name || undefined;
+    this.baseDelayMs = options.baseDelayMs ?? 500;
+    this.maxDelayMs = options.maxDelayMs ?? 30000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 15000;
+    this.WebSocketImpl = options.WebSocket || globalThis.WebSocket;
+    this.user = null;
+    this.state = 'idle';
+    /** room id -> {acceptGuidelines, lastSeq, last: {seq, ts}, joined} for the rooms this client is in */
+    this.rooms = new Map();
+    this._ws = null;
+    this._nextId = 1;
+    this._pending = new Map();
+    this._attempt = 0;
+    this._timer = null;
+    this._stopped = false;
+  }
+
+  /** The /ws address of the server that served `location` (a page on the same server). */
+  static defaultUrl(location) {
+    return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
+  }
+
+  /** Opens the connection and says hello; resolves with the user once the first hello succeeds. */
+  connect() {
+    this._stopped = false;
+    return new Promise((resolve, reject) => {
+      this._firstHello = { resolve, reject };
+      this._open();
+    });
+  }
+
+  /** Closes for good: no reconnect. */
+  close() {
+    this._stopped = true;
+    clearTimeout(this._timer);
+    if (this._ws) this._ws.close(1000, 'bye');
+    this._failPending(new HavenError('closed', 'the client was closed'));
+    this._setState('closed', { code: 1000 });
+  }
+
+  /** Sends a request; resolves with the `ok` reply, rejects with a HavenError. */
+  request(type, fields = {}) {
+    const ws = this._ws;
+    if (!ws || ws.readyState !== 1 || (type !== 'hello' && !this.user)) {
+      return Promise.reject(new HavenError('not_connected', 'not connected; try again in a moment'));
+    }
+    const id = String(this._nextId++);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this._pending.delete(id);
+        reject(new HavenError('timeout', 'no reply in time'));
+      }, this.requestTimeoutMs);
+      this._pending.set(id, { resolve, reject, timer });
+      ws.send(JSON.stringify({ ...fields, type, id }));
+    });
+  }
+
+  listRooms(filter = {}) {
+    const fields = {};
+    if (filter.category) fields.category = filter.category;
+    if (filter.tag) fields.tag = filter.tag;
+    if (filter.q && filter.q.trim()) fields.q = filter.q;
+    return this.request('rooms', fields);
+  }
+
+  /** Joins (or rejoins) a room; remembers it so a reconnect rejoins it with `since`. */
+  async join(room, { acceptGuidelines = false } = {}) {
+    const known = this.rooms.get(room);
+    const fields = { room, acceptGuidelines };
+    if (known && known.lastSeq > 0) fields.since = known.lastSeq;
+    const entry = known || { acceptGuidelines, lastSeq: 0, last: null, joined: false };
+    if (!known) this.rooms.set(room, entry);
+    entry.pending = true;
+    try {
+      const reply = await this.request('join', fields);
+      entry.pending = false;
+      if (reply.waiting) {
+        this.rooms.delete(room);
+        return reply;
+      }
+      entry.acceptGuidelines = acceptGuidelines;
+      entry.joined = true;
+      this._noteHistory(entry, reply);
+      return reply;
+    } catch (e) {
+      entry.pending = false;
+      if (!entry.joined) this.rooms.delete(room);
+      throw e;
+    }
+  }
+
+  async leave(room) {
+    this.rooms.delete(room);
+    return this.request('leave', { room });
+  }
+
+  send(room, text, clientId) {
+    const fields = { room, text };
+    if (clientId) fields.clientId = clientId;
+    return this.request('send', fields);
+  }
+
+  /** The last seq seen in a room (0 if none). */
+  lastSeq(room) {
+    return this.rooms.get(room)?.lastSeq ?? 0;
+  }
+
+  // ---- connection ----
+
+  _open() {
+    clearTimeout(this._timer);
+    this._setState(this._attempt === 0 ? 'connecting' : 'reconnecting', { attempt: this._attempt });
+    let ws;
+    try {
+      ws = new this.WebSocketImpl(this.url);
+    } catch (e) {
+      this._scheduleReconnect({ code: 0, reason: String(e.message || e) });
+      return;
+    }
+    this._ws = ws;
+    ws.onopen = () => this._hello(ws);
+    ws.onmessage = (e) => this._onFrame(e.data);
+    ws.onclose = (e) => {
+      if (this._ws !== ws) return;
+      this._ws = null;
+      this.user = null;
+      this._failPending(new HavenError('not_connected', 'the connection closed'));
+      this._onClose(e.code, e.reason);
+    };
+  }
+
+  async _hello(ws) {
+    const fields = this.token ? { token: this.token } : { name: this.name };
+    let reply;
+    try {
+      reply = await this.request('hello', fields);
+    } catch (e) {
+      if (this._ws !== ws) return;
+      if (e.code === 'unauthenticated' || e.code === 'bad_request') {
+        this._stop(e);
+      }
+      return; // other failures end in a close, which reconnects
+    }
+    this.user = reply.user;
+    this._attempt = 0;
+    this._setState('open', { user: reply.user });
+    if (this._firstHello) {
+      this._firstHello.resolve(reply.user);
+      this._firstHello = null;
+    }
+    this._rejoinAll();
+  }
+
+  _stop(error) {
+    this._stopped = true;
+    if (this._ws) this._ws.close(1000, 'bye');
+    this._setState('closed', { code: error.code === 'unauthenticated' ? 4001 : 1000, reason: error.message, error });
+    if (this._firstHello) {
+      this._firstHello.reject(error);
+      this._firstHello = null;
+    }
+  }
+
+  _onClose(code, reason) {
+    if (this._stopped) {
+      this._setState('closed', { code, reason });
+      return;
+    }
+    if (code === 4001) {
+      this._stop(new HavenError('unauthenticated', reason || 'not signed in'));
+      return;
+    }
+    this._scheduleReconnect({ code, reason });
+  }
+
+  _scheduleReconnect(detail) {
+    this._attempt += 1;
+    // Full jitter: a random delay between 0 and min(max, base * 2^(attempt-1)), at least 100 ms.
+    const ceiling = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** Math.min(this._attempt - 1, 16));
+    const delayMs = Math.max(100, Math.round(Math.random() * ceiling));
+    this._setState('reconnecting', { ...detail, attempt: this._attempt, delayMs });
+    this._timer = setTimeout(() => this._open(), delayMs);
+  }
+
+  async _rejoinAll() {
+    for (const [room, entry] of [...this.rooms]) {
+      if (!entry.joined) continue;
+      this._rejoin(room, entry);
+    }
+  }
+
+  /**
+   * Rejoins with `since`, asking for one message it already has as well: if that message
+   * comes back with another timestamp, or the room's seq went back, the server restarted
+   * (seq numbers start again), and it rejoins once more from 0 for the new history.
+   */
+  async _rejoin(room, entry) {
+    const last = entry.last;
+    const since = last ? Math.max(0, last.seq - 1) : entry.lastSeq;
+    try {
+      let reply = await this.request('join', { room, since, acceptGuidelines: entry.acceptGuidelines });
+      const echo = last && reply.history.find((m) => m.seq === last.seq);
+      const restarted = reply.seq < entry.lastSeq || Boolean(echo && echo.ts !== last.ts);
+      if (restarted) {
+        entry.lastSeq = 0;
+        entry.last = null;
+        reply = await this.request('join', { room, since: 0, acceptGuidelines: entry.acceptGuidelines });
+      }
+      if (reply.waiting) {
+        this.rooms.delete(room);
+      } else {
+        this._noteHistory(entry, reply);
+      }
+      this._emit('rejoined', { room, reply, restarted });
+    } catch (e) {
+      if (e.code === 'not_connected' || e.code === 'timeout') return; // the next connection tries again
+      this.rooms.delete(room);
+      this._emit('rejoin_failed', { room, error: e });
+    }
+  }
+
+  _noteHistory(entry, reply) {
+    entry.lastSeq = Math.max(entry.lastSeq, reply.seq);
+    for (const m of reply.history) this._noteMessage(entry, m);
+  }
+
+  _noteMessage(entry, m) {
+    if (!entry.last || m.seq >= entry.last.seq) entry.last = { seq: m.seq, ts: m.ts };
+  }
+
+  // ---- frames ----
+
+  _onFrame(data) {
+    let frame;
+    try {
+      frame = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (frame.type === 'ok' || frame.type === 'error') {
+      const pending = frame.id !== undefined && this._pending.get(frame.id);
+      if (!pending) return;
+      this._pending.delete(frame.id);
+      clearTimeout(pending.timer);
+      if (frame.type === 'ok') pending.resolve(frame);
+      else pending.reject(new HavenError(frame.code, frame.message, frame.retryAfterMs));
+      return;
+    }
+    this._track(frame);
+    if (EVENT_TYPES.has(frame.type)) this._emit(frame.type, frame);
+    this._emit('event', frame);
+  }
+
+  _track(frame) {
+    if (frame.type === 'message') {
+      const entry = this.rooms.get(frame.room);
+      if (!entry) return;
+      const before = entry.lastSeq;
+      entry.lastSeq = Math.max(before, frame.seq);
+      this._noteMessage(entry, frame);
+      // Only between live events of a joined room: events may come before a join reply.
+      if (entry.joined && !entry.pending && before > 0 && frame.seq > before + 1) {
+        this._catchUp(frame.room, entry, before);
+      }
+    } else if (frame.type === 'notice' && (frame.kind === 'removed' || frame.kind === 'banned')) {
+      this.rooms.delete(frame.room);
+    }
+  }
+
+  /** A hole in the live stream: ask for what is missing with `since` (join is idempotent). */
+  async _catchUp(room, entry, since) {
+    try {
+      const reply = await this.request('join', { room, since, acceptGuidelines: entry.acceptGuidelines });
+      this._emit('rejoined', { room, reply, restarted: false });
+    } catch {
+      // the next reconnect catches up
+    }
+  }
+
+  _failPending(error) {
+    for (const pending of this._pending.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+    }
+    this._pending.clear();
+  }
+
+  _setState(state, detail = {}) {
+    this.state = state;
+    this._emit('status', { state, ...detail });
+  }
+
+  _emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}
