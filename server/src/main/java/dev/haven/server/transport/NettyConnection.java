@@ -13,8 +13,6 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.HashSet;
 import java.util.Queue;
 import java.util.Set;
@@ -64,6 +62,8 @@ final class NettyConnection implements Connection {
     private final FloodGuard floodGuard;
     private final long queueLimitBytes;
     private final Runnable onSlow;
+    /** Made once: logs and ban checks ask for it several times per connection. */
+    private final String remoteAddress;
     /** Most members are in one room or two: a table of four, not Java's default sixteen. */
     private final Set<String> rooms = new HashSet<>(4);
     /**
@@ -95,6 +95,7 @@ final class NettyConnection implements Connection {
         this.floodGuard = floodGuard;
         this.queueLimitBytes = outboundQueueBytes / 2;
         this.onSlow = onSlow;
+        this.remoteAddress = HandshakeFilter.addressOf(channel.remoteAddress());
     }
 
     @Override
@@ -119,11 +120,7 @@ final class NettyConnection implements Connection {
 
     @Override
     public String remoteAddress() {
-        SocketAddress address = channel.remoteAddress();
-        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
-        }
-        return String.valueOf(address);
+        return remoteAddress;
     }
 
     @Override
