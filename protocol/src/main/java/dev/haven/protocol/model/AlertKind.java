@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum AlertKind {
     REPORT("report"),
     HAND_RAISED("hand_raised"),
-    WAITING("waiting");
+    WAITING("waiting"),
+    UNFACILITATED("unfacilitated"),
+    MOOD_SHARED("mood_shared");
 
     private final String wireName;
 

@@ -12,7 +12,11 @@ public enum NoticeKind {
     WARNING("warning"),
     VOICE("voice"),
     ADMITTED("admitted"),
-    DENIED("denied");
+    DENIED("denied"),
+    UNFACILITATED("unfacilitated"),
+    SESSION_CLOSING("session_closing"),
+    SESSION_CLOSED("session_closed"),
+    TURN_WARNING("turn_warning");
 
     private final String wireName;
 

@@ -14,7 +14,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = RoomUpdated.class, name = "room_updated"),
     @JsonSubTypes.Type(value = Notice.class, name = "notice"),
     @JsonSubTypes.Type(value = Alert.class, name = "alert"),
+    @JsonSubTypes.Type(value = RoundEvent.class, name = "round"),
+    @JsonSubTypes.Type(value = MoodPollEvent.class, name = "mood_poll"),
+    @JsonSubTypes.Type(value = MoodSummary.class, name = "mood_summary"),
 })
 public sealed interface ServerMessage permits Ok, ErrorReply, MessageEvent, PresenceEvent, MessageDeleted, RoomUpdated,
-        Notice, Alert {
+        Notice, Alert, RoundEvent, MoodPollEvent, MoodSummary {
 }
