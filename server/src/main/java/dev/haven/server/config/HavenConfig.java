@@ -6,15 +6,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The whole validated configuration. */
+/**
+ * The whole validated configuration.
+ *
+ * @param sessions null for {@link SessionSettings#defaults()}
+ */
 public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits,
-                          HistorySettings history, ModerationSettings moderation, List<RoomSettings> rooms) {
+                          HistorySettings history, ModerationSettings moderation, List<RoomSettings> rooms,
+                          SessionSettings sessions) {
     public HavenConfig {
         check(server != null, "the 'server' section is missing");
         check(auth != null, "the 'auth' section is missing");
         check(limits != null, "the 'limits' section is missing");
         check(history != null, "the 'history' section is missing");
         check(moderation != null, "the 'moderation' section is missing");
+        sessions = sessions == null ? SessionSettings.defaults() : sessions;
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
         Set<String> ids = new HashSet<>();
         for (RoomSettings room : rooms) {
@@ -22,23 +28,33 @@ public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSetting
         }
     }
 
+    /** With the default session settings. */
+    public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
+                       ModerationSettings moderation, List<RoomSettings> rooms) {
+        this(server, auth, limits, history, moderation, rooms, null);
+    }
+
     public HavenConfig withServer(ServerSettings newServer) {
-        return new HavenConfig(newServer, auth, limits, history, moderation, rooms);
+        return new HavenConfig(newServer, auth, limits, history, moderation, rooms, sessions);
     }
 
     public HavenConfig withAuth(AuthSettings newAuth) {
-        return new HavenConfig(server, newAuth, limits, history, moderation, rooms);
+        return new HavenConfig(server, newAuth, limits, history, moderation, rooms, sessions);
     }
 
     public HavenConfig withLimits(LimitSettings newLimits) {
-        return new HavenConfig(server, auth, newLimits, history, moderation, rooms);
+        return new HavenConfig(server, auth, newLimits, history, moderation, rooms, sessions);
     }
 
     public HavenConfig withHistory(HistorySettings newHistory) {
-        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms);
+        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, sessions);
     }
 
     public HavenConfig withRooms(List<RoomSettings> newRooms) {
-        return new HavenConfig(server, auth, limits, history, moderation, newRooms);
+        return new HavenConfig(server, auth, limits, history, moderation, newRooms, sessions);
+    }
+
+    public HavenConfig withSessions(SessionSettings newSessions) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, newSessions);
     }
 }

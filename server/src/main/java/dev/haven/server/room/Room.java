@@ -4,16 +4,19 @@ import dev.haven.protocol.ErrorCode;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
+import dev.haven.protocol.client.SessionRequest;
 import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.PresenceKind;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomInfo;
+import dev.haven.protocol.model.RoomState;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.Ok;
+import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.SendResult;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.config.HavenConfig;
@@ -22,9 +25,11 @@ import dev.haven.server.moderation.AuditLog;
 import dev.haven.server.moderation.ParticipationStats;
 import dev.haven.server.moderation.Sanctions;
 import dev.haven.server.moderation.SlowMode;
+import dev.haven.server.sessions.DropoutNotifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -61,13 +66,25 @@ public final class Room {
     final ParticipationStats stats;
     final SlowMode slowMode;
     final WaitingRoom waiting = new WaitingRoom();
+    final Guidelines guidelines;
+    final GroupSession group;
     private final int maxTextChars;
     private final RoomCommands commands;
+    private final SessionCommands sessionCommands;
     RoomPolicy policy;
     long seq;
     private volatile RoomInfo info;
 
     public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder) {
+        this(settings, config, executor, clock, encoder, DropoutNotifier.NONE, new Random());
+    }
+
+    /**
+     * @param dropout tells supervisors and gives resource cards when the room is left without a facilitator
+     * @param random  shuffles the turns of rounds in random order
+     */
+    public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder,
+                DropoutNotifier dropout, Random random) {
         this.settings = settings;
         this.executor = executor;
         this.clock = clock;
@@ -79,8 +96,12 @@ public final class Room {
         this.audit = new AuditLog(config.moderation().auditEntries());
         this.stats = new ParticipationStats(Duration.ofSeconds(config.moderation().statsWindowSeconds()));
         this.slowMode = new SlowMode(dev.haven.protocol.client.SetRoom.MAX_SLOW_MODE_SECONDS);
-        this.policy = new RoomPolicy(settings.locked(), 0, false, Admission.OPEN);
+        this.policy = configuredPolicy();
+        this.guidelines = new Guidelines(settings.guidelines(), settings.guidelinesVersion());
+        this.group = new GroupSession(this, settings.requireFacilitator(),
+                Duration.ofSeconds(config.sessions().facilitatorGraceSeconds()), dropout, random);
         this.commands = new RoomCommands(this);
+        this.sessionCommands = new SessionCommands(this, group);
         refreshInfo();
     }
 
@@ -107,7 +128,13 @@ public final class Room {
 
     /** Members' tools and facilitators' commands. */
     public void command(Session session, RoomRequest request, Consumer<ServerMessage> reply) {
-        answer(request.id(), reply, () -> commands.handle(session, request));
+        answer(request.id(), reply, () -> {
+            Member actor = presence.of(session);
+            if (actor != null && request instanceof SessionRequest sessionRequest) {
+                return sessionCommands.handle(actor, sessionRequest);
+            }
+            return commands.handle(session, request);
+        });
     }
 
     /** The connection is gone: it leaves without a reply. Harmless for a session that never joined. */
@@ -169,11 +196,20 @@ public final class Room {
                 return new Ok(request.id(), JoinResult.waitingForAdmission());
             }
             present = enter(session);
+        } else if (!guidelines.accepted(present)) {
+            // A member already here accepts guidelines that changed while it was in the room.
+            String refusal = guidelines.refusal(request);
+            if (refusal == null) {
+                present.acceptGuidelines(guidelines.version());
+            } else if (request.guidelinesVersion() != null) {
+                return error(request.id(), ErrorCode.GUIDELINES_REQUIRED, refusal);
+            }
         }
         long since = request.since() == null ? 0 : request.since();
         List<MessageEvent> held = request.since() == null ? history.all() : history.after(since);
         boolean gap = request.since() != null && history.hasGapAfter(since);
-        return new Ok(request.id(), JoinResult.joined(info, presence.listFor(present), held, seq, gap));
+        return new Ok(request.id(), JoinResult.joined(info, presence.listFor(present), held, seq, gap,
+                group.roundEvent(), group.pollEvent()));
     }
 
     /** The reason a connection may not come in, or null. */
@@ -184,9 +220,9 @@ public final class Room {
         if (!facilitator && sanctions.isBanned(userId, session.identity().guest(), session.remoteAddress())) {
             return error(request.id(), ErrorCode.BANNED, "you cannot join this room at the moment");
         }
-        if (settings.guidelines() != null && !Boolean.TRUE.equals(request.acceptGuidelines())) {
-            return error(request.id(), ErrorCode.GUIDELINES_REQUIRED,
-                    "this room asks members to accept its guidelines: join with acceptGuidelines true");
+        String guidelinesRefusal = guidelines.refusal(request);
+        if (guidelinesRefusal != null) {
+            return error(request.id(), ErrorCode.GUIDELINES_REQUIRED, guidelinesRefusal);
         }
         boolean alreadyPresent = presence.get(userId) != null;
         if (alreadyPresent || facilitator) {
@@ -213,20 +249,35 @@ public final class Room {
         String userId = session.identity().id();
         Member member = presence.get(userId);
         if (member == null) {
-            member = new Member(session.identity(), session.identity().roleIn(id()));
+            member = new Member(session.identity(), session.identity().roleIn(id()),
+                    DisplayNames.unique(session.identity().name(), presence.all()));
+            member.acceptGuidelines(guidelines.version());
             presence.add(member);
             waiting.remove(userId);
             waiting.admissionUsed(userId);
             presence.announce(PresenceKind.JOIN, member);
             refreshInfo();
             log.info("join room={} user={} role={}", id(), userId, member.role().wireName());
+            member.add(session);
+            group.entered(member);
+        } else {
+            member.add(session);
         }
-        member.add(session);
         if (member.isFacilitator() && !waiting.all().isEmpty()) {
             // A later task, so these alerts follow the join's reply, which this task produces.
             run(() -> alertWaiting(session));
         }
+        if (!member.isFacilitator() && group.lifecycle.state() == RoomState.UNFACILITATED) {
+            run(() -> tellUnfacilitated(session));
+        }
         return member;
+    }
+
+    /** A member who comes into a room without a facilitator hears so, after its join reply. */
+    private void tellUnfacilitated(Session joined) {
+        if (presence.of(joined) != null && group.lifecycle.state() == RoomState.UNFACILITATED) {
+            joined.send(group.unfacilitatedNotice());
+        }
     }
 
     /** Tells a facilitator who just came in about every member still waiting, oldest first. */
@@ -260,7 +311,11 @@ public final class Room {
         if (sanctions.isMuted(member.id())) {
             return error(request.id(), ErrorCode.MUTED, "you are muted in this room for now");
         }
-        if (policy.moderated() && !member.hasVoice()) {
+        ErrorReply refused = refuseBySession(member, request.id());
+        if (refused != null) {
+            return refused;
+        }
+        if (policy.moderated() && !member.hasVoice() && !group.hasTurn(member)) {
             return error(request.id(), ErrorCode.NO_VOICE, "this room is moderated: raise your hand to ask for the floor");
         }
         if (!member.isFacilitator()) {
@@ -270,13 +325,29 @@ public final class Room {
                         "slow mode is on: one message every " + policy.slowModeSeconds() + " seconds", retryAfter);
             }
         }
-        MessageEvent message = new MessageEvent(id(), ++seq, member.identity().userInfoIn(id()), text, now,
-                request.clientId());
+        MessageEvent message = new MessageEvent(id(), ++seq, member.userInfo(), text, now, request.clientId(),
+                request.cw());
         history.append(message);
         slowMode.accepted(member.id(), now);
-        stats.record(member.id(), member.identity().name(), text.codePointCount(0, text.length()), now);
+        stats.record(member.id(), member.name(), text.codePointCount(0, text.length()), now);
         presence.broadcast(message);
         return new Ok(request.id(), new SendResult(message.seq()));
+    }
+
+    /** Why the session does not let this member write now, or null. */
+    private ErrorReply refuseBySession(Member member, String requestId) {
+        if (!member.isFacilitator() && !group.lifecycle.isOpenToMembers()) {
+            return error(requestId, ErrorCode.SESSION_NOT_OPEN,
+                    "the session has not started yet: you can read along until a facilitator opens it");
+        }
+        if (!guidelines.accepted(member)) {
+            return error(requestId, ErrorCode.GUIDELINES_REQUIRED, "the group's guidelines have changed (now version "
+                    + guidelines.version() + "): read them and join again with acceptGuidelines true to keep writing");
+        }
+        if (!group.mayTalk(member)) {
+            return error(requestId, ErrorCode.NOT_YOUR_TURN, "a round with a talking stick is on: wait for your turn");
+        }
+        return null;
     }
 
     /** @return whether the session was in the room */
@@ -298,12 +369,25 @@ public final class Room {
         refreshInfo();
         presence.announce(PresenceKind.LEAVE, member);
         log.info("leave room={} user={}", id(), member.id());
+        group.left(member);
+    }
+
+    /** The settings the room starts a session with, before facilitators change them. */
+    RoomPolicy configuredPolicy() {
+        return new RoomPolicy(settings.locked(), 0, false, Admission.OPEN);
+    }
+
+    /** The room's settings or session state changed: everyone in it gets the room object. */
+    void announceSettings() {
+        refreshInfo();
+        presence.broadcast(new RoomUpdated(info));
     }
 
     void refreshInfo() {
         info = new RoomInfo(settings.id(), settings.name(), settings.category(), settings.topic(), settings.tags(),
-                presence.memberCount(), settings.capacity(), policy.locked(), policy.admission(), settings.guidelines(),
-                policy.slowModeSeconds(), policy.moderated());
+                presence.memberCount(), settings.capacity(), policy.locked(), policy.admission(), guidelines.text(),
+                policy.slowModeSeconds(), policy.moderated(), group.lifecycle.state(),
+                group.lifecycle.requiresFacilitator(), guidelines.version(), group.lifecycle.closesAt());
     }
 
     static ErrorReply error(String id, ErrorCode code, String message) {

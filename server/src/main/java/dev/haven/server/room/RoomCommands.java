@@ -30,7 +30,6 @@ import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
-import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.protocol.server.StatsResult;
 import dev.haven.server.moderation.ParticipationStats;
@@ -118,7 +117,7 @@ final class RoomCommands {
             actor.handRaisedAt(now());
             room.presence.announce(PresenceKind.UPDATE, actor);
             room.presence.toFacilitatorsExcept(actor.id(), new Alert(room.id(), AlertKind.HAND_RAISED, actor.id(),
-                    actor.identity().name(), null, null, null, now()));
+                    actor.name(), null, null, null, now()));
         }
         return Ok.empty(request.id());
     }
@@ -274,8 +273,12 @@ final class RoomCommands {
     private ServerMessage setRoom(Member actor, SetRoom request) {
         room.policy = room.policy.with(request.locked(), request.slowModeSeconds(), request.moderated(),
                 request.admission());
-        room.refreshInfo();
-        room.presence.broadcast(new RoomUpdated(room.info()));
+        if (request.guidelines() != null) {
+            // Everyone else accepts the new version before writing again.
+            room.guidelines.replace(request.guidelines());
+            actor.acceptGuidelines(room.guidelines.version());
+        }
+        room.announceSettings();
         record(actor, "set_room", null, describe(request));
         return Ok.empty(request.id());
     }
@@ -293,6 +296,9 @@ final class RoomCommands {
         }
         if (request.admission() != null) {
             changes.add("admission=" + request.admission().wireName());
+        }
+        if (request.guidelines() != null) {
+            changes.add("guidelines=changed");
         }
         return String.join(" ", changes);
     }
@@ -349,7 +355,7 @@ final class RoomCommands {
     private ServerMessage stats(Stats request) {
         List<ParticipationStats.Present> present = new ArrayList<>(room.presence.size());
         for (Member member : room.presence.all()) {
-            present.add(new ParticipationStats.Present(member.id(), member.identity().name()));
+            present.add(new ParticipationStats.Present(member.id(), member.name()));
         }
         List<Participation> members = room.stats.members(present, now());
         return new Ok(request.id(), new StatsResult(room.stats.windowSeconds(), members,

@@ -4,12 +4,14 @@ import dev.haven.protocol.model.RoomCategory;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
+import dev.haven.server.sessions.DropoutNotifier;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Supplier;
 
 /**
@@ -25,9 +27,15 @@ public final class RoomRegistry {
      *                  event loops in the server, inline in tests)
      */
     public RoomRegistry(HavenConfig config, Supplier<RoomExecutor> executors, Clock clock, FrameEncoder encoder) {
+        this(config, executors, clock, encoder, DropoutNotifier.NONE);
+    }
+
+    /** @param dropout what a room left without its facilitators offers its members and tells supervisors */
+    public RoomRegistry(HavenConfig config, Supplier<RoomExecutor> executors, Clock clock, FrameEncoder encoder,
+                        DropoutNotifier dropout) {
         Map<String, Room> byId = new LinkedHashMap<>();
         for (RoomSettings settings : config.rooms()) {
-            byId.put(settings.id(), new Room(settings, config, executors.get(), clock, encoder));
+            byId.put(settings.id(), new Room(settings, config, executors.get(), clock, encoder, dropout, new Random()));
         }
         this.rooms = Map.copyOf(byId);
         this.ordered = List.copyOf(byId.values());

@@ -53,6 +53,12 @@ final class WaitingRoom {
         }
     }
 
+    /** Forgets everyone waiting and every admission not used yet. */
+    void clear() {
+        waiting.clear();
+        admittedAt.clear();
+    }
+
     void admit(String userId, long now) {
         admittedAt.put(userId, now);
     }

@@ -134,7 +134,7 @@ public final class RequestDispatcher {
             return;
         } else {
             try {
-                identity = new Identity(GuestNames.newGuestId(), GuestNames.clean(hello.name()), Role.MEMBER,
+                identity = new Identity(GuestNames.newGuestId(), GuestNames.cleanPseudonym(hello.name()), Role.MEMBER,
                         null, true);
             } catch (InvalidFieldException e) {
                 reply.accept(ErrorReply.of(hello.id(), ErrorCode.BAD_REQUEST, e.getMessage()));
