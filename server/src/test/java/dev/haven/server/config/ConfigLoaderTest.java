@@ -75,6 +75,43 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_defaults_sampleRoomsNeedNoFacilitator_andTheGracePeriodIs90Seconds() {
+        HavenConfig config = loader.load(null, Map.of());
+        assertThat(config.sessions().facilitatorGraceSeconds()).isEqualTo(90);
+        assertThat(config.rooms()).allSatisfy(room -> {
+            assertThat(room.requireFacilitator()).isFalse();
+            assertThat(room.guidelinesVersion()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void load_sessionSettings_andARoomThatRequiresAFacilitator() throws IOException {
+        Path file = file("haven.yaml", """
+                sessions:
+                  facilitatorGraceSeconds: 30
+                rooms:
+                  - id: thursday
+                    name: Thursday Group
+                    category: condition
+                    capacity: 12
+                    guidelines: Be kind.
+                    guidelinesVersion: 3
+                    requireFacilitator: true
+                """);
+        HavenConfig config = loader.load(file, Map.of());
+        assertThat(config.sessions().facilitatorGraceSeconds()).isEqualTo(30);
+        assertThat(config.rooms().get(0).requireFacilitator()).isTrue();
+        assertThat(config.rooms().get(0).guidelinesVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void load_gracePeriodOutOfRange_failsNamingTheSetting() throws IOException {
+        Path file = file("haven.yaml", "sessions:\n  facilitatorGraceSeconds: 0\n");
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sessions.facilitatorGraceSeconds");
+    }
+
+    @Test
     void load_jsonFile_isReadToo() throws IOException {
         Path file = file("haven.json", "{\"server\":{\"port\":7000}}");
         assertThat(loader.load(file, Map.of()).server().port()).isEqualTo(7000);

@@ -14,6 +14,7 @@ import dev.haven.server.transport.HavenServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** A real Haven server on an ephemeral loopback port, with rooms made for tests. */
@@ -28,10 +29,40 @@ public final class TestServer implements AutoCloseable {
 
     private final HavenServer server;
     private final TokenService tokens;
+    private final ManualTimers timers;
+
+    private TestServer(HavenConfig config, ManualTimers timers) {
+        this.tokens = new TokenService(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
+        this.timers = timers;
+        this.server = HavenServer.start(config, tokens, timers == null ? Clock.systemUTC() : timers.clock(), timers);
+    }
 
     private TestServer(HavenConfig config) {
-        this.tokens = new TokenService(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
-        this.server = HavenServer.start(config, tokens, Clock.systemUTC());
+        this(config, null);
+    }
+
+    /**
+     * A server whose rooms run on a manual clock: their timers (grace periods, turns, check-ins)
+     * fire only when the test calls {@link #advance}.
+     */
+    public static TestServer startWithManualTime(HavenConfig config) {
+        return new TestServer(config, new ManualTimers(new ManualClock(Instant.now())));
+    }
+
+    /** The rooms' time (epoch ms) on a server started with manual time. */
+    public long now() {
+        if (timers == null) {
+            throw new IllegalStateException("start the server with startWithManualTime to read its manual clock");
+        }
+        return timers.clock().millis();
+    }
+
+    /** Moves the rooms' clock on; returns once every timer that came due has run. */
+    public void advance(Duration duration) {
+        if (timers == null) {
+            throw new IllegalStateException("start the server with startWithManualTime to move its time");
+        }
+        timers.advance(duration);
     }
 
     public static TestServer start() {
