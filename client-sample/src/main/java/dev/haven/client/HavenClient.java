@@ -13,6 +13,7 @@ import dev.haven.protocol.client.Leave;
 import dev.haven.protocol.client.ListRooms;
 import dev.haven.protocol.client.Ping;
 import dev.haven.protocol.client.Send;
+import dev.haven.protocol.model.ContentWarning;
 import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.HelloResult;
@@ -160,6 +161,16 @@ public final class HavenClient implements AutoCloseable {
 
     public CompletableFuture<SendResult> send(String room, String text) {
         return request(Send.text(room, text), SendResult.class);
+    }
+
+    /** Sends a message under a content warning: readers see it collapsed, with its label, until they open it. */
+    public CompletableFuture<SendResult> send(String room, String text, ContentWarning cw) {
+        return request(new Send(null, room, text, null, cw), SendResult.class);
+    }
+
+    /** Joins accepting this version of the room's guidelines; a newer version is refused with {@code guidelines_required}. */
+    public CompletableFuture<JoinResult> join(String room, Long since, int guidelinesVersion) {
+        return request(new Join(null, room, since, Boolean.TRUE, guidelinesVersion), JoinResult.class);
     }
 
     /**

@@ -3,9 +3,12 @@ package dev.haven.client;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.MoodPollEvent;
+import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
 import dev.haven.protocol.server.RoomUpdated;
+import dev.haven.protocol.server.RoundEvent;
 
 /**
  * Receives what the server sends besides replies. Methods are called one at a time, in the
@@ -28,8 +31,10 @@ public interface HavenListener {
 
     /**
      * A private word to this user about itself, which nobody else receives: muted, unmuted,
-     * removed, banned, a warning, the floor given or taken, admitted or denied. After
-     * {@code removed} or {@code banned} the connection is no longer in that room.
+     * removed, banned, a warning, the floor given or taken, admitted or denied, its turn ending
+     * soon; or about its room: no facilitator present, the session closing or closed. After
+     * {@code removed}, {@code banned} or {@code session_closed} the connection is no longer in
+     * that room.
      */
     default void onNotice(Notice notice) {
     }
@@ -42,8 +47,20 @@ public interface HavenListener {
     default void onMessageDeleted(MessageDeleted deleted) {
     }
 
-    /** A room's settings changed (locked, slow mode, moderated, admission). */
+    /** A room's settings changed (locked, slow mode, moderated, admission, guidelines, session state). */
     default void onRoomUpdated(RoomUpdated updated) {
+    }
+
+    /** A round started, moved on to the next speaker, paused, resumed or ended. */
+    default void onRound(RoundEvent round) {
+    }
+
+    /** A facilitator opened a mood check-in: answer it with {@link HavenRoom#mood}. */
+    default void onMoodPoll(MoodPollEvent poll) {
+    }
+
+    /** A mood check-in closed: how many took part and, from five scores up, how they felt. */
+    default void onMoodSummary(MoodSummary summary) {
     }
 
     /**

@@ -5,31 +5,45 @@ import static java.util.Objects.requireNonNull;
 import dev.haven.protocol.client.Admit;
 import dev.haven.protocol.client.Audit;
 import dev.haven.protocol.client.Ban;
+import dev.haven.protocol.client.CloseSession;
 import dev.haven.protocol.client.Delete;
 import dev.haven.protocol.client.Deny;
 import dev.haven.protocol.client.LowerHand;
+import dev.haven.protocol.client.Mood;
+import dev.haven.protocol.client.MoodPoll;
 import dev.haven.protocol.client.Mute;
+import dev.haven.protocol.client.OpenSession;
+import dev.haven.protocol.client.Pass;
 import dev.haven.protocol.client.RaiseHand;
 import dev.haven.protocol.client.Remove;
 import dev.haven.protocol.client.Report;
 import dev.haven.protocol.client.RoomRequest;
+import dev.haven.protocol.client.RoundEnd;
+import dev.haven.protocol.client.RoundStart;
 import dev.haven.protocol.client.SetRoom;
 import dev.haven.protocol.client.Stats;
+import dev.haven.protocol.client.TurnDone;
+import dev.haven.protocol.client.TurnExtend;
 import dev.haven.protocol.client.Unban;
 import dev.haven.protocol.client.Unmute;
 import dev.haven.protocol.client.Voice;
 import dev.haven.protocol.client.Warn;
 import dev.haven.protocol.model.Admission;
+import dev.haven.protocol.model.MoodPhase;
+import dev.haven.protocol.model.RoundKind;
+import dev.haven.protocol.model.RoundOrder;
 import dev.haven.protocol.server.AuditResult;
 import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.Result;
+import dev.haven.protocol.server.RoundStarted;
 import dev.haven.protocol.server.StatsResult;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The members' tools and facilitators' commands of one room, over one {@link HavenClient}:
- * {@code client.room("lounge").mute(userId, 300L, "a pause")}. {@code user} is always a user
- * id. Facilitators' commands made by a member fail with {@code forbidden}; the server decides.
+ * {@code client.room("lounge").mute(userId, 300L, "a pause")}, and the session's requests
+ * (rounds, mood check-ins, opening and closing). {@code user} is always a user id.
+ * Facilitators' commands made by a member fail with {@code forbidden}; the server decides.
  *
  * <p>Immutable, and every method may be called from any thread, as the client's own.
  * A value out of range (such as a mute longer than {@link Mute#MAX_SECONDS}) throws
@@ -55,6 +69,9 @@ public final class HavenRoom {
         }
         if (request instanceof Audit) {
             return AuditResult.class;
+        }
+        if (request instanceof RoundStart) {
+            return RoundStarted.class;
         }
         return EmptyResult.class;
     }
@@ -163,6 +180,70 @@ public final class HavenRoom {
     /** @param limit how many entries, newest first; null for all the server holds */
     public CompletableFuture<AuditResult> audit(Integer limit) {
         return client.request(new Audit(null, id, limit), AuditResult.class);
+    }
+
+    // ---------------------------------------------------------------- the session
+
+    /** Opens the session (facilitator): members may write. Calls off a close in progress. */
+    public CompletableFuture<EmptyResult> openSession() {
+        return empty(new OpenSession(null, id));
+    }
+
+    /**
+     * Closes the session (facilitator): after the grace period everyone leaves and what was said
+     * is deleted.
+     *
+     * @param graceSeconds null for the server's default (60 s)
+     * @param text         a closing word for the group, or null for the server's own
+     */
+    public CompletableFuture<EmptyResult> closeSession(Long graceSeconds, String text) {
+        return empty(new CloseSession(null, id, graceSeconds, text));
+    }
+
+    /** Starts a round (facilitator); a round still going ends first. Null options take the server's defaults. */
+    public CompletableFuture<RoundStarted> startRound(RoundKind kind, String prompt, Long turnSeconds,
+                                                      RoundOrder order, Boolean allowPass, Boolean talkingStick) {
+        return client.request(new RoundStart(null, id, kind, prompt, turnSeconds, order, allowPass, talkingStick),
+                RoundStarted.class);
+    }
+
+    /** Ends one's own turn. */
+    public CompletableFuture<EmptyResult> turnDone() {
+        return empty(new TurnDone(null, id));
+    }
+
+    /** Passes one's own turn; to others it looks the same as {@link #turnDone}. */
+    public CompletableFuture<EmptyResult> pass() {
+        return empty(new Pass(null, id));
+    }
+
+    /** Gives the speaker more time (facilitator). */
+    public CompletableFuture<EmptyResult> extendTurn(long seconds) {
+        return empty(new TurnExtend(null, id, seconds));
+    }
+
+    /** Ends the round now (facilitator). */
+    public CompletableFuture<EmptyResult> endRound() {
+        return empty(new RoundEnd(null, id));
+    }
+
+    /**
+     * Opens a mood check-in (facilitator).
+     *
+     * @param closesInSeconds null for the server's default (60 s)
+     */
+    public CompletableFuture<EmptyResult> moodPoll(MoodPhase phase, Long closesInSeconds) {
+        return empty(new MoodPoll(null, id, phase, closesInSeconds));
+    }
+
+    /**
+     * Answers the open check-in.
+     *
+     * @param value 1 (very low) to 5 (very good), or null to take part without a score
+     * @param share whether the facilitators may see this answer as one's own
+     */
+    public CompletableFuture<EmptyResult> mood(String pollId, Integer value, boolean share) {
+        return empty(new Mood(null, id, pollId, value, share ? Boolean.TRUE : null));
     }
 
     private CompletableFuture<EmptyResult> empty(RoomRequest request) {

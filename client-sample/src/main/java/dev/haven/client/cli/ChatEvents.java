@@ -5,20 +5,25 @@ import dev.haven.protocol.model.MemberInfo;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.PresenceKind;
 import dev.haven.protocol.model.RoomInfo;
+import dev.haven.protocol.model.RoundState;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.MoodPollEvent;
+import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
 import dev.haven.protocol.server.RoomUpdated;
+import dev.haven.protocol.server.RoundEvent;
 import dev.haven.protocol.server.ServerMessage;
 import java.time.Clock;
 
 /**
  * Shows the server's events and applies what they change: messages and presence of the
- * current room, deleted messages, new settings, private notices (after {@code removed} or
- * {@code banned} the chat is out of the room; after {@code admitted} it joins), and, for
- * facilitators, alerts. Used by the session's thread alone.
+ * current room, deleted messages, new settings and session states, rounds and mood check-ins,
+ * private notices (after {@code removed}, {@code banned} or {@code session_closed} the chat is
+ * out of the room; after {@code admitted} it joins), and, for facilitators, alerts. Used by the
+ * session's thread alone.
  */
 final class ChatEvents {
     /** Joins a room the user was admitted to. */
@@ -48,7 +53,7 @@ final class ChatEvents {
             return;
         }
         if (event instanceof MessageEvent message && room.accept(message)) {
-            out.message(message);
+            out.message(message, state.isMe(message.from().id()));
         } else if (event instanceof PresenceEvent presence) {
             MemberInfo before = room.member(presence.member().id());
             if (room.apply(presence)) {
@@ -65,7 +70,19 @@ final class ChatEvents {
             RoomInfo before = room.update(updated.room());
             if (before != null) {
                 EventText.roomChanges(before, updated.room()).forEach(out::info);
+                SessionText.roomChanges(before, updated.room(), clock.millis()).forEach(out::info);
             }
+        } else if (event instanceof RoundEvent round) {
+            SessionText.round(room.round, round, state.me.id(), state::nameOf, clock.millis()).forEach(out::info);
+            room.round = round.state() == RoundState.ENDED ? null : round;
+        } else if (event instanceof MoodPollEvent poll) {
+            room.poll = poll;
+            out.info(SessionText.moodPoll(poll, clock.millis()));
+        } else if (event instanceof MoodSummary summary) {
+            if (room.poll != null && room.poll.pollId().equals(summary.pollId())) {
+                room.poll = null;
+            }
+            out.info(SessionText.moodSummary(summary));
         } else if (event instanceof Alert alert) {
             if (alert.kind() == AlertKind.WAITING) {
                 room.waiting(alert.member(), alert.name());
@@ -78,7 +95,8 @@ final class ChatEvents {
         out.info(EventText.notice(notice, state.roomName(notice.room()), clock.millis()));
         CurrentRoom room = state.room;
         boolean here = room != null && room.id().equals(notice.room());
-        if (here && (notice.kind() == NoticeKind.REMOVED || notice.kind() == NoticeKind.BANNED)) {
+        if (here && (notice.kind() == NoticeKind.REMOVED || notice.kind() == NoticeKind.BANNED
+                || notice.kind() == NoticeKind.SESSION_CLOSED)) {
             state.room = null;
             out.info("You are no longer in " + Transcript.clean(room.name()) + "."
                     + (notice.kind() == NoticeKind.REMOVED ? " /join " + Transcript.clean(room.id())

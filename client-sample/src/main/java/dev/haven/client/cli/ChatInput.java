@@ -3,9 +3,12 @@ package dev.haven.client.cli;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.MoodPollEvent;
+import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
 import dev.haven.protocol.server.RoomUpdated;
+import dev.haven.protocol.server.RoundEvent;
 import dev.haven.protocol.server.ServerMessage;
 
 /** What the chat session reacts to, in the order it happened: the user's input and the server's events. */
@@ -38,6 +41,12 @@ sealed interface ChatInput {
                 return d.room();
             } else if (message instanceof RoomUpdated u) {
                 return u.room().id();
+            } else if (message instanceof RoundEvent r) {
+                return r.room();
+            } else if (message instanceof MoodPollEvent p) {
+                return p.room();
+            } else if (message instanceof MoodSummary s) {
+                return s.room();
             }
             return null;
         }

@@ -46,6 +46,12 @@ final class EventText {
                     : "A facilitator has given you the floor: you can write now.";
             case ADMITTED -> "A facilitator has admitted you to " + room + ".";
             case DENIED -> "A facilitator could not admit you to " + room + " this time.";
+            case TURN_WARNING -> "Your turn ends in " + remaining(notice.until() == null ? nowMillis : notice.until(),
+                    nowMillis) + ". /done when you are ready.";
+            case SESSION_CLOSING, SESSION_CLOSED -> Transcript.cleanLines(notice.text() == null ? "" : notice.text());
+            case UNFACILITATED -> Transcript.cleanLines(notice.text() == null ? "" : notice.text())
+                    + (notice.resources() == null || notice.resources().isEmpty() ? ""
+                    : "\n" + String.join("\n", SessionText.resources(notice.resources())));
             // A kind added to the protocol after this client was written.
             default -> "A note about " + room + " (" + notice.kind().wireName() + ")." + reason;
         };
@@ -65,6 +71,9 @@ final class EventText {
                     + (alert.member() == null ? "" : " (from " + who + ")")
                     + (alert.reason() == null || alert.reason().isBlank() ? ""
                     : ". Reason: " + Transcript.clean(alert.reason()));
+            case MOOD_SHARED -> who + " shared their check-in with you: " + SessionText.score(alert.value());
+            case UNFACILITATED -> "no facilitator is left in " + Transcript.clean(roomName)
+                    + "; its members were told and offered help";
             default -> alert.kind().wireName() + (alert.member() == null ? "" : " about " + who);
         };
     }

@@ -4,9 +4,12 @@ import dev.haven.client.HavenListener;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.MoodPollEvent;
+import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
 import dev.haven.protocol.server.RoomUpdated;
+import dev.haven.protocol.server.RoundEvent;
 
 /** Runs on the client's receiving thread and only queues: the chat's own thread handles every event. */
 final class InboxListener implements HavenListener {
@@ -44,6 +47,21 @@ final class InboxListener implements HavenListener {
     @Override
     public void onRoomUpdated(RoomUpdated updated) {
         inbox.received(new ChatInput.Event(updated));
+    }
+
+    @Override
+    public void onRound(RoundEvent round) {
+        inbox.received(new ChatInput.Event(round));
+    }
+
+    @Override
+    public void onMoodPoll(MoodPollEvent poll) {
+        inbox.received(new ChatInput.Event(poll));
+    }
+
+    @Override
+    public void onMoodSummary(MoodSummary summary) {
+        inbox.received(new ChatInput.Event(summary));
     }
 
     @Override

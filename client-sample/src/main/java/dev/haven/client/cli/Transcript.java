@@ -33,10 +33,21 @@ final class Transcript {
         out.println("! " + clean(code) + ": " + clean(message));
     }
 
-    /** {@code [seq] Name: text} */
-    void message(MessageEvent message) {
+    /**
+     * {@code [seq] Name: text}; a message under a content warning shows only its label, and how
+     * to open it, unless it is one's own.
+     */
+    void message(MessageEvent message, boolean mine) {
         String from = message.from() == null ? "?" : clean(message.from().name());
-        out.println("[" + message.seq() + "] " + from + ": " + cleanLines(message.text()));
+        String head = "[" + message.seq() + "] " + from + ": ";
+        if (message.cw() == null) {
+            out.println(head + cleanLines(message.text()));
+        } else if (mine) {
+            out.println(head + "[" + SessionText.cwLabel(message.cw()) + "] " + cleanLines(message.text()));
+        } else {
+            out.println(head + "[" + SessionText.cwLabel(message.cw()) + "] (hidden: /show " + message.seq()
+                    + " to read it)");
+        }
     }
 
     /**
@@ -69,13 +80,13 @@ final class Transcript {
         out.println("    " + cleanLines(room.guidelines().strip()));
     }
 
-    void joined(CurrentRoom room, List<MessageEvent> history, boolean gap) {
+    void joined(CurrentRoom room, List<MessageEvent> history, boolean gap, String myId) {
         out.println("You joined " + clean(room.name()) + " (" + clean(room.id()) + "). Here now: "
                 + names(room.members()) + ".");
         if (gap) {
             out.println("(Some earlier messages are no longer held.)");
         }
-        history.forEach(this::message);
+        history.forEach(m -> message(m, m.from() != null && m.from().id().equals(myId)));
     }
 
     /**

@@ -28,6 +28,8 @@ public final class HavenTestServer implements AutoCloseable {
     /** A room whose guidelines must be accepted, named "Anxiety Circle". */
     public static final String CIRCLE = "circle";
     public static final String CIRCLE_GUIDELINES = "Be kind. What is shared here stays here.";
+    /** A room that waits in lobby until a facilitator opens its session, named "Evening Group". */
+    public static final String GROUP = "group";
 
     private final HavenServer server;
     private final TokenService tokens;
@@ -40,7 +42,9 @@ public final class HavenTestServer implements AutoCloseable {
                         new RoomSettings(LOUNGE, "Lounge", RoomCategory.GENERAL, "Drop in", List.of("drop-in"),
                                 100, null, false),
                         new RoomSettings(CIRCLE, "Anxiety Circle", RoomCategory.CONDITION, "Worry and panic",
-                                List.of("anxiety"), 30, CIRCLE_GUIDELINES, false)));
+                                List.of("anxiety"), 30, CIRCLE_GUIDELINES, false),
+                        new RoomSettings(GROUP, "Evening Group", RoomCategory.CONDITION, "Thursday evenings",
+                                List.of("evening"), 30, null, false).withRequireFacilitator(true)));
         this.tokens = new TokenService(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
         this.server = HavenServer.start(config, tokens, Clock.systemUTC());
     }

@@ -28,13 +28,16 @@ public record RoomInfo(
         int slowModeSeconds,
         boolean moderated,
         RoomState state,
-        boolean requireFacilitator,
-        int guidelinesVersion,
+        Boolean requireFacilitator,
+        Integer guidelinesVersion,
         Long closesAt) {
 
+    /** The fields a server before sessions leaves out read as an open room at guidelines version 1. */
     public RoomInfo {
         tags = tags == null ? List.of() : List.copyOf(tags);
         state = state == null ? RoomState.OPEN : state;
+        requireFacilitator = requireFacilitator != null && requireFacilitator;
+        guidelinesVersion = guidelinesVersion == null ? 1 : guidelinesVersion;
     }
 
     /** An open room whose guidelines are at their first version. */
