@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +40,13 @@ final class ChatRun implements AutoCloseable {
     /** Starts a chat with these command-line arguments (no environment). */
     static ChatRun start(String... args) {
         return new ChatRun(ChatOptions.parse(List.of(args), Map.of()));
+    }
+
+    /** Starts a chat with {@code --url} for this server and these further arguments. */
+    static ChatRun at(URI url, String... args) {
+        List<String> all = new ArrayList<>(List.of("--url", url.toString()));
+        all.addAll(List.of(args));
+        return start(all.toArray(String[]::new));
     }
 
     void type(String line) {
