@@ -2,6 +2,7 @@
 // Speaks the protocol only through haven-client.js. Every text that comes from the server or
 // from people is inserted with textContent, never as HTML.
 import { HavenClient } from './haven-client.js';
+import * as sessions from './sessions.js';
 
 const TOKEN_KEY = 'haven.token';
 const $ = (id) => document.getElementById(id);
@@ -57,6 +58,7 @@ function notice(text, tone = 'calm') {
     onclick: () => item.remove() }));
   $('notices').append(item);
   while ($('notices').children.length > 4) $('notices').firstElementChild.remove();
+  return item;
 }
 
 // ---- status ----
@@ -91,10 +93,15 @@ async function signIn({ token, name }) {
   client.addEventListener('alert', (e) => onAlert(e.detail));
   client.addEventListener('message_deleted', (e) => onDeleted(e.detail));
   client.addEventListener('room_updated', (e) => onRoomUpdated(e.detail.room));
+  client.addEventListener('round', (e) => { if (e.detail.room === state.roomId) sessions.onRound(e.detail); });
+  client.addEventListener('mood_poll', (e) => { if (e.detail.room === state.roomId) sessions.onMoodPoll(e.detail); });
+  client.addEventListener('mood_summary', (e) => { if (e.detail.room === state.roomId) sessions.onMoodSummary(e.detail); });
   client.addEventListener('rejoined', (e) => onRejoined(e.detail));
   client.addEventListener('rejoin_failed', (e) => {
     if (e.detail.room === state.roomId) {
-      notice('We could not bring you back into the group after reconnecting. You can join it again from the list.');
+      notice(e.detail.error?.code === 'guidelines_required'
+        ? 'The group\'s guidelines changed while you were away. Please read and accept them again from the list.'
+        : 'We could not bring you back into the group after reconnecting. You can join it again from the list.');
       closeRoom();
     }
   });
@@ -206,8 +213,17 @@ async function join(room) {
   $('join-error').textContent = '';
   let reply;
   try {
-    reply = await state.client.join(room.id, { acceptGuidelines: $('guidelines-accept').checked || !room.guidelines });
+    reply = await state.client.join(room.id, { acceptGuidelines: $('guidelines-accept').checked || !room.guidelines,
+      guidelinesVersion: room.guidelines ? room.guidelinesVersion : undefined });
   } catch (e) {
+    if (e.code === 'guidelines_required' && $('guidelines-accept').checked) {
+      // The guidelines changed since the list was loaded: show the new ones.
+      await loadRooms();
+      const fresh = state.rooms.find((r) => r.id === room.id);
+      if (fresh) openGuidelines(fresh);
+      $('join-error').textContent = 'The guidelines have just changed. Please read them again.';
+      return;
+    }
     const why = {
       banned: 'You cannot join this group at the moment.',
       room_locked: 'This group is not taking new members right now. Please try again later.',
@@ -233,6 +249,7 @@ function enterRoom(reply) {
   $('reports').replaceChildren(el('li', { class: 'hint empty', text: 'No reports.' }));
   $('waiting').replaceChildren();
   setMembers(reply.members);
+  sessions.enterRoom(reply);
   for (const m of reply.history) addMessage(m, false);
   if (reply.gap) addNote('Some earlier messages are no longer available.');
   onRoomUpdated(reply.room);
@@ -250,6 +267,7 @@ function closeRoom() {
   state.me = null;
   state.members.clear();
   state.messages.clear();
+  sessions.leaveRoom();
   show('room', false);
   if (state.client) {
     show('directory', true);
@@ -274,7 +292,7 @@ function addMessage(m, live) {
       el('span', { class: 'from', text: m.from.name }),
       m.from.role === 'facilitator' ? el('span', { class: 'badge', text: 'facilitator' }) : null,
       el('time', { datetime: new Date(m.ts).toISOString(), text: time(m.ts) })),
-    el('p', { class: 'text', text: m.text }));
+    sessions.messageBody(m, mine));
   const tools = el('div', { class: 'tools' });
   if (!mine) {
     tools.append(el('button', { type: 'button', class: 'quiet small', text: 'Report',
@@ -318,6 +336,7 @@ function onRejoined({ room, reply, restarted }) {
   }
   setMembers(reply.members);
   onRoomUpdated(reply.room);
+  sessions.rejoined(reply);
   for (const m of reply.history) addMessage(m, true);
   if (reply.gap) addNote('Some earlier messages are no longer available.');
   if (isFacilitatorHere()) show('facilitator', true);
@@ -343,10 +362,17 @@ async function sendMessage() {
     $('send-error').textContent = 'That message is too long (at most 4000 characters).';
     return;
   }
+  const cw = sessions.chosenCw();
+  if (cw === null) {
+    $('send-error').textContent = 'Write the content warning in a few words, or choose one from the list.';
+    $('cw-text').focus();
+    return;
+  }
   $('send-error').textContent = '';
   try {
-    await state.client.send(state.roomId, text, crypto.randomUUID());
+    await state.client.send(state.roomId, text, crypto.randomUUID(), cw);
     box.value = '';
+    sessions.resetCw();
   } catch (e) {
     $('send-error').textContent = {
       muted: 'You are paused in this group for now. You can keep reading along.',
@@ -355,6 +381,9 @@ async function sendMessage() {
       rate_limited: 'That was quick. Please wait a moment and send again.',
       too_large: 'That message is too long (at most 4000 characters).',
       not_in_room: 'You are no longer in this group.',
+      session_not_open: 'The session has not started yet. You can read along until a facilitator opens it.',
+      not_your_turn: 'Someone else has the talking stick. You can write when it is your turn.',
+      guidelines_required: 'The guidelines have changed. Please read and accept them above to keep writing.',
       not_connected: 'Not connected right now. Your message is still in the box; send it once we are back.',
     }[e.code] || 'Your message was not sent. Please try again.';
   }
@@ -367,7 +396,8 @@ function updateComposer() {
   let why = '';
   if (!connected) why = 'Waiting for the connection…';
   else if (me?.muted) why = 'You are paused in this group for now. You can keep reading along.';
-  else if (room?.moderated && !me?.voice) why = 'This group is moderated: raise your hand to ask for the floor.';
+  else if (sessions.composerBlock()) why = sessions.composerBlock();
+  else if (room?.moderated && !me?.voice && !sessions.hasTurn()) why = 'This group is moderated: raise your hand to ask for the floor.';
   $('send-button').disabled = Boolean(why);
   $('message-text').setAttribute('aria-disabled', String(Boolean(why)));
   $('message-text').readOnly = Boolean(why);
@@ -417,6 +447,7 @@ function renderPresence() {
     list.append(li);
   }
   renderHands();
+  sessions.presenceChanged();
 }
 
 $('hand-button').addEventListener('click', async () => {
@@ -450,6 +481,11 @@ $('report-dialog').addEventListener('close', async () => {
 // ---- private notices ----
 function onNotice(n) {
   const roomName = state.rooms.find((r) => r.id === n.room)?.name || state.room?.name || 'this group';
+  if (sessions.onNotice(n, roomName)) {
+    if (n.kind === 'session_closed' && n.room === state.roomId) closeRoom();
+    updateComposer();
+    return;
+  }
   const until = n.until ? ` until ${time(n.until)}` : ' for now';
   const because = n.reason ? ` Their note: “${n.reason}”` : '';
   switch (n.kind) {
@@ -501,7 +537,7 @@ async function command(type, fields) {
 }
 
 function onAlert(a) {
-  if (a.room !== state.roomId) return;
+  if (a.room !== state.roomId || sessions.onAlert(a)) return;
   if (a.kind === 'waiting') {
     state.waiting.set(a.member, { name: a.name, ts: a.ts });
     renderWaiting();
@@ -567,6 +603,7 @@ function onRoomUpdated(room) {
   $('set-moderated').checked = room.moderated;
   $('set-slow').value = String(room.slowModeSeconds);
   $('set-admission').value = room.admission;
+  sessions.roomUpdated(room);
   updateComposer();
 }
 
@@ -645,6 +682,13 @@ $('member-dialog').addEventListener('close', async () => {
     ban: () => command('ban', { user, ...seconds, ...withReason }),
   }[action];
   if (done) await done();
+});
+
+sessions.initSessions({
+  $, el, time, notice, command,
+  client: () => state.client,
+  state: () => state,
+  refreshComposer: () => updateComposer(),
 });
 
 // ---- start ----
