@@ -37,8 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One support-group room: who is present, the ordered message stream, the held history, and
- * the state of facilitation (mutes, bans, hands, the floor, waiting members, the audit log).
+ * One support-group room: who is present, the ordered message stream, the held history, the
+ * state of facilitation (mutes, bans, hands, the floor, waiting members, the audit log), and
+ * its facilitated session ({@link GroupSession}: lobby and open, rounds, mood check-ins).
  *
  * <p><b>Threading.</b> Each room is bound to one executor (in the server, one of the Netty
  * worker event loops, chosen round-robin when the room is created), and its timers run there
