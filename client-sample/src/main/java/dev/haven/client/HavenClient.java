@@ -34,7 +34,8 @@ import java.util.function.Function;
  * same id: normally with the request's result, exceptionally with a {@link HavenErrorException}
  * for an {@code error} reply or a {@link ConnectionClosedException} when the connection ends
  * first. Events go to the {@link HavenListener} given at {@link #connect}. {@link #room} gives the
- * members' tools and facilitators' commands of one room.
+ * members' tools and facilitators' commands of one room. When the connection ends, so does the
+ * client; {@link ReconnectingClient} makes a new one and rejoins the rooms.
  *
  * <p><b>Threading.</b> Every method may be called from any thread. A request gets its id from
  * an atomic counter and is entered in the concurrent map of pending requests before its frame
