@@ -40,20 +40,21 @@ import dev.haven.protocol.server.StatsResult;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The members' tools and facilitators' commands of one room, over one {@link HavenClient}:
- * {@code client.room("lounge").mute(userId, 300L, "a pause")}, and the session's requests
- * (rounds, mood check-ins, opening and closing). {@code user} is always a user id.
- * Facilitators' commands made by a member fail with {@code forbidden}; the server decides.
+ * The members' tools and facilitators' commands of one room, over a {@link HavenClient} or a
+ * {@link ReconnectingClient}: {@code client.room("lounge").mute(userId, 300L, "a pause")}, and
+ * the session's requests (rounds, mood check-ins, opening and closing). {@code user} is always
+ * a user id. Facilitators' commands made by a member fail with {@code forbidden}; the server
+ * decides.
  *
  * <p>Immutable, and every method may be called from any thread, as the client's own.
  * A value out of range (such as a mute longer than {@link Mute#MAX_SECONDS}) throws
  * {@link dev.haven.protocol.InvalidFieldException} before anything is sent.
  */
 public final class HavenRoom {
-    private final HavenClient client;
+    private final HavenRequests client;
     private final String id;
 
-    HavenRoom(HavenClient client, String id) {
+    HavenRoom(HavenRequests client, String id) {
         this.client = requireNonNull(client, "client");
         this.id = requireNonNull(id, "roomId");
     }

@@ -107,7 +107,7 @@ final class Transcript {
         }
     }
 
-    private static String names(List<MemberInfo> members) {
+    static String names(List<MemberInfo> members) {
         return members.stream()
                 .map(m -> clean(m.name()) + (m.role() == Role.FACILITATOR ? " (facilitator)" : ""))
                 .collect(Collectors.joining(", "));
