@@ -121,6 +121,9 @@ final class CurrentRoom {
         if (restarted) {
             lastSeq = 0;
         }
+        // The round and check-in as they stand now: whatever changed while away is in the reply.
+        round = reply.round();
+        poll = reply.moodPoll();
     }
 
     /** The seq of the last message shown. */
