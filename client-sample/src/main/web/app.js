@@ -110,7 +110,7 @@ async function signIn({ token, name }) {
   } catch (e) {
     $('signin-error').textContent = e.code === 'unauthenticated'
       ? 'This token was not accepted. It may have expired; ask for a new one.'
-      : 'That name cannot be used. Use 1–32 letters, numbers or spaces.';
+      : `That name cannot be used: ${e.message || 'use 1–32 letters, numbers or spaces'}.`;
     if (token) sessionStorage.removeItem(TOKEN_KEY);
     state.client = null;
     return;

@@ -74,6 +74,11 @@ test('a round with a talking stick, a content-warned message, a mood check-in, a
   const robin = await page();
   const sky = await page();
   await signInAsFacilitator(fac);
+  // A pseudonym that would let people reach the member outside the group is refused, and why.
+  await robin.goto(server.url);
+  await robin.getByLabel('Your pseudonym').fill('Robin 555 123 4567');
+  await robin.keyboard.press('Enter');
+  await robin.locator('#signin-error', { hasText: 'must not contain a phone number' }).waitFor({ timeout: TIMEOUT });
   await signInAsGuest(robin, 'Robin');
   await signInAsGuest(sky, 'Sky');
 
