@@ -6,6 +6,7 @@ import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
 import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.PresenceKind;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomInfo;
@@ -13,6 +14,7 @@ import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.SendResult;
 import dev.haven.protocol.server.ServerMessage;
@@ -113,7 +115,7 @@ public final class Room {
     /** The connection is gone: it leaves without a reply. Harmless for a session that never joined. */
     public void disconnect(Session session) {
         run(() -> {
-            waiting.disconnect(session);
+            waiting.withdraw(session);
             removeSession(session);
         });
     }
@@ -126,6 +128,12 @@ public final class Room {
             sanctions.purgeExpired();
             slowMode.purge(now);
             waiting.expireAdmissions(now);
+            for (WaitingRoom.Waiter lapsed : waiting.expire(now)) {
+                // The member still waits on the answer: a denial that says why, so it may ask again.
+                lapsed.sessions().forEach(s -> s.send(new Notice(id(), NoticeKind.DENIED, null,
+                        "no facilitator answered in time; join again to ask again", null)));
+                log.info("waiting lapsed room={} user={}", id(), lapsed.identity().id());
+            }
         });
     }
 
@@ -241,7 +249,7 @@ public final class Room {
     }
 
     private ServerMessage doLeave(Session session, String requestId) {
-        if (!removeSession(session)) {
+        if (!removeSession(session) && !waiting.withdraw(session)) {
             return error(requestId, ErrorCode.NOT_IN_ROOM, "you are not in this room");
         }
         return Ok.empty(requestId);

@@ -20,6 +20,7 @@ import dev.haven.protocol.client.Unban;
 import dev.haven.protocol.client.Unmute;
 import dev.haven.protocol.client.Voice;
 import dev.haven.protocol.client.Warn;
+import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.Participation;
@@ -276,8 +277,23 @@ final class RoomCommands {
                 request.admission());
         room.refreshInfo();
         room.presence.broadcast(new RoomUpdated(room.info()));
+        if (request.admission() == Admission.OPEN) {
+            admitEveryoneWaiting();
+        }
         record(actor, "set_room", null, describe(request));
         return Ok.empty(request.id());
+    }
+
+    /**
+     * Opening the door answers everyone still waiting as an admission would: they hear
+     * {@code admitted} (they get no {@code room_updated}, not being in the room) and their next
+     * join succeeds even if approval is switched back on meanwhile.
+     */
+    private void admitEveryoneWaiting() {
+        for (WaitingRoom.Waiter waiter : room.waiting.removeAll()) {
+            room.waiting.admit(waiter.identity().id(), now());
+            waiter.sessions().forEach(s -> s.send(Notice.of(room.id(), NoticeKind.ADMITTED)));
+        }
     }
 
     private static String describe(SetRoom request) {

@@ -1038,6 +1038,72 @@ class RoomCommandsTest {
     }
 
     @Test
+    void leave_whileWaiting_isOkAndTakesTheMemberOffTheList() {
+        ok(fac, set(null, null, null, Admission.APPROVAL));
+        FakeSession wes = session("wes", "Wes", Role.MEMBER, false);
+        join(wes);
+
+        assertThat(call(reply -> room.leave(wes, "l", reply))).isEqualTo(Ok.empty("l"));
+
+        assertThat(room.waiting.all()).isEmpty();
+        clearAll();
+        joined(fac2);
+        assertThat(fac2.received(Alert.class)).as("no stale waiting alert").isEmpty();
+        assertThat(code(command(fac, new Admit("a", ROOM, "wes")))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(wes.received).isEmpty();
+    }
+
+    @Test
+    void disconnect_ofOneOfTwoWaitingTabs_keepsTheUserWaitingUntilTheLastGoes() {
+        ok(fac, set(null, null, null, Admission.APPROVAL));
+        FakeSession wes = session("wes", "Wes", Role.MEMBER, false);
+        FakeSession wesTab = tab(wes);
+        join(wes);
+        join(wesTab);
+
+        room.disconnect(wes);
+        assertThat(room.waiting.all()).extracting(w -> w.identity().id()).containsExactly("wes");
+        room.disconnect(wesTab);
+        assertThat(room.waiting.all()).isEmpty();
+    }
+
+    @Test
+    void waiting_unansweredForThirtyMinutes_lapsesWithADenialThatSaysWhy() {
+        ok(fac, set(null, null, null, Admission.APPROVAL));
+        FakeSession wes = session("wes", "Wes", Role.MEMBER, false);
+        join(wes);
+
+        clock.advance(Duration.ofMillis(WaitingRoom.WAITING_TTL_MILLIS - 1));
+        room.sweep();
+        assertThat(room.waiting.all()).hasSize(1);
+        assertThat(wes.received).isEmpty();
+
+        clock.advance(Duration.ofMillis(1));
+        room.sweep();
+        assertThat(room.waiting.all()).isEmpty();
+        assertThat(wes.received).singleElement().isInstanceOfSatisfying(Notice.class, notice -> {
+            assertThat(notice.kind()).isEqualTo(NoticeKind.DENIED);
+            assertThat(notice.reason()).contains("join again");
+        });
+        assertThat(join(wes)).as("may ask again").isEqualTo(new Ok("j", JoinResult.waitingForAdmission()));
+    }
+
+    @Test
+    void setRoomOpen_admitsEveryoneWaiting() {
+        ok(fac, set(null, null, null, Admission.APPROVAL));
+        FakeSession wes = session("wes", "Wes", Role.MEMBER, false);
+        join(wes);
+        clearAll();
+
+        ok(fac, set(null, null, null, Admission.OPEN));
+
+        assertThat(room.waiting.all()).isEmpty();
+        assertThat(wes.received).containsExactly(Notice.of(ROOM, NoticeKind.ADMITTED));
+        ok(fac, set(null, null, null, Admission.APPROVAL));
+        joined(wes);
+    }
+
+    @Test
     void admit_notWaiting_isNotFound() {
         assertThat(code(command(fac, new Admit("a", ROOM, "nobody")))).isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(code(command(fac, new Deny("d", ROOM, "nobody")))).isEqualTo(ErrorCode.NOT_FOUND);
