@@ -63,6 +63,7 @@ public final class Room {
     final ParticipationStats stats;
     final SlowMode slowMode;
     final WaitingRoom waiting = new WaitingRoom();
+    final PendingReports pendingReports = new PendingReports();
     private final int maxTextChars;
     private final RoomCommands commands;
     RoomPolicy policy;
@@ -230,15 +231,18 @@ public final class Room {
             log.info("join room={} user={} role={}", id(), userId, member.role().wireName());
         }
         member.add(session);
-        if (member.isFacilitator() && !waiting.all().isEmpty()) {
+        if (member.isFacilitator() && (!waiting.all().isEmpty() || !pendingReports.isEmpty())) {
             // A later task, so these alerts follow the join's reply, which this task produces.
-            run(() -> alertWaiting(session));
+            run(() -> alertOnArrival(session));
         }
         return member;
     }
 
-    /** Tells a facilitator who just came in about every member still waiting, oldest first. */
-    private void alertWaiting(Session facilitator) {
+    /**
+     * Tells a facilitator who just came in about every member still waiting, oldest first,
+     * then the reports that reached no facilitator yet.
+     */
+    private void alertOnArrival(Session facilitator) {
         if (presence.of(facilitator) == null) {
             return;
         }
@@ -246,6 +250,7 @@ public final class Room {
             facilitator.send(new Alert(id(), AlertKind.WAITING, waiter.identity().id(), waiter.identity().name(),
                     null, null, null, waiter.since()));
         }
+        pendingReports.takeFor(facilitator.identity().id()).forEach(facilitator::send);
     }
 
     private ServerMessage doLeave(Session session, String requestId) {

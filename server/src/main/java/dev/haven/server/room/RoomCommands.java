@@ -155,9 +155,13 @@ final class RoomCommands {
         String author = message == null ? null : message.from().id();
         String authorName = message == null ? null : message.from().name();
         // A facilitator whose own message is reported is not told who reported it.
-        room.presence.toFacilitatorsExcept(author, new Alert(room.id(), AlertKind.REPORT, author, authorName, request.seq(),
-                actor.id(), request.reason(), now()));
-        log.info("report room={} seq={} by={}", room.id(), request.seq(), actor.id());
+        Alert alert = new Alert(room.id(), AlertKind.REPORT, author, authorName, request.seq(), actor.id(),
+                request.reason(), now());
+        boolean delivered = room.presence.toFacilitatorsExcept(author, alert);
+        if (!delivered && room.pendingReports.add(alert)) {
+            log.warn("pending report dropped room={} (over {})", room.id(), PendingReports.MAX_PENDING);
+        }
+        log.info("report room={} seq={} by={} pending={}", room.id(), request.seq(), actor.id(), !delivered);
         return Ok.empty(request.id());
     }
 

@@ -427,6 +427,43 @@ class RoomCommandsTest {
     }
 
     @Test
+    void report_ofTheOnlyFacilitatorsMessage_waitsForTheNextOtherFacilitator() {
+        long seq = sent(fac, "a facilitator's words");
+        clearAll();
+
+        ok(alice, new Report("r", ROOM, seq, "felt dismissive"));
+
+        assertThat(fac.received(Alert.class)).as("the author is not told who reported it").isEmpty();
+        Alert report = new Alert(ROOM, AlertKind.REPORT, "fac", "Fran", seq, "alice", "felt dismissive",
+                clock.millis());
+        joined(tab(fac));
+        assertThat(fac.received(Alert.class)).as("not even on the author's next tab").isEmpty();
+
+        clock.advance(Duration.ofMinutes(3));
+        joined(fac2);
+        assertThat(fac2.received(Alert.class)).as("kept with its original time").containsExactly(report);
+
+        clearAll();
+        FakeSession fac3 = session("fac3", "Flo", Role.FACILITATOR, false);
+        joined(fac3);
+        assertThat(fac3.received(Alert.class)).as("delivered once").isEmpty();
+    }
+
+    @Test
+    void report_withNoFacilitatorPresent_isKeptBoundedForTheFirstToArrive() {
+        call(reply -> room.leave(fac, "l", reply));
+        long seq = sent(bob, "hmm");
+        for (int i = 0; i < PendingReports.MAX_PENDING + 5; i++) {
+            ok(alice, new Report("r" + i, ROOM, seq, "r" + i));
+        }
+
+        joined(fac2);
+
+        assertThat(fac2.received(Alert.class)).hasSize(PendingReports.MAX_PENDING)
+                .extracting(Alert::reason).startsWith("r5").endsWith("r" + (PendingReports.MAX_PENDING + 4));
+    }
+
+    @Test
     void raiseHand_byFacilitator_alertsOtherFacilitatorsNotItself() {
         joined(fac2);
         clearAll();
