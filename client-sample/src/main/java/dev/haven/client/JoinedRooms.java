@@ -1,5 +1,6 @@
 package dev.haven.client;
 
+import dev.haven.protocol.ErrorCode;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.server.JoinResult;
@@ -7,6 +8,7 @@ import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.ServerMessage;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,10 +36,23 @@ final class JoinedRooms {
      * @param restarted      a restart was seen already, and this asks for the new history
      * @param afterReconnect a rejoin on a new connection, not a hole filled on the same one
      */
-    private record Ask(String room, long since, boolean checkRestart, boolean restarted, boolean afterReconnect) {
+    private record Ask(String room, long since, boolean checkRestart, boolean restarted, boolean afterReconnect,
+                       int attempt) {
+        Ask(String room, long since, boolean checkRestart, boolean restarted, boolean afterReconnect) {
+            this(room, since, checkRestart, restarted, afterReconnect, 0);
+        }
+
+        Ask again() {
+            return new Ask(room, since, checkRestart, restarted, afterReconnect, attempt + 1);
+        }
     }
 
     private final Map<String, RoomCursor> rooms = new LinkedHashMap<>();
+    /** Tries of one catch-up on one connection before it is dropped for a fresh one. */
+    static final int CATCH_UP_ATTEMPTS = 4;
+    /** The pause before the first retry of a catch-up; doubled for each next one. */
+    static final Duration CATCH_UP_PAUSE = Duration.ofMillis(500);
+
     private final ClientScheduler scheduler;
     private final ReconnectListener listener;
     private final ListenerCalls calls;
@@ -147,8 +162,14 @@ final class JoinedRooms {
             return;
         }
         if (error != null) {
-            if (!(unwrap(error) instanceof HavenErrorException refused)) {
+            Throwable cause = unwrap(error);
+            if (cause instanceof ConnectionClosedException) {
                 return; // the connection ended; the next one rejoins
+            }
+            if (!(cause instanceof HavenErrorException refused) || refused.code() == ErrorCode.RATE_LIMITED) {
+                // An unreadable reply or a refusal for now: the room stays held until it is asked again.
+                retryLater(via, ask, cause instanceof HavenErrorException limited ? limited.retryAfterMs() : null);
+                return;
             }
             if (ask.afterReconnect()) {
                 rooms.remove(ask.room());
@@ -172,6 +193,26 @@ final class JoinedRooms {
             done.missed().forEach(calls::event);
             release(cursor);
         }
+    }
+
+    /**
+     * Asks again after a growing pause (or the server's {@code retryAfterMs}), never at once, so a
+     * refusal cannot turn into a flood; after {@link #CATCH_UP_ATTEMPTS} the connection is dropped,
+     * and the reconnect, with its own backoff, rejoins every room afresh.
+     */
+    private void retryLater(HavenClient via, Ask ask, Long retryAfterMs) {
+        if (ask.attempt() + 1 >= CATCH_UP_ATTEMPTS) {
+            log.log(Level.DEBUG, "catch-up failed {0} times room={1}; reconnecting", CATCH_UP_ATTEMPTS, ask.room());
+            via.abort("a catch-up could not be completed");
+            return;
+        }
+        long pause = Math.max(retryAfterMs == null ? 0 : retryAfterMs, CATCH_UP_PAUSE.toMillis() << ask.attempt());
+        scheduler.schedule(Duration.ofMillis(pause), () -> {
+            RoomCursor cursor = rooms.get(ask.room());
+            if (via == connection && cursor != null && cursor.catchingUp()) {
+                ask(ask.again());
+            }
+        });
     }
 
     private void report(CatchUp catchUp) {

@@ -548,6 +548,54 @@ class ReconnectingClientTest {
                 "message 6 m6", "message 7 m7");
     }
 
+    private static long joinsSent(Connection connection) {
+        return connection.frames().stream().filter(f -> "join".equals(f.path("type").asText())).count();
+    }
+
+    @Test
+    void holeFilling_refusedAsRateLimited_asksAgainAfterAPause_notAtOnce() throws Exception {
+        inTheLounge();
+        Connection first = server.latest();
+        first.event(ScriptedConnections.message(LOUNGE, 6));
+        scheduler.runReady();
+        long joins = joinsSent(first);
+
+        first.error("join", "rate_limited", "too many requests at once; wait a moment");
+        scheduler.runReady();
+        first.event(ScriptedConnections.message(LOUNGE, 7));
+        scheduler.runReady();
+        assertThat(joinsSent(first)).as("no retry at once").isEqualTo(joins);
+        assertThat(told.drain()).as("still held").isEmpty();
+
+        scheduler.advance(JoinedRooms.CATCH_UP_PAUSE);
+        assertThat(joinsSent(first)).isEqualTo(joins + 1);
+        assertThat(first.last("join").path("since").asLong()).isEqualTo(3);
+        first.joinOk(6, false, 4, 5, 6);
+        scheduler.runReady();
+
+        assertThat(told.drain()).containsExactly("caught up lounge missed 3 (hole)", "message 4 m4", "message 5 m5",
+                "message 6 m6", "message 7 m7");
+    }
+
+    @Test
+    void holeFilling_withAnUnreadableReply_isAskedAgain_andAfterRepeatedFailuresReconnects() throws Exception {
+        inTheLounge();
+        Connection first = server.latest();
+        first.event(ScriptedConnections.message(LOUNGE, 6));
+        scheduler.runReady();
+
+        for (int attempt = 0; attempt < JoinedRooms.CATCH_UP_ATTEMPTS; attempt++) {
+            first.ok("join", "\"seq\":\"not a number\"");
+            scheduler.runReady();
+            scheduler.advance(JoinedRooms.CATCH_UP_PAUSE.multipliedBy(1L << attempt));
+        }
+
+        assertThat(joinsSent(first)).as("the owner's join, then every try of the catch-up")
+                .isEqualTo(1 + JoinedRooms.CATCH_UP_ATTEMPTS);
+        assertThat(told.drain()).as("dropped for a fresh connection, which rejoins")
+                .first().isEqualTo("lost 1006 a catch-up could not be completed");
+    }
+
     @Test
     void firstConnectionFailing_failsTheStart_withoutRetrying() {
         ReconnectingClient sam = client(ReconnectPolicy.DEFAULT);

@@ -1,5 +1,7 @@
 package dev.haven.protocol.client;
 
+import static dev.haven.protocol.Fields.optionalClientId;
+import static dev.haven.protocol.Fields.requireMessageText;
 import static dev.haven.protocol.Fields.requireText;
 
 import dev.haven.protocol.model.ContentWarning;
@@ -8,13 +10,14 @@ import dev.haven.protocol.model.ContentWarning;
  * Share a message with a room.
  *
  * @param clientId an optional client-chosen tag echoed in the {@code message} event, so a
- *                 client can match its own message
+ *                 client can match its own message; at most 64 UTF-16 chars
  * @param cw       an optional content warning, carried by the {@code message} event
  */
 public record Send(String id, String room, String text, String clientId, ContentWarning cw) implements ClientMessage {
     public Send {
         requireText(room, "room");
-        requireText(text, "text");
+        requireMessageText(text, "text");
+        optionalClientId(clientId, "clientId");
     }
 
     public Send(String id, String room, String text, String clientId) {

@@ -187,8 +187,8 @@ final class GroupSession implements SessionLifecycle.Listener, Round.Listener, M
     /**
      * The session closes: everyone present (and everyone waiting to be admitted) is told and is
      * out of the room, and what the session held is purged: messages, the round, the check-in
-     * and its answers, participation stats, slow-mode times, waiting members, settings changed
-     * during it. Sanctions, the audit log and {@code seq} carry on; a purge is not a gap.
+     * and its answers, reports still waiting for a facilitator, participation stats, slow-mode
+     * times, waiting members, settings changed during it. Sanctions, the audit log and {@code seq} carry on; a purge is not a gap.
      */
     @Override
     public void closeDue() {
@@ -203,6 +203,7 @@ final class GroupSession implements SessionLifecycle.Listener, Round.Listener, M
             waiter.sessions().forEach(s -> s.send(closed));
         }
         room.waiting.clear();
+        room.pendingReports.clear();
         room.history.purge();
         room.stats.clear();
         room.slowMode.clear();

@@ -7,6 +7,7 @@ import dev.haven.protocol.client.Send;
 import dev.haven.protocol.client.SessionRequest;
 import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.PresenceKind;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomInfo;
@@ -15,6 +16,7 @@ import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.SendResult;
@@ -67,6 +69,7 @@ public final class Room {
     final ParticipationStats stats;
     final SlowMode slowMode;
     final WaitingRoom waiting = new WaitingRoom();
+    final PendingReports pendingReports = new PendingReports();
     final Guidelines guidelines;
     final GroupSession group;
     private final int maxTextChars;
@@ -141,7 +144,7 @@ public final class Room {
     /** The connection is gone: it leaves without a reply. Harmless for a session that never joined. */
     public void disconnect(Session session) {
         run(() -> {
-            waiting.disconnect(session);
+            waiting.withdraw(session);
             removeSession(session);
         });
     }
@@ -154,6 +157,12 @@ public final class Room {
             sanctions.purgeExpired();
             slowMode.purge(now);
             waiting.expireAdmissions(now);
+            for (WaitingRoom.Waiter lapsed : waiting.expire(now)) {
+                // The member still waits on the answer: a denial that says why, so it may ask again.
+                lapsed.sessions().forEach(s -> s.send(new Notice(id(), NoticeKind.DENIED, null,
+                        "no facilitator answered in time; join again to ask again", null)));
+                log.info("waiting lapsed room={} user={}", id(), lapsed.identity().id());
+            }
         });
     }
 
@@ -264,9 +273,9 @@ public final class Room {
         } else {
             member.add(session);
         }
-        if (member.isFacilitator() && !waiting.all().isEmpty()) {
+        if (member.isFacilitator() && (!waiting.all().isEmpty() || !pendingReports.isEmpty())) {
             // A later task, so these alerts follow the join's reply, which this task produces.
-            run(() -> alertWaiting(session));
+            run(() -> alertOnArrival(session));
         }
         if (!member.isFacilitator() && group.lifecycle.state() == RoomState.UNFACILITATED) {
             run(() -> tellUnfacilitated(session));
@@ -281,8 +290,11 @@ public final class Room {
         }
     }
 
-    /** Tells a facilitator who just came in about every member still waiting, oldest first. */
-    private void alertWaiting(Session facilitator) {
+    /**
+     * Tells a facilitator who just came in about every member still waiting, oldest first,
+     * then the reports that reached no facilitator yet.
+     */
+    private void alertOnArrival(Session facilitator) {
         if (presence.of(facilitator) == null) {
             return;
         }
@@ -290,10 +302,11 @@ public final class Room {
             facilitator.send(new Alert(id(), AlertKind.WAITING, waiter.identity().id(), waiter.identity().name(),
                     null, null, null, waiter.since()));
         }
+        pendingReports.takeFor(facilitator.identity().id()).forEach(facilitator::send);
     }
 
     private ServerMessage doLeave(Session session, String requestId) {
-        if (!removeSession(session)) {
+        if (!removeSession(session) && !waiting.withdraw(session)) {
             return error(requestId, ErrorCode.NOT_IN_ROOM, "you are not in this room");
         }
         return Ok.empty(requestId);

@@ -8,6 +8,7 @@ import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Mood;
 import dev.haven.protocol.client.MoodPoll;
 import dev.haven.protocol.client.OpenSession;
+import dev.haven.protocol.client.Report;
 import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.RoundStart;
 import dev.haven.protocol.client.Send;
@@ -158,6 +159,24 @@ class GroupSessionTest {
         executor.advance(Duration.ofHours(1));
         assertThat(ann.received.get(ann.received.size() - 1)).isInstanceOf(Notice.class)
                 .extracting(m -> ((Notice) m).kind()).isEqualTo(NoticeKind.SESSION_CLOSED);
+    }
+
+    @Test
+    void closeDue_purgesReportsStillWaitingForAFacilitator() {
+        openWithEveryone();
+        command(fac, new CloseSession("c", ROOM, 60L, null));
+        room.leave(fac, "l", replies::add);
+        send(ann, "my story");
+        assertThat(command(ben, new Report("r", ROOM, 1L, "worried"))).isInstanceOf(Ok.class);
+        assertThat(room.pendingReports.isEmpty()).isFalse();
+
+        executor.advance(Duration.ofSeconds(60));
+
+        assertThat(room.pendingReports.isEmpty()).isTrue();
+        FakeSession again = session("fac", Role.FACILITATOR);
+        join(again);
+        executor.advance(Duration.ofSeconds(1));
+        assertThat(again.received(Alert.class)).isEmpty();
     }
 
     @Test
