@@ -1,5 +1,6 @@
 package dev.haven.protocol;
 
+import dev.haven.protocol.client.AckAlert;
 import dev.haven.protocol.client.Admit;
 import dev.haven.protocol.client.Audit;
 import dev.haven.protocol.client.Ban;
@@ -9,6 +10,7 @@ import dev.haven.protocol.client.Deny;
 import dev.haven.protocol.client.Hello;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Leave;
+import dev.haven.protocol.client.ListResources;
 import dev.haven.protocol.client.ListRooms;
 import dev.haven.protocol.client.LowerHand;
 import dev.haven.protocol.client.Mute;
@@ -16,20 +18,27 @@ import dev.haven.protocol.client.Ping;
 import dev.haven.protocol.client.RaiseHand;
 import dev.haven.protocol.client.Remove;
 import dev.haven.protocol.client.Report;
+import dev.haven.protocol.client.RequestFacilitator;
 import dev.haven.protocol.client.Send;
 import dev.haven.protocol.client.SetRoom;
+import dev.haven.protocol.client.ShareResource;
 import dev.haven.protocol.client.Stats;
 import dev.haven.protocol.client.Unban;
 import dev.haven.protocol.client.Unmute;
 import dev.haven.protocol.client.Voice;
 import dev.haven.protocol.client.Warn;
 import dev.haven.protocol.model.Admission;
+import dev.haven.protocol.model.AlertAction;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.AuditEntry;
+import dev.haven.protocol.model.ChannelType;
+import dev.haven.protocol.model.CrisisTier;
 import dev.haven.protocol.model.MemberInfo;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.Participation;
 import dev.haven.protocol.model.PresenceKind;
+import dev.haven.protocol.model.ResourceCard;
+import dev.haven.protocol.model.ResourceChannel;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomCategory;
 import dev.haven.protocol.model.RoomInfo;
@@ -38,6 +47,7 @@ import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.AuditResult;
 import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.ErrorReply;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.HelloResult;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.MessageDeleted;
@@ -45,6 +55,8 @@ import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
+import dev.haven.protocol.server.ResourcesResult;
 import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.RoomsResult;
 import dev.haven.protocol.server.SendResult;
@@ -72,6 +84,14 @@ final class Samples {
     static final Participation RIVER_SHARE = new Participation("u1", "River", 3, 500L, 0.25);
     static final AuditEntry MUTE_ENTRY = new AuditEntry(1_700_000_000_900L, "u1", "mute", "u2", "cool down");
     static final AuditEntry SET_ROOM_ENTRY = new AuditEntry(1_700_000_000_800L, "u1", "set_room", null, null);
+    static final ResourceCard LIFELINE = new ResourceCard("us-988", "988 Suicide & Crisis Lifeline", "US", "general",
+            List.of(new ResourceChannel(ChannelType.CALL, "988", null),
+                    new ResourceChannel(ChannelType.TEXT, "988", null),
+                    new ResourceChannel(ChannelType.CHAT, "https://988lifeline.org/chat", null)),
+            "24/7", true, "https://988lifeline.org/", "2026-11-26");
+    static final ResourceCard DIRECTORY = new ResourceCard("int-findahelpline", "Find A Helpline", "international",
+            "general", List.of(new ResourceChannel(ChannelType.WEB, "https://findahelpline.com", "Helplines by country")),
+            "24/7", true, "https://findahelpline.com", "2026-11-26");
 
     private Samples() {
     }
@@ -122,7 +142,16 @@ final class Samples {
                 new Audit("40", "anx", 50),
                 new Audit(null, "anx", null),
                 new Audit("41", "anx", Audit.MAX_LIMIT),
-                new Audit("42", "anx", 1));
+                new Audit("42", "anx", 1),
+                new RequestFacilitator("43", "anx", "could someone check in with me? 🙏"),
+                new RequestFacilitator(null, "anx", null),
+                new AckAlert("44", "anx", "alert-7", AlertAction.REACHING_OUT),
+                new AckAlert(null, "anx", "alert-7", AlertAction.FALSE_ALARM),
+                new AckAlert("45", "anx", "alert-7", AlertAction.HANDLED),
+                ListResources.of("anx"),
+                new ListResources("46", "anx", "CA"),
+                new ShareResource("47", "anx", "us-988", null),
+                new ShareResource(null, "anx", "us-988", "u2"));
     }
 
     static List<ServerMessage> serverFrames() {
@@ -166,7 +195,24 @@ final class Samples {
                 new Alert("anx", AlertKind.REPORT, "u2", "Sky", 5L, "u3", "unkind", 1_700_000_001_000L),
                 new Alert("anx", AlertKind.REPORT, null, null, 7L, "u3", null, 1_700_000_001_100L),
                 new Alert("anx", AlertKind.HAND_RAISED, "u2", "Sky", null, null, null, 1_700_000_001_200L),
-                new Alert("vet", AlertKind.WAITING, "u2", "Sky", null, null, null, 1_700_000_001_300L));
+                new Alert("vet", AlertKind.WAITING, "u2", "Sky", null, null, null, 1_700_000_001_300L),
+                new Alert("anx", AlertKind.CRISIS, "u2", "Sky", 7L, null, null, 1_700_000_002_000L, "alert-7",
+                        CrisisTier.HIGH, false, null, null, null, null),
+                new Alert("anx", AlertKind.CRISIS, "u2", "Sky", null, null, null, 1_700_000_002_000L, "alert-8",
+                        CrisisTier.CONCERN, true, true, null, null, true),
+                new Alert("anx", AlertKind.CRISIS_UPDATE, "u2", "Sky", null, "u1", null, 1_700_000_002_100L, "alert-7",
+                        null, null, null, AlertAction.REACHING_OUT, null, null),
+                new Alert("anx", AlertKind.REQUEST_FACILITATOR, "u2", "Sky", null, null, null, 1_700_000_002_200L,
+                        "alert-9", null, false, null, null, "could someone check in?", null),
+                new Alert("anx", AlertKind.REQUEST_FACILITATOR_UPDATE, "u2", "Sky", null, "u1", null,
+                        1_700_000_002_300L, "alert-9", null, null, null, AlertAction.HANDLED, null, null),
+                Notice.support("anx", "alert-7", "Thank you for telling us.", List.of(LIFELINE, DIRECTORY)),
+                new Ok("15", new ResourcesResult(List.of(LIFELINE, DIRECTORY))),
+                new Ok("16", new ResourcesResult(List.of())),
+                new Ok("17", SendResult.heldForFacilitators()),
+                new ResourceEvent("anx", LIFELINE),
+                new HeldMessage("anx", "alert-8", SKY, "a message for facilitators ✓", 1_700_000_002_000L, "c-2"),
+                new HeldMessage("anx", "alert-8", SKY, "no client id", 1_700_000_002_000L, null));
     }
 
     /**

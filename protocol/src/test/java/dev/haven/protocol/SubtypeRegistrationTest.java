@@ -3,15 +3,18 @@ package dev.haven.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import dev.haven.protocol.client.AckAlert;
 import dev.haven.protocol.client.Admit;
 import dev.haven.protocol.client.Audit;
 import dev.haven.protocol.client.Ban;
+import dev.haven.protocol.client.CareRequest;
 import dev.haven.protocol.client.ClientMessage;
 import dev.haven.protocol.client.Delete;
 import dev.haven.protocol.client.Deny;
 import dev.haven.protocol.client.Hello;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Leave;
+import dev.haven.protocol.client.ListResources;
 import dev.haven.protocol.client.ListRooms;
 import dev.haven.protocol.client.LowerHand;
 import dev.haven.protocol.client.Mute;
@@ -19,9 +22,11 @@ import dev.haven.protocol.client.Ping;
 import dev.haven.protocol.client.RaiseHand;
 import dev.haven.protocol.client.Remove;
 import dev.haven.protocol.client.Report;
+import dev.haven.protocol.client.RequestFacilitator;
 import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
 import dev.haven.protocol.client.SetRoom;
+import dev.haven.protocol.client.ShareResource;
 import dev.haven.protocol.client.Stats;
 import dev.haven.protocol.client.Unban;
 import dev.haven.protocol.client.Unmute;
@@ -31,11 +36,13 @@ import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.ErrorReply;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
 import dev.haven.protocol.server.Result;
 import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.ServerMessage;
@@ -90,10 +97,13 @@ class SubtypeRegistrationTest {
         assertThat(RoomRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
                 RaiseHand.class, LowerHand.class, Report.class, Mute.class, Unmute.class, Remove.class, Ban.class,
                 Unban.class, Delete.class, SetRoom.class, Voice.class, Admit.class, Deny.class, Warn.class,
-                Stats.class, Audit.class);
+                Stats.class, Audit.class, CareRequest.class);
+        assertThat(CareRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
+                RequestFacilitator.class, AckAlert.class, ListResources.class, ShareResource.class);
         assertThat(Samples.concreteSubtypes(ClientMessage.class))
-                .contains(RoomRequest.class.getPermittedSubclasses())
-                .doesNotContain(RoomRequest.class);
+                .containsAll(Samples.concreteSubtypes(RoomRequest.class))
+                .contains(CareRequest.class.getPermittedSubclasses())
+                .doesNotContain(RoomRequest.class, CareRequest.class);
     }
 
     @Test
@@ -120,12 +130,18 @@ class SubtypeRegistrationTest {
                 Map.entry("deny", Deny.class),
                 Map.entry("warn", Warn.class),
                 Map.entry("stats", Stats.class),
-                Map.entry("audit", Audit.class)));
+                Map.entry("audit", Audit.class),
+                Map.entry("request_facilitator", RequestFacilitator.class),
+                Map.entry("ack_alert", AckAlert.class),
+                Map.entry("resources", ListResources.class),
+                Map.entry("share_resource", ShareResource.class)));
     }
 
     @Test
     void typeNames_ofServerMessage_areTheContractNames() {
         assertThat(ProtocolCodec.typeNames(ServerMessage.class)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "resource", ResourceEvent.class,
+                "held_message", HeldMessage.class,
                 "ok", Ok.class,
                 "error", ErrorReply.class,
                 "message", MessageEvent.class,
@@ -139,13 +155,14 @@ class SubtypeRegistrationTest {
     @Test
     void noticeKind_wireNames_areTheContractKinds() {
         assertThat(Stream.of(NoticeKind.values()).map(NoticeKind::wireName)).containsExactlyInAnyOrder(
-                "muted", "unmuted", "removed", "banned", "warning", "voice", "admitted", "denied");
+                "muted", "unmuted", "removed", "banned", "warning", "voice", "admitted", "denied", "support");
     }
 
     @Test
     void alertKind_wireNames_areTheContractKinds() {
         assertThat(Stream.of(AlertKind.values()).map(AlertKind::wireName))
-                .containsExactlyInAnyOrder("report", "hand_raised", "waiting");
+                .containsExactlyInAnyOrder("report", "hand_raised", "waiting", "crisis", "crisis_update",
+                        "request_facilitator", "request_facilitator_update");
     }
 
     @Test

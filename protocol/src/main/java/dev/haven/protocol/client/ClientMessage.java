@@ -28,6 +28,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Warn.class, name = "warn"),
     @JsonSubTypes.Type(value = Stats.class, name = "stats"),
     @JsonSubTypes.Type(value = Audit.class, name = "audit"),
+    @JsonSubTypes.Type(value = RequestFacilitator.class, name = "request_facilitator"),
+    @JsonSubTypes.Type(value = AckAlert.class, name = "ack_alert"),
+    @JsonSubTypes.Type(value = ListResources.class, name = "resources"),
+    @JsonSubTypes.Type(value = ShareResource.class, name = "share_resource"),
 })
 public sealed interface ClientMessage permits Hello, Ping, ListRooms, Join, Leave, Send, RoomRequest {
     /** The client-chosen request id, or null. */

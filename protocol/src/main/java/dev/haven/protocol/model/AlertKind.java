@@ -7,7 +7,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum AlertKind {
     REPORT("report"),
     HAND_RAISED("hand_raised"),
-    WAITING("waiting");
+    WAITING("waiting"),
+    CRISIS("crisis"),
+    CRISIS_UPDATE("crisis_update"),
+    REQUEST_FACILITATOR("request_facilitator"),
+    REQUEST_FACILITATOR_UPDATE("request_facilitator_update");
 
     private final String wireName;
 

@@ -12,7 +12,8 @@ public enum NoticeKind {
     WARNING("warning"),
     VOICE("voice"),
     ADMITTED("admitted"),
-    DENIED("denied");
+    DENIED("denied"),
+    SUPPORT("support");
 
     private final String wireName;
 

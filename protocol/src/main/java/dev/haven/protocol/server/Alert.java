@@ -1,29 +1,50 @@
 package dev.haven.protocol.server;
 
 import dev.haven.protocol.Fields;
+import dev.haven.protocol.model.AlertAction;
 import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.CrisisTier;
 
 /**
- * Something a room's facilitators should see: a report, a raised hand, a member waiting.
- * Only facilitators of the room receive it.
+ * Something a room's facilitators should see: a report, a raised hand, a member waiting,
+ * crisis language, a member asking for a facilitator, and what was done about those. Only
+ * facilitators of the room receive it, and supervisors the escalated ones. Never holds message
+ * text or the words that matched.
  *
- * @param member the member concerned (user id)
- * @param name   that member's display name
- * @param seq    for {@code report}: the reported message
- * @param by     for {@code report}: the reporter's user id
- * @param reason for {@code report}: the reporter's reason
- * @param ts     when it happened (epoch ms)
+ * @param member    the member concerned (user id)
+ * @param name      that member's display name
+ * @param seq       for {@code report}: the reported message; for {@code crisis}: the message that
+ *                  opened the alert (null when it was held for facilitators)
+ * @param by        for {@code report}: the reporter's user id; for an update: who acknowledged
+ * @param reason    for {@code report}: the reporter's reason
+ * @param ts        when it happened (epoch ms)
+ * @param alertId   for {@code crisis}, {@code request_facilitator} and their updates: the alert
+ * @param tier      for {@code crisis}: {@code concern} or {@code high}
+ * @param urgent    for {@code crisis} and {@code request_facilitator}: true when re-sent because
+ *                  nobody acknowledged it in time
+ * @param escalated true when the alert was also sent to supervisors
+ * @param action    for an update: what was done
+ * @param note      for {@code request_facilitator}: the member's own few words, if any
+ * @param held      for {@code crisis}: true when the message was shown to facilitators only
  */
 public record Alert(String room, AlertKind kind, String member, String name, Long seq, String by, String reason,
-                    long ts) implements ServerMessage {
+                    long ts, String alertId, CrisisTier tier, Boolean urgent, Boolean escalated, AlertAction action,
+                    String note, Boolean held) implements ServerMessage {
     public Alert {
         Fields.requireText(room, "room");
         Fields.require(kind, "kind");
     }
 
-    /** Keeps the reporter's words out of logs. */
+    /** A report, a raised hand or a member waiting. */
+    public Alert(String room, AlertKind kind, String member, String name, Long seq, String by, String reason,
+                 long ts) {
+        this(room, kind, member, name, seq, by, reason, ts, null, null, null, null, null, null, null);
+    }
+
+    /** Keeps the reporter's and the member's words out of logs. */
     @Override
     public String toString() {
-        return "Alert[room=" + room + ", kind=" + kind.wireName() + ", member=" + member + "]";
+        return "Alert[room=" + room + ", kind=" + kind.wireName() + ", member=" + member
+                + (alertId == null ? "" : ", alertId=" + alertId) + "]";
     }
 }

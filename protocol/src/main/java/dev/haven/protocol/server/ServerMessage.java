@@ -14,7 +14,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = RoomUpdated.class, name = "room_updated"),
     @JsonSubTypes.Type(value = Notice.class, name = "notice"),
     @JsonSubTypes.Type(value = Alert.class, name = "alert"),
+    @JsonSubTypes.Type(value = ResourceEvent.class, name = "resource"),
+    @JsonSubTypes.Type(value = HeldMessage.class, name = "held_message"),
 })
 public sealed interface ServerMessage permits Ok, ErrorReply, MessageEvent, PresenceEvent, MessageDeleted, RoomUpdated,
-        Notice, Alert {
+        Notice, Alert, ResourceEvent, HeldMessage {
 }
