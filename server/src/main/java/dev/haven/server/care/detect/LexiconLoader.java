@@ -26,7 +26,7 @@ import java.util.Set;
 final class LexiconLoader {
     static final String BUILTIN = "builtin:";
     /** A bound on how many phrases one entry may expand into, against a typo multiplying them. */
-    private static final int MAX_VARIANTS = 512;
+    private static final int MAX_VARIANTS = 2048;
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
