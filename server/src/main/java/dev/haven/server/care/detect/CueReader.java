@@ -156,6 +156,22 @@ final class CueReader {
         return false;
     }
 
+    /** Whether the nearest person word within reach before token {@code token} is someone else. */
+    boolean anotherPersonBefore(NormalizedText text, int token) {
+        return nearestIsAnotherPerson(new Window(text, token, token), lexicon.cues.get(Lexicon.Cue.OTHER_PERSON));
+    }
+
+    /** Whether a word of {@code words} stands in the sentence of token {@code token}. */
+    boolean sentenceHasAny(NormalizedText text, int token, Set<String> words) {
+        Window window = new Window(text, token, token);
+        for (int k = window.sentenceStart; k <= window.sentenceEnd; k++) {
+            if (words.contains(text.token(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean anyToken(NormalizedText text, Set<String> words) {
         for (int k = 0; k < text.tokenCount; k++) {
             if (words.contains(text.token(k))) {

@@ -23,6 +23,15 @@ final class Lexicon {
     record Phrase(String text, Tier tier, boolean methodDetail, boolean raisable) {
     }
 
+    /**
+     * Words of different concepts in one sentence with a self-reference: "I've decided I won't be
+     * alive next week" is intent and death.
+     *
+     * @param concepts the names of the concepts that must all be present
+     */
+    record Combination(Tier tier, boolean methodDetail, boolean raisable, List<String> concepts) {
+    }
+
     /** What a cue does to a match's tier. */
     enum Effect {
         /** High becomes concern; a match is never dropped for it. */
@@ -70,18 +79,32 @@ final class Lexicon {
     final List<Phrase> phrases;
     /** Method words as normalised text; found by the same automaton as the phrases. */
     final List<String> methods;
+    /** Everyday things that are also methods (pills, a knife): they need a strong readying word. */
+    final List<String> commonMethods;
     final List<String[]> readying;
+    final List<String[]> strongReadying;
+    /** Concept name to its words, normalised. */
+    final Map<String, List<String>> concepts;
+    final List<Combination> combinations;
     final List<String[]> raisers;
     final Set<String> selfReference;
     final Set<String> clauseBreaks;
     final Map<Cue, List<String[]>> cues;
     final List<String> sources;
 
-    Lexicon(List<Phrase> phrases, List<String> methods, List<String[]> readying, List<String[]> raisers,
-            Set<String> selfReference, Set<String> clauseBreaks, Map<Cue, List<String[]>> cues, List<String> sources) {
+    Lexicon(List<Phrase> phrases, List<String> methods, List<String> commonMethods, List<String[]> readying,
+            List<String[]> strongReadying, List<String[]> raisers, Map<String, List<String>> concepts,
+            List<Combination> combinations, Set<String> selfReference, Set<String> clauseBreaks,
+            Map<Cue, List<String[]>> cues, List<String> sources) {
         this.phrases = List.copyOf(phrases);
         this.methods = List.copyOf(methods);
+        this.commonMethods = List.copyOf(commonMethods);
         this.readying = List.copyOf(readying);
+        this.strongReadying = List.copyOf(strongReadying);
+        Map<String, List<String>> conceptCopy = new java.util.LinkedHashMap<>();
+        concepts.forEach((name, words) -> conceptCopy.put(name, List.copyOf(words)));
+        this.concepts = Collections.unmodifiableMap(conceptCopy);
+        this.combinations = List.copyOf(combinations);
         this.raisers = List.copyOf(raisers);
         this.selfReference = Set.copyOf(selfReference);
         this.clauseBreaks = Set.copyOf(clauseBreaks);
@@ -99,8 +122,18 @@ final class Lexicon {
         allPhrases.addAll(other.phrases);
         List<String> allMethods = new ArrayList<>(methods);
         allMethods.addAll(other.methods);
+        List<String> allCommonMethods = new ArrayList<>(commonMethods);
+        allCommonMethods.addAll(other.commonMethods);
         List<String[]> allReadying = new ArrayList<>(readying);
         allReadying.addAll(other.readying);
+        List<String[]> allStrongReadying = new ArrayList<>(strongReadying);
+        allStrongReadying.addAll(other.strongReadying);
+        Map<String, List<String>> allConcepts = new java.util.LinkedHashMap<>();
+        for (Map<String, List<String>> source : List.of(concepts, other.concepts)) {
+            source.forEach((name, words) -> allConcepts.computeIfAbsent(name, k -> new ArrayList<>()).addAll(words));
+        }
+        List<Combination> allCombinations = new ArrayList<>(combinations);
+        allCombinations.addAll(other.combinations);
         List<String[]> allRaisers = new ArrayList<>(raisers);
         allRaisers.addAll(other.raisers);
         Set<String> self = new HashSet<>(selfReference);
@@ -115,6 +148,7 @@ final class Lexicon {
         }
         List<String> allSources = new ArrayList<>(sources);
         allSources.addAll(other.sources);
-        return new Lexicon(allPhrases, allMethods, allReadying, allRaisers, self, breaks, allCues, allSources);
+        return new Lexicon(allPhrases, allMethods, allCommonMethods, allReadying, allStrongReadying, allRaisers,
+                allConcepts, allCombinations, self, breaks, allCues, allSources);
     }
 }

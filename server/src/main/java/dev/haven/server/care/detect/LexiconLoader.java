@@ -37,8 +37,13 @@ final class LexiconLoader {
 
     /** The file's shape. */
     record LexiconFile(String language, String source, String licence, List<PhraseGroup> phrases,
-                       List<String> methods, List<String> readying, List<String> raisers,
-                       List<String> selfReference, List<String> clauseBreaks, Map<String, List<String>> cues) {
+                       List<String> methods, List<String> commonMethods, List<String> readying,
+                       List<String> strongReadying, List<String> raisers, Map<String, List<String>> concepts,
+                       List<CombinationRule> combinations, List<String> selfReference, List<String> clauseBreaks,
+                       Map<String, List<String>> cues) {
+    }
+
+    record CombinationRule(String tier, Boolean methodDetail, Boolean raisable, List<String> concepts) {
     }
 
     record PhraseGroup(String group, String tier, Boolean methodDetail, Boolean raisable, List<String> words) {
@@ -90,7 +95,7 @@ final class LexiconLoader {
         }
         List<Lexicon.Phrase> phrases = new ArrayList<>();
         for (PhraseGroup group : file.phrases()) {
-            Tier tier = tier(group, source);
+            Tier tier = tier(group.tier(), "phrase group '" + group.group() + "'", source);
             for (String entry : list(group.words())) {
                 for (String variant : expand(entry, source)) {
                     phrases.add(new Lexicon.Phrase(variant, tier, Boolean.TRUE.equals(group.methodDetail()),
@@ -108,23 +113,42 @@ final class LexiconLoader {
         words(file.selfReference(), source).forEach(w -> self.add(String.join(" ", w)));
         Set<String> breaks = new HashSet<>();
         words(file.clauseBreaks(), source).forEach(w -> breaks.add(String.join(" ", w)));
-        List<String> methods = new ArrayList<>();
-        for (String method : list(file.methods())) {
-            methods.addAll(expand(method, source));
+        Map<String, List<String>> concepts = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> fileConcepts = file.concepts() == null ? Map.of() : file.concepts();
+        fileConcepts.forEach((name, entries) -> concepts.put(name, expandAll(entries, source)));
+        List<Lexicon.Combination> combinations = new ArrayList<>();
+        for (CombinationRule rule : list(file.combinations())) {
+            List<String> names = list(rule.concepts());
+            if (names.size() < 2 || !concepts.keySet().containsAll(names)) {
+                throw new IllegalArgumentException("lexicon " + source + ": a combination needs two or more concepts"
+                        + " defined under 'concepts' (got " + names + ")");
+            }
+            combinations.add(new Lexicon.Combination(tier(rule.tier(), "combination " + names, source),
+                    Boolean.TRUE.equals(rule.methodDetail()), Boolean.TRUE.equals(rule.raisable()), names));
         }
-        return new Lexicon(phrases, methods, words(file.readying(), source), words(file.raisers(), source), self,
-                breaks, cues, List.of(source + (file.source() == null ? "" : " (" + file.source() + ")")));
+        return new Lexicon(phrases, expandAll(file.methods(), source), expandAll(file.commonMethods(), source),
+                words(file.readying(), source), words(file.strongReadying(), source), words(file.raisers(), source),
+                concepts, combinations, self, breaks, cues,
+                List.of(source + (file.source() == null ? "" : " (" + file.source() + ")")));
     }
 
-    private static Tier tier(PhraseGroup group, String source) {
-        String name = group.tier() == null ? "" : group.tier().toLowerCase(Locale.ROOT);
+    private static Tier tier(String value, String what, String source) {
+        String name = value == null ? "" : value.toLowerCase(Locale.ROOT);
         return switch (name) {
             case "high" -> Tier.HIGH;
             case "concern" -> Tier.CONCERN;
             case "none" -> Tier.NONE;
-            default -> throw new IllegalArgumentException("lexicon " + source + ": phrase group '" + group.group()
-                    + "' needs a tier of high, concern or none");
+            default -> throw new IllegalArgumentException("lexicon " + source + ": " + what
+                    + " needs a tier of high, concern or none");
         };
+    }
+
+    private static List<String> expandAll(List<String> entries, String source) {
+        List<String> result = new ArrayList<>();
+        for (String entry : list(entries)) {
+            result.addAll(expand(entry, source));
+        }
+        return result;
     }
 
     private static Lexicon.Cue cue(String name, String source) {
@@ -141,7 +165,7 @@ final class LexiconLoader {
         };
     }
 
-    private static List<String> list(List<String> values) {
+    private static <T> List<T> list(List<T> values) {
         return values == null ? List.of() : values;
     }
 
