@@ -16,14 +16,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built-in detector against the labelled evaluation set ({@code care/evaluation-en.tsv}, 330
+ * The built-in detector against the labelled evaluation set ({@code care/evaluation-en.tsv}, 450
  * invented messages: crises plain and indirect, negations, jokes, other people's crises, quotes
- * and fiction, everyday sentences with trigger words). Prints recall and precision per tier and
- * per category, and every message it gets wrong; fails below the thresholds the issue sets.
+ * and fiction, everyday sentences with trigger words), on which the lexicon was developed, and
+ * against held-out messages written after it was frozen ({@code care/evaluation-en-holdout.tsv}).
+ * Prints recall and precision per tier and per category, and every message it gets wrong; fails
+ * below the thresholds the issue sets on the first, and below the frozen figure on the second.
  */
 class CrisisEvaluationTest {
     static final double MIN_CRISIS_RECALL = 0.95;
     static final double MIN_PRECISION = 0.6;
+    /**
+     * The held-out messages' crisis recall when the lexicon was frozen (12 of 35). Not a target: a
+     * floor, so that a change to the lexicon that loses ground on unseen phrasing is noticed.
+     */
+    static final double HELD_OUT_RECALL_FLOOR = 0.34;
 
     record Labelled(Tier label, String category, String text) {
     }
@@ -163,6 +170,12 @@ class CrisisEvaluationTest {
     void eachTier_hasAPrecisionOfAtLeast06() {
         assertThat(tierPrecision(scored, Tier.HIGH)).isGreaterThanOrEqualTo(MIN_PRECISION);
         assertThat(tierPrecision(scored, Tier.CONCERN)).isGreaterThanOrEqualTo(MIN_PRECISION);
+    }
+
+    @Test
+    void heldOutMessages_keepTheirRecallAndPrecision() {
+        assertThat(crisisRecall(heldOut)).isGreaterThanOrEqualTo(HELD_OUT_RECALL_FLOOR);
+        assertThat(alertPrecision(heldOut)).isGreaterThanOrEqualTo(MIN_PRECISION);
     }
 
     @Test
