@@ -156,7 +156,7 @@ public final class CrisisDetector {
                 if (selfReferenced == null) {
                     selfReferenced = CueReader.anyToken(text, lexicon.selfReference);
                 }
-                List<String[]> readying = kind == Kind.METHOD ? lexicon.readying : lexicon.strongReadying;
+                CueReader.Words readying = kind == Kind.METHOD ? cues.readying() : cues.strongReadying();
                 if (selfReferenced && (crisisFound || cues.inSentence(text, first[i], last[i], readying))) {
                     weigh(cues.read(text, first[i], last[i], Tier.HIGH, false).tier(), true);
                 }
@@ -219,7 +219,7 @@ public final class CrisisDetector {
         /** A concern match with no cue becomes high when a raiser (a time, a plan) stands in its sentence. */
         private Tier raise(CueReader.Reading reading, boolean raisable, int from, int to) {
             if (reading.tier() == Tier.CONCERN && raisable && !reading.cued()
-                    && cues.inSentence(text, from, to, lexicon.raisers)) {
+                    && cues.inSentence(text, from, to, cues.raisers())) {
                 return Tier.HIGH;
             }
             return reading.tier();

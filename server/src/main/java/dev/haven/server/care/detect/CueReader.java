@@ -1,6 +1,10 @@
 package dev.haven.server.care.detect;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,9 +17,46 @@ final class CueReader {
     static final int REACH = 5;
 
     private final Lexicon lexicon;
+    /** Per cue: its one-word entries as a set, and its longer ones as sequences. */
+    private final Map<Lexicon.Cue, Words> cueWords = new EnumMap<>(Lexicon.Cue.class);
+    private final Words readying;
+    private final Words strongReadying;
+    private final Words raisers;
 
     CueReader(Lexicon lexicon) {
         this.lexicon = lexicon;
+        lexicon.cues.forEach((cue, words) -> cueWords.put(cue, new Words(words)));
+        this.readying = new Words(lexicon.readying);
+        this.strongReadying = new Words(lexicon.strongReadying);
+        this.raisers = new Words(lexicon.raisers);
+    }
+
+    /** A word list split for quick lookup: single words in a set, sequences apart. */
+    static final class Words {
+        final Set<String> singles = new HashSet<>();
+        final List<String[]> sequences = new ArrayList<>();
+
+        Words(List<String[]> entries) {
+            for (String[] entry : entries) {
+                if (entry.length == 1) {
+                    singles.add(entry[0]);
+                } else {
+                    sequences.add(entry);
+                }
+            }
+        }
+    }
+
+    Words readying() {
+        return readying;
+    }
+
+    Words strongReadying() {
+        return strongReadying;
+    }
+
+    Words raisers() {
+        return raisers;
     }
 
     /** The words of one sentence around one match, and where the cue windows begin and end. */
@@ -63,7 +104,7 @@ final class CueReader {
     }
 
     /** Whether a word of {@code words} stands in the match's sentence. */
-    boolean inSentence(NormalizedText text, int first, int last, List<String[]> words) {
+    boolean inSentence(NormalizedText text, int first, int last, Words words) {
         Window window = new Window(text, first, last);
         return occurs(text, window.sentenceStart, window.sentenceEnd, words);
     }
@@ -101,7 +142,7 @@ final class CueReader {
     }
 
     private boolean present(Lexicon.Cue cue, Window w, boolean namesSomeone) {
-        List<String[]> words = lexicon.cues.get(cue);
+        Words words = cueWords.get(cue);
         NormalizedText t = w.text;
         return switch (cue.reach) {
             case BEFORE -> occurs(t, w.reachStart, w.first - 1, words);
@@ -116,7 +157,7 @@ final class CueReader {
     }
 
     /** Walks back from the match: a person word before any "I", "me", "my" means someone else's words. */
-    private boolean nearestIsAnotherPerson(Window w, List<String[]> people) {
+    private boolean nearestIsAnotherPerson(Window w, Words people) {
         for (int k = w.first - 1; k >= w.reachStart; k--) {
             if (endsAt(w.text, k, w.reachStart, people)) {
                 return true;
@@ -128,19 +169,22 @@ final class CueReader {
         return false;
     }
 
-    /** Whether any word sequence lies wholly within tokens [from, to]. */
-    static boolean occurs(NormalizedText text, int from, int to, List<String[]> sequences) {
+    /** Whether any word or word sequence lies wholly within tokens [from, to]. */
+    static boolean occurs(NormalizedText text, int from, int to, Words words) {
         for (int k = from; k <= to; k++) {
-            if (endsAt(text, k, from, sequences)) {
+            if (endsAt(text, k, from, words)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether a sequence ends at token {@code end} and starts no earlier than {@code floor}. */
-    private static boolean endsAt(NormalizedText text, int end, int floor, List<String[]> sequences) {
-        for (String[] sequence : sequences) {
+    /** Whether a word or sequence ends at token {@code end} and starts no earlier than {@code floor}. */
+    private static boolean endsAt(NormalizedText text, int end, int floor, Words words) {
+        if (words.singles.contains(text.token(end))) {
+            return true;
+        }
+        for (String[] sequence : words.sequences) {
             int start = end - sequence.length + 1;
             if (start < floor) {
                 continue;
@@ -158,7 +202,7 @@ final class CueReader {
 
     /** Whether the nearest person word within reach before token {@code token} is someone else. */
     boolean anotherPersonBefore(NormalizedText text, int token) {
-        return nearestIsAnotherPerson(new Window(text, token, token), lexicon.cues.get(Lexicon.Cue.OTHER_PERSON));
+        return nearestIsAnotherPerson(new Window(text, token, token), cueWords.get(Lexicon.Cue.OTHER_PERSON));
     }
 
     /** Whether a word of {@code words} stands in the sentence of token {@code token}. */

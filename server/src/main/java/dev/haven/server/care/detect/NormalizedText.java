@@ -13,6 +13,8 @@ final class NormalizedText {
     private final int[] ends;
     private final int[] sentences;
     private final boolean[] quoted;
+    /** The words as strings, made on first use: only a message with a match needs them. */
+    private String[] words;
 
     NormalizedText(char[] chars, int length, int[] starts, int[] ends, int[] sentences, boolean[] quoted,
                    int tokenCount) {
@@ -41,7 +43,15 @@ final class NormalizedText {
     }
 
     String token(int index) {
-        return new String(chars, starts[index], ends[index] - starts[index]);
+        if (words == null) {
+            words = new String[tokenCount];
+        }
+        String word = words[index];
+        if (word == null) {
+            word = new String(chars, starts[index], ends[index] - starts[index]);
+            words[index] = word;
+        }
+        return word;
     }
 
     int sentence(int token) {

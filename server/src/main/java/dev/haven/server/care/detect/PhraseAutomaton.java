@@ -27,6 +27,8 @@ final class PhraseAutomaton {
     private final int alphabet;
     private final int[] next;
     private final int[][] outputs;
+    /** Whether a state ends any phrase: most do not, so the scan looks no further for them. */
+    private final boolean[] ends;
     private final int[] lengths;
 
     PhraseAutomaton(List<String> phrases) {
@@ -48,9 +50,9 @@ final class PhraseAutomaton {
 
         // The trie, with each state's phrases.
         List<int[]> trie = new ArrayList<>();
-        List<List<Integer>> ends = new ArrayList<>();
+        List<List<Integer>> phraseEnds = new ArrayList<>();
         trie.add(new int[alphabet]);
-        ends.add(new ArrayList<>());
+        phraseEnds.add(new ArrayList<>());
         for (int p = 0; p < phrases.size(); p++) {
             int state = 0;
             String phrase = phrases.get(p);
@@ -59,11 +61,11 @@ final class PhraseAutomaton {
                 if (trie.get(state)[symbol] == 0) {
                     trie.get(state)[symbol] = trie.size();
                     trie.add(new int[alphabet]);
-                    ends.add(new ArrayList<>());
+                    phraseEnds.add(new ArrayList<>());
                 }
                 state = trie.get(state)[symbol];
             }
-            ends.get(state).add(p);
+            phraseEnds.get(state).add(p);
         }
 
         // Breadth first: failure links, and the missing transitions filled from them.
@@ -83,7 +85,7 @@ final class PhraseAutomaton {
         outputs[0] = new int[0];
         while (!queue.isEmpty()) {
             int state = queue.poll();
-            List<Integer> found = new ArrayList<>(ends.get(state));
+            List<Integer> found = new ArrayList<>(phraseEnds.get(state));
             for (int inherited : outputs[failure[state]]) {
                 found.add(inherited);
             }
@@ -99,6 +101,10 @@ final class PhraseAutomaton {
                 }
             }
         }
+        this.ends = new boolean[states];
+        for (int state = 0; state < states; state++) {
+            ends[state] = outputs[state].length > 0;
+        }
     }
 
     private int symbolOf(char c) {
@@ -113,7 +119,11 @@ final class PhraseAutomaton {
     void scan(char[] text, int length, Matches matches) {
         int state = 0;
         for (int i = 0; i < length; i++) {
-            state = next[state * alphabet + symbolOf(text[i])];
+            char c = text[i];
+            state = next[state * alphabet + (c < 128 ? asciiSymbols[c] : symbolOf(c))];
+            if (!ends[state]) {
+                continue;
+            }
             int[] found = outputs[state];
             for (int phrase : found) {
                 int start = i + 1 - lengths[phrase];

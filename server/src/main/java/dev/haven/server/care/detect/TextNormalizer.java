@@ -45,6 +45,8 @@ final class TextNormalizer {
         private final boolean[] quoted;
         private int tokens;
         private int tokenStart = -1;
+        /** Whether the word being read holds anything but a-z (digits, symbols, other scripts). */
+        private boolean tokenMixed;
         private int sentence;
         private boolean breakPending;
         private boolean inQuote;
@@ -63,7 +65,15 @@ final class TextNormalizer {
         NormalizedText run() {
             int n = s.length();
             for (int i = 0; i < n; ) {
-                int cp = s.codePointAt(i);
+                char c = s.charAt(i);
+                if (c < 0x80 && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                    // The common case, lower-case ASCII letters and digits, without the general checks.
+                    startToken();
+                    append(c);
+                    i++;
+                    continue;
+                }
+                int cp = Character.isHighSurrogate(c) ? s.codePointAt(i) : c;
                 int next = i + Character.charCount(cp);
                 if (isIgnorable(cp) || isApostrophe(cp) && tokenStart >= 0) {
                     i = next;
@@ -71,6 +81,7 @@ final class TextNormalizer {
                 }
                 if (isWordChar(cp) || cp == '!' && tokenStart >= 0 && next < n && Character.isLetter(s.codePointAt(next))) {
                     startToken();
+                    tokenMixed = true;
                     append(cp == '!' ? '!' : Character.toLowerCase(cp));
                 } else {
                     endToken();
@@ -107,7 +118,8 @@ final class TextNormalizer {
             if (tokenStart < 0) {
                 return;
             }
-            int end = finishWord(out, tokenStart, length);
+            int end = tokenMixed ? finishWord(out, tokenStart, length) : squeeze(out, tokenStart, length);
+            tokenMixed = false;
             length = end;
             starts[tokens] = tokenStart;
             ends[tokens] = end;
@@ -137,11 +149,22 @@ final class TextNormalizer {
             inQuote = open;
         }
 
+        private void append(char c) {
+            if (length + 1 >= out.length) {
+                grow();
+            }
+            out[length++] = c;
+        }
+
+        private void grow() {
+            char[] bigger = new char[out.length * 2];
+            System.arraycopy(out, 0, bigger, 0, length);
+            out = bigger;
+        }
+
         private void append(int cp) {
             if (length + 2 >= out.length) {
-                char[] bigger = new char[out.length * 2];
-                System.arraycopy(out, 0, bigger, 0, length);
-                out = bigger;
+                grow();
             }
             if (Character.isBmpCodePoint(cp)) {
                 out[length++] = (char) cp;
@@ -188,6 +211,18 @@ final class TextNormalizer {
             }
             tokens -= removed;
         }
+    }
+
+    /** Squeezes repeated letters of a word of a-z only at [start, end); returns the word's new end. */
+    private static int squeeze(char[] chars, int start, int end) {
+        int write = start + 1;
+        for (int i = start + 1; i < end; i++) {
+            char c = chars[i];
+            if (c != chars[write - 1]) {
+                chars[write++] = c;
+            }
+        }
+        return write;
     }
 
     /**
