@@ -66,8 +66,8 @@ final class TextNormalizer {
             int n = s.length();
             for (int i = 0; i < n; ) {
                 char c = s.charAt(i);
-                if (c < 0x80 && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
-                    // The common case, lower-case ASCII letters and digits, without the general checks.
+                if (c >= 'a' && c <= 'z') {
+                    // The common case, lower-case ASCII letters, without the general checks.
                     startToken();
                     append(c);
                     i++;
