@@ -7,7 +7,6 @@ import dev.haven.protocol.client.Send;
 import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.PresenceKind;
-import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.ErrorReply;
@@ -16,6 +15,9 @@ import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.SendResult;
 import dev.haven.protocol.server.ServerMessage;
+import dev.haven.server.care.CareServices;
+import dev.haven.server.care.RoomCare;
+import dev.haven.server.care.detect.Detection;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
 import dev.haven.server.moderation.AuditLog;
@@ -61,13 +63,20 @@ public final class Room {
     final ParticipationStats stats;
     final SlowMode slowMode;
     final WaitingRoom waiting = new WaitingRoom();
+    final RoomCare care;
     private final int maxTextChars;
     private final RoomCommands commands;
     RoomPolicy policy;
     long seq;
     private volatile RoomInfo info;
 
+    /** A room with duty-of-care services of its own, for tests and tools; a server shares one set. */
     public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder) {
+        this(settings, config, executor, clock, encoder, CareServices.create(config, clock));
+    }
+
+    public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder,
+                CareServices careServices) {
         this.settings = settings;
         this.executor = executor;
         this.clock = clock;
@@ -81,6 +90,7 @@ public final class Room {
         this.slowMode = new SlowMode(dev.haven.protocol.client.SetRoom.MAX_SLOW_MODE_SECONDS);
         this.policy = new RoomPolicy(settings.locked(), 0, false, Admission.OPEN);
         this.commands = new RoomCommands(this);
+        this.care = new RoomCare(new RoomCareBridge(this), careServices);
         refreshInfo();
     }
 
@@ -179,7 +189,7 @@ public final class Room {
     /** The reason a connection may not come in, or null. */
     private ErrorReply admit(Session session, Join request) {
         String userId = session.identity().id();
-        boolean facilitator = session.identity().roleIn(id()) == Role.FACILITATOR;
+        boolean facilitator = session.identity().roleIn(id()).isStaff();
         // Facilitators cannot ban one another, also not by naming an absent facilitator's id.
         if (!facilitator && sanctions.isBanned(userId, session.identity().guest(), session.remoteAddress())) {
             return error(request.id(), ErrorCode.BANNED, "you cannot join this room at the moment");
@@ -205,7 +215,7 @@ public final class Room {
         String userId = session.identity().id();
         return policy.admission() == Admission.APPROVAL
                 && presence.get(userId) == null
-                && session.identity().roleIn(id()) != Role.FACILITATOR
+                && !session.identity().roleIn(id()).isStaff()
                 && !waiting.isAdmitted(userId, clock.millis());
     }
 
@@ -225,6 +235,13 @@ public final class Room {
         if (member.isFacilitator() && !waiting.all().isEmpty()) {
             // A later task, so these alerts follow the join's reply, which this task produces.
             run(() -> alertWaiting(session));
+        }
+        if (member.isFacilitator()) {
+            run(() -> {
+                if (presence.of(session) != null) {
+                    care.staffJoined(session);
+                }
+            });
         }
         return member;
     }
@@ -270,12 +287,21 @@ public final class Room {
                         "slow mode is on: one message every " + policy.slowModeSeconds() + " seconds", retryAfter);
             }
         }
+        Detection detection = care.assess(member.role(), text);
+        if (detection.found() && care.holds(member.id(), detection)) {
+            slowMode.accepted(member.id(), now);
+            care.held(member.identity().userInfoIn(id()), text, now, request.clientId(), detection);
+            return new Ok(request.id(), SendResult.heldForFacilitators());
+        }
         MessageEvent message = new MessageEvent(id(), ++seq, member.identity().userInfoIn(id()), text, now,
                 request.clientId());
         history.append(message);
         slowMode.accepted(member.id(), now);
         stats.record(member.id(), member.identity().name(), text.codePointCount(0, text.length()), now);
         presence.broadcast(message);
+        if (detection.found()) {
+            care.crisis(message.from(), message.seq(), now, detection);
+        }
         return new Ok(request.id(), new SendResult(message.seq()));
     }
 
