@@ -29,17 +29,22 @@ public final class TestServer implements AutoCloseable {
     private final HavenServer server;
     private final TokenService tokens;
 
-    private TestServer(HavenConfig config) {
+    private TestServer(HavenConfig config, Clock clock) {
         this.tokens = new TokenService(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
-        this.server = HavenServer.start(config, tokens, Clock.systemUTC());
+        this.server = HavenServer.start(config, tokens, clock);
     }
 
     public static TestServer start() {
-        return new TestServer(config(200));
+        return new TestServer(config(200), Clock.systemUTC());
     }
 
     public static TestServer start(HavenConfig config) {
-        return new TestServer(config);
+        return new TestServer(config, Clock.systemUTC());
+    }
+
+    /** A server whose rooms read time from {@code clock} (a {@link ManualClock} moves only when told). */
+    public static TestServer start(HavenConfig config, Clock clock) {
+        return new TestServer(config, clock);
     }
 
     public static HavenConfig config(int historyMessages) {
@@ -68,6 +73,11 @@ public final class TestServer implements AutoCloseable {
 
     public String token(String sub, String name, Role role) {
         return tokens.sign(sub, name, role, null, Duration.ofHours(1));
+    }
+
+    /** A token whose role holds only in the rooms listed. */
+    public String token(String sub, String name, Role role, List<String> rooms) {
+        return tokens.sign(sub, name, role, rooms, Duration.ofHours(1));
     }
 
     /** A token that expires after {@code ttl} (to the second: a JWT's {@code exp} has no fraction). */
