@@ -1,5 +1,8 @@
 package dev.haven.server.it;
 
+import static dev.haven.server.testing.Requests.ok;
+import static dev.haven.server.testing.Requests.q;
+import static dev.haven.server.testing.Requests.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,29 +74,8 @@ class CareFlowTest {
         return client;
     }
 
-    private static String q(String json) {
-        return json.replace('\'', '"');
-    }
-
-    private static JsonNode ok(TestClient client, String json) {
-        JsonNode reply = client.request(q(json));
-        assertThat(reply.path("type").asText()).as("reply to %s: %s", json, reply).isEqualTo("ok");
-        return reply;
-    }
-
     private static JsonNode send(TestClient client, String text) {
         return client.request("{\"type\":\"send\",\"room\":\"" + ROOM + "\",\"text\":\"" + text + "\"}");
-    }
-
-    private static List<JsonNode> settle(TestClient client) {
-        client.request("{\"type\":\"ping\"}");
-        return client.drainReceived();
-    }
-
-    private static void settle(TestClient... several) {
-        for (TestClient client : several) {
-            settle(client);
-        }
     }
 
     private static JsonNode alert(TestClient client, String kind) {
