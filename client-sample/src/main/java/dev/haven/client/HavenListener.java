@@ -1,10 +1,12 @@
 package dev.haven.client;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
 import dev.haven.protocol.server.RoomUpdated;
 
 /**
@@ -34,8 +36,23 @@ public interface HavenListener {
     default void onNotice(Notice notice) {
     }
 
-    /** For a room's facilitators only: a report, a raised hand, a member waiting to be admitted. */
+    /**
+     * For a room's facilitators only (and supervisors, for escalated ones): a report, a raised
+     * hand, a member waiting to be admitted, crisis language, a member asking for a facilitator,
+     * and what was done about those.
+     */
     default void onAlert(Alert alert) {
+    }
+
+    /** A helpline card a facilitator shared with the room, or with this user. */
+    default void onResource(ResourceEvent resource) {
+    }
+
+    /**
+     * A member's message shown to facilitators only, for now (a room that holds method detail);
+     * its author receives it too. It has no seq: the room never saw it.
+     */
+    default void onHeldMessage(HeldMessage held) {
     }
 
     /** A facilitator deleted a message; it has left the room's held history. */

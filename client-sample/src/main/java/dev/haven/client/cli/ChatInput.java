@@ -1,10 +1,12 @@
 package dev.haven.client.cli;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
 import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.ServerMessage;
 
@@ -38,6 +40,10 @@ sealed interface ChatInput {
                 return d.room();
             } else if (message instanceof RoomUpdated u) {
                 return u.room().id();
+            } else if (message instanceof ResourceEvent r) {
+                return r.room();
+            } else if (message instanceof HeldMessage h) {
+                return h.room();
             }
             return null;
         }

@@ -46,6 +46,7 @@ public final class ChatSession {
     private final ChatEvents events;
     private final RoomCommands roomCommands;
     private final MemberCommands memberCommands;
+    private final CareCommands careCommands;
     private boolean closedByUs;
     private Integer exitCode;
 
@@ -63,6 +64,7 @@ public final class ChatSession {
         this.events = new ChatEvents(state, out, clock, (roomId, accepted) -> join(roomId, false, accepted));
         this.roomCommands = new RoomCommands(state, out, replies, clock);
         this.memberCommands = new MemberCommands(state, out, replies);
+        this.careCommands = new CareCommands(state, out, replies);
     }
 
     /** Runs the chat to its end and returns the exit status; see {@link ChatOptions#USAGE}. */
@@ -157,7 +159,8 @@ public final class ChatSession {
                 case "/help" -> out.info(SlashCommand.HELP);
                 case "/quit" -> quit();
                 default -> {
-                    if (!roomCommands.handle(command) && !memberCommands.handle(command)) {
+                    if (!roomCommands.handle(command) && !memberCommands.handle(command)
+                            && !careCommands.handle(command)) {
                         throw new CommandException("unknown_command", command.name()
                                 + " is not a command; /help lists them");
                     }

@@ -23,6 +23,12 @@ final class ChatState {
     List<RoomInfo> directory = List.of();
     /** Rooms that admit by approval where the user waits: room id to whether it accepted the guidelines. */
     final Map<String, Boolean> awaitingAdmission = new LinkedHashMap<>();
+    /** Crisis alerts and requests for a facilitator not closed yet, by alert id, oldest first. */
+    final Map<String, OpenAlert> openAlerts = new LinkedHashMap<>();
+
+    /** An alert this facilitator or supervisor may still acknowledge. */
+    record OpenAlert(String id, String room, String memberName) {
+    }
 
     /** The room the chat is in. */
     CurrentRoom requireRoom() throws CommandException {

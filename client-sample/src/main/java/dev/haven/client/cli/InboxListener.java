@@ -2,10 +2,12 @@ package dev.haven.client.cli;
 
 import dev.haven.client.HavenListener;
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
 import dev.haven.protocol.server.RoomUpdated;
 
 /** Runs on the client's receiving thread and only queues: the chat's own thread handles every event. */
@@ -44,6 +46,16 @@ final class InboxListener implements HavenListener {
     @Override
     public void onRoomUpdated(RoomUpdated updated) {
         inbox.received(new ChatInput.Event(updated));
+    }
+
+    @Override
+    public void onResource(ResourceEvent resource) {
+        inbox.received(new ChatInput.Event(resource));
+    }
+
+    @Override
+    public void onHeldMessage(HeldMessage held) {
+        inbox.received(new ChatInput.Event(held));
     }
 
     @Override

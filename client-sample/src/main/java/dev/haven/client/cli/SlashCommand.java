@@ -19,6 +19,8 @@ record SlashCommand(String name, String argument) {
               /hand                   raise your hand to ask for the floor; /hand down lowers it
               /report SEQ [reason]    tell the facilitators about message SEQ (the number in
                                       [brackets]); nobody else sees your report
+              /help-request [note]    ask a facilitator to check in with you, privately
+              /resources [REGION]     free helplines for this room (or a country: CA, GB, ...)
               /help                   show this list
               /quit                   leave and disconnect (Ctrl-D does the same)
 
@@ -39,7 +41,12 @@ record SlashCommand(String name, String argument) {
               /moderated on|off                only members given the floor may write
               /approval on|off                 new members wait until a facilitator admits them
               /stats                           who takes part how much; dominant members marked
-              /audit [N]                       the last N moderation actions, newest first""";
+              /audit [N]                       the last N moderation actions, newest first
+              /alerts                          crisis alerts and requests still open
+              /ack [ALERT] reaching|handled|false   answer an alert: reaching out stops its
+                                               escalation; handled or false closes it
+              /share CARD [NAME]               share a helpline from /resources with everyone
+                                               here, or with one member""";
 
     /** The command on a line, or null for a line to send: text, or {@code //...} which sends {@code /...}. */
     static SlashCommand parse(String line) {
