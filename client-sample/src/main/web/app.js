@@ -2,6 +2,7 @@
 // Speaks the protocol only through haven-client.js. Every text that comes from the server or
 // from people is inserted with textContent, never as HTML.
 import { HavenClient } from './haven-client.js';
+import { createCare } from './care.js';
 
 const TOKEN_KEY = 'haven.token';
 const $ = (id) => document.getElementById(id);
@@ -49,7 +50,8 @@ function el(tag, props = {}, ...children) {
 }
 const time = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 function show(id, visible) { $(id).hidden = !visible; }
-function isFacilitatorHere() { return state.me?.role === 'facilitator'; }
+const isStaffRole = (role) => role === 'facilitator' || role === 'supervisor';
+function isFacilitatorHere() { return isStaffRole(state.me?.role); }
 
 function notice(text, tone = 'calm') {
   const item = el('div', { class: `notice ${tone}` }, el('p', { text }));
@@ -58,6 +60,9 @@ function notice(text, tone = 'calm') {
   $('notices').append(item);
   while ($('notices').children.length > 4) $('notices').firstElementChild.remove();
 }
+
+// Duty of care: support notices, crisis alerts, helplines (care.js).
+const care = createCare({ $, el, time, state, notice });
 
 // ---- status ----
 function renderStatus(detail) {
@@ -91,6 +96,8 @@ async function signIn({ token, name }) {
   client.addEventListener('alert', (e) => onAlert(e.detail));
   client.addEventListener('message_deleted', (e) => onDeleted(e.detail));
   client.addEventListener('room_updated', (e) => onRoomUpdated(e.detail.room));
+  client.addEventListener('resource', (e) => care.onResource(e.detail));
+  client.addEventListener('held_message', (e) => care.onHeldMessage(e.detail));
   client.addEventListener('rejoined', (e) => onRejoined(e.detail));
   client.addEventListener('rejoin_failed', (e) => {
     if (e.detail.room === state.roomId) {
@@ -109,7 +116,7 @@ async function signIn({ token, name }) {
     return;
   }
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
-  $('whoami').textContent = `Signed in as ${state.user.name}${state.user.role === 'facilitator' ? ' (facilitator)' : ''}`;
+  $('whoami').textContent = `Signed in as ${state.user.name}${isStaffRole(state.user.role) ? ` (${state.user.role})` : ''}`;
   show('whoami', true);
   show('sign-out', true);
   show('signin', false);
@@ -120,6 +127,7 @@ async function signIn({ token, name }) {
 
 function resetToSignIn() {
   state.client = null;
+  care.reset();
   show('signin', true);
   show('directory', false);
   show('guidelines', false);
@@ -240,6 +248,7 @@ function enterRoom(reply) {
   show('directory', false);
   show('room', true);
   show('facilitator', isFacilitatorHere());
+  care.enterRoom();
   updateComposer();
   $('message-text').focus();
 }
@@ -272,7 +281,7 @@ function addMessage(m, live) {
   const li = el('li', { class: `message${mine ? ' mine' : ''}`, 'data-seq': String(m.seq) },
     el('div', { class: 'meta' },
       el('span', { class: 'from', text: m.from.name }),
-      m.from.role === 'facilitator' ? el('span', { class: 'badge', text: 'facilitator' }) : null,
+      isStaffRole(m.from.role) ? el('span', { class: 'badge', text: m.from.role }) : null,
       el('time', { datetime: new Date(m.ts).toISOString(), text: time(m.ts) })),
     el('p', { class: 'text', text: m.text }));
   const tools = el('div', { class: 'tools' });
@@ -403,14 +412,14 @@ function renderPresence() {
   list.replaceChildren();
   for (const m of state.members.values()) {
     const bits = [];
-    if (m.role === 'facilitator') bits.push('facilitator');
+    if (isStaffRole(m.role)) bits.push(m.role);
     if (m.handRaised) bits.push('hand raised');
-    if (m.voice && m.role !== 'facilitator') bits.push('has the floor');
+    if (m.voice && !isStaffRole(m.role)) bits.push('has the floor');
     if (m.muted) bits.push('muted');
     const li = el('li', { class: 'member' },
       el('span', { class: 'name', text: m.name + (m.id === state.user?.id ? ' (you)' : '') }),
       bits.length ? el('span', { class: 'hint', text: ` · ${bits.join(', ')}` }) : null);
-    if (isFacilitatorHere() && m.role !== 'facilitator') {
+    if (isFacilitatorHere() && !isStaffRole(m.role)) {
       li.append(el('button', { type: 'button', class: 'quiet small', text: 'Actions',
         'aria-label': `Actions for ${m.name}`, onclick: () => openMemberDialog(m) }));
     }
@@ -449,6 +458,7 @@ $('report-dialog').addEventListener('close', async () => {
 
 // ---- private notices ----
 function onNotice(n) {
+  if (care.onNotice(n)) return;
   const roomName = state.rooms.find((r) => r.id === n.room)?.name || state.room?.name || 'this group';
   const until = n.until ? ` until ${time(n.until)}` : ' for now';
   const because = n.reason ? ` Their note: “${n.reason}”` : '';
@@ -501,6 +511,7 @@ async function command(type, fields) {
 }
 
 function onAlert(a) {
+  if (care.onAlert(a)) return;
   if (a.room !== state.roomId) return;
   if (a.kind === 'waiting') {
     state.waiting.set(a.member, { name: a.name, ts: a.ts });
