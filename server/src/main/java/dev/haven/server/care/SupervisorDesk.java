@@ -2,6 +2,7 @@ package dev.haven.server.care;
 
 import dev.haven.protocol.server.Alert;
 import dev.haven.server.room.Session;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The supervisors connected to the server (token role {@code supervisor}), and the escalated
  * alerts still open in any room. A supervisor receives every escalation from every room as soon
  * as it has said hello, without joining a room, and on connecting receives the escalated alerts
- * still open. Other features alert supervisors through {@link #alert}.
+ * still open, each followed by what was done about it so far (a facilitator reaching out).
+ * Other features alert supervisors through {@link #alert}.
  *
  * <p><b>Threading.</b> Connections register and leave from their own threads; rooms escalate
  * from theirs. Both collections are concurrent. A supervisor registering while an alert is
@@ -23,14 +25,14 @@ public final class SupervisorDesk {
     private static final Logger log = LoggerFactory.getLogger(SupervisorDesk.class);
 
     private final Set<Session> supervisors = ConcurrentHashMap.newKeySet();
-    /** room id + alert id to the alert as last escalated. */
-    private final Map<String, Alert> escalated = new ConcurrentHashMap<>();
+    /** room id + alert id to the alert as escalated, then its updates. Each list is replaced, never changed. */
+    private final Map<String, List<Alert>> escalated = new ConcurrentHashMap<>();
 
     /** A supervisor said hello: it receives the escalated alerts still open, then every new one. */
     public void register(Session supervisor) {
         supervisors.add(supervisor);
-        for (Alert alert : escalated.values()) {
-            supervisor.send(alert);
+        for (List<Alert> frames : escalated.values()) {
+            frames.forEach(supervisor::send);
         }
     }
 
@@ -50,7 +52,7 @@ public final class SupervisorDesk {
      * @return how many supervisor connections it reached
      */
     public int escalate(Alert alert) {
-        escalated.put(key(alert.room(), alert.alertId()), alert);
+        escalated.put(key(alert.room(), alert.alertId()), List.of(alert));
         int reached = alert(alert);
         if (reached == 0) {
             log.warn("escalation reached no supervisor room={} alert={}", alert.room(), alert.alertId());
@@ -60,8 +62,15 @@ public final class SupervisorDesk {
 
     /** What a facilitator or supervisor did about an escalated alert; a closing update forgets it. */
     public void update(Alert update, boolean closes) {
+        String key = key(update.room(), update.alertId());
         if (closes) {
-            escalated.remove(key(update.room(), update.alertId()));
+            escalated.remove(key);
+        } else {
+            escalated.computeIfPresent(key, (k, frames) -> {
+                List<Alert> more = new java.util.ArrayList<>(frames);
+                more.add(update);
+                return List.copyOf(more);
+            });
         }
         alert(update);
     }

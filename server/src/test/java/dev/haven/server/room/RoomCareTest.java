@@ -308,6 +308,17 @@ class RoomCareTest {
     }
 
     @Test
+    void supervisorConnectingLater_learnsThatSomeoneIsReachingOut_afterTheAlert() {
+        Alert alert = openCrisis(CRISIS);
+        executor.advance(Duration.ofSeconds(120));
+        command(fac, new AckAlert("a", ROOM, alert.alertId(), AlertAction.REACHING_OUT));
+        care.supervisors().register(supervisor);
+        assertThat(supervisor.received(Alert.class)).extracting(Alert::kind)
+                .containsExactly(AlertKind.CRISIS, AlertKind.CRISIS_UPDATE);
+        assertThat(supervisor.received(Alert.class).get(1).action()).isEqualTo(AlertAction.REACHING_OUT);
+    }
+
+    @Test
     void supervisor_acknowledgesWithoutJoining_andEscalatedUpdatesReachSupervisors() {
         care.supervisors().register(supervisor);
         Alert alert = openCrisis(CRISIS);
