@@ -8,6 +8,7 @@ import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
 import dev.haven.protocol.server.ResourceEvent;
 import dev.haven.protocol.server.RoomUpdated;
+import dev.haven.protocol.server.ServerMessage;
 
 /**
  * Receives what the server sends besides replies. Methods are called one at a time, in the
@@ -69,5 +70,27 @@ public interface HavenListener {
      * {@link HavenClient#ABNORMAL_CLOSURE} when the connection broke without one.
      */
     default void onClosed(int code, String reason) {
+    }
+
+    /** The room an event is about, or null for a frame that names none. */
+    static String roomOf(ServerMessage event) {
+        if (event instanceof MessageEvent m) {
+            return m.room();
+        } else if (event instanceof PresenceEvent p) {
+            return p.room();
+        } else if (event instanceof Notice n) {
+            return n.room();
+        } else if (event instanceof Alert a) {
+            return a.room();
+        } else if (event instanceof MessageDeleted d) {
+            return d.room();
+        } else if (event instanceof RoomUpdated u) {
+            return u.room() == null ? null : u.room().id();
+        } else if (event instanceof ResourceEvent r) {
+            return r.room();
+        } else if (event instanceof HeldMessage h) {
+            return h.room();
+        }
+        return null;
     }
 }

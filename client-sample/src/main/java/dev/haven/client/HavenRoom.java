@@ -33,7 +33,8 @@ import dev.haven.protocol.server.StatsResult;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The members' tools and facilitators' commands of one room, over one {@link HavenClient}:
+ * The members' tools and facilitators' commands of one room, over a {@link HavenClient} or a
+ * {@link ReconnectingClient}:
  * {@code client.room("lounge").mute(userId, 300L, "a pause")}. {@code user} is always a user
  * id. Facilitators' commands made by a member fail with {@code forbidden}; the server decides.
  *
@@ -42,10 +43,10 @@ import java.util.concurrent.CompletableFuture;
  * {@link dev.haven.protocol.InvalidFieldException} before anything is sent.
  */
 public final class HavenRoom {
-    private final HavenClient client;
+    private final HavenRequests client;
     private final String id;
 
-    HavenRoom(HavenClient client, String id) {
+    HavenRoom(HavenRequests client, String id) {
         this.client = requireNonNull(client, "client");
         this.id = requireNonNull(id, "roomId");
     }

@@ -49,7 +49,8 @@ final class ListenerCalls {
         call(() -> listener.onClosed(code, reason));
     }
 
-    private static void call(Runnable call) {
+    /** Runs one listener call; a failure is logged, never passed on. */
+    static void call(Runnable call) {
         try {
             call.run();
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.haven.client.cli;
 
+import dev.haven.client.HavenListener;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.MemberInfo;
 import dev.haven.protocol.model.NoticeKind;
@@ -53,7 +54,7 @@ final class ChatEvents {
             return;
         }
         CurrentRoom room = state.room;
-        if (room == null || !room.id().equals(ChatInput.Event.roomOf(event))) {
+        if (room == null || !room.id().equals(HavenListener.roomOf(event))) {
             return;
         }
         if (event instanceof MessageEvent message && room.accept(message)) {

@@ -73,6 +73,30 @@ final class CurrentRoom {
         return before == null ? updated : before;
     }
 
+    /**
+     * The room was rejoined on a new connection: its settings and who is here are as the reply
+     * says; the members waiting to be admitted are told again by alerts. After a server restart
+     * seq numbers start again, so the next message shown is any message.
+     */
+    void rejoined(JoinResult reply, boolean restarted) {
+        if (reply.room() != null) {
+            info = reply.room();
+        }
+        members.clear();
+        for (MemberInfo member : reply.members() == null ? List.<MemberInfo>of() : reply.members()) {
+            members.put(member.id(), member);
+        }
+        waiting.clear();
+        if (restarted) {
+            lastSeq = 0;
+        }
+    }
+
+    /** The seq of the last message shown. */
+    long lastSeq() {
+        return lastSeq;
+    }
+
     /** @return true for a message of this room not shown yet (its seq is past the last one shown) */
     boolean accept(MessageEvent message) {
         if (!id.equals(message.room()) || message.seq() <= lastSeq) {

@@ -95,7 +95,7 @@ final class Transcript {
         }
     }
 
-    private static String names(List<MemberInfo> members) {
+    static String names(List<MemberInfo> members) {
         return members.stream()
                 .map(m -> clean(m.name()) + (m.role().isStaff() ? " (" + m.role().wireName() + ")" : ""))
                 .collect(Collectors.joining(", "));

@@ -1,5 +1,6 @@
 package dev.haven.client.testing;
 
+import dev.haven.client.ReconnectPolicy;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomCategory;
 import dev.haven.server.auth.TokenService;
@@ -29,11 +30,16 @@ public final class HavenTestServer implements AutoCloseable {
     public static final String CIRCLE = "circle";
     public static final String CIRCLE_GUIDELINES = "Be kind. What is shared here stays here.";
 
+    /** Reconnecting quickly, so tests of a lost connection take a fraction of a second: 50 ms doubling to 200 ms. */
+    public static final ReconnectPolicy FAST_RECONNECT = ReconnectPolicy.DEFAULT
+            .withDelays(Duration.ofMillis(50), Duration.ofMillis(200));
+
     private final HavenServer server;
     private final TokenService tokens;
 
-    private HavenTestServer(int maxTextChars, int maxFrameBytes) {
-        HavenConfig config = limits(maxTextChars, maxFrameBytes)
+    /** @param yaml configuration merged over the built-in one, before the test's rooms and auth */
+    private HavenTestServer(String yaml) {
+        HavenConfig config = configured(yaml)
                 .withServer(new ServerSettings("127.0.0.1", 0, 30, 10, 1))
                 .withAuth(new AuthSettings(true, SECRET, null))
                 .withRooms(List.of(
@@ -46,15 +52,14 @@ public final class HavenTestServer implements AutoCloseable {
     }
 
     /**
-     * The built-in configuration with these size limits. The limits go through the documented
-     * configuration keys, so the other limits (rates) keep their defaults whatever they are.
+     * The built-in configuration with these settings. They go through the documented
+     * configuration keys, so the other settings keep their defaults whatever they are.
      */
-    private static HavenConfig limits(int maxTextChars, int maxFrameBytes) {
+    private static HavenConfig configured(String yaml) {
         try {
             Path file = Files.createTempFile("haven-client-test", ".yaml");
             try {
-                Files.writeString(file, "limits:\n  maxTextChars: " + maxTextChars + "\n  maxFrameBytes: "
-                        + maxFrameBytes + "\n");
+                Files.writeString(file, yaml);
                 return new ConfigLoader().load(file, Map.of());
             } finally {
                 Files.delete(file);
@@ -66,11 +71,17 @@ public final class HavenTestServer implements AutoCloseable {
 
     /** Default limits: 4000 characters per message, 64 KiB per frame. */
     public static HavenTestServer start() {
-        return new HavenTestServer(4000, 65536);
+        return start(4000, 65536);
     }
 
     public static HavenTestServer start(int maxTextChars, int maxFrameBytes) {
-        return new HavenTestServer(maxTextChars, maxFrameBytes);
+        return new HavenTestServer("limits:\n  maxTextChars: " + maxTextChars + "\n  maxFrameBytes: " + maxFrameBytes
+                + "\n");
+    }
+
+    /** Holds only the last {@code maxMessages} messages of each room, so a catch-up can find a gap. */
+    public static HavenTestServer withHistoryOf(int maxMessages) {
+        return new HavenTestServer("history:\n  maxMessages: " + maxMessages + "\n");
     }
 
     public int port() {

@@ -1,17 +1,20 @@
 package dev.haven.protocol.client;
 
+import static dev.haven.protocol.Fields.optionalClientId;
+import static dev.haven.protocol.Fields.requireMessageText;
 import static dev.haven.protocol.Fields.requireText;
 
 /**
  * Share a message with a room.
  *
  * @param clientId an optional client-chosen tag echoed in the {@code message} event, so a
- *                 client can match its own message
+ *                 client can match its own message; at most 64 UTF-16 chars
  */
 public record Send(String id, String room, String text, String clientId) implements ClientMessage {
     public Send {
         requireText(room, "room");
-        requireText(text, "text");
+        requireMessageText(text, "text");
+        optionalClientId(clientId, "clientId");
     }
 
     public static Send text(String room, String text) {

@@ -6,12 +6,14 @@ import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
 import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.PresenceKind;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.SendResult;
 import dev.haven.protocol.server.ServerMessage;
@@ -63,6 +65,7 @@ public final class Room {
     final ParticipationStats stats;
     final SlowMode slowMode;
     final WaitingRoom waiting = new WaitingRoom();
+    final PendingReports pendingReports = new PendingReports();
     final RoomCare care;
     private final int maxTextChars;
     private final RoomCommands commands;
@@ -123,7 +126,7 @@ public final class Room {
     /** The connection is gone: it leaves without a reply. Harmless for a session that never joined. */
     public void disconnect(Session session) {
         run(() -> {
-            waiting.disconnect(session);
+            waiting.withdraw(session);
             removeSession(session);
         });
     }
@@ -136,6 +139,12 @@ public final class Room {
             sanctions.purgeExpired();
             slowMode.purge(now);
             waiting.expireAdmissions(now);
+            for (WaitingRoom.Waiter lapsed : waiting.expire(now)) {
+                // The member still waits on the answer: a denial that says why, so it may ask again.
+                lapsed.sessions().forEach(s -> s.send(new Notice(id(), NoticeKind.DENIED, null,
+                        "no facilitator answered in time; join again to ask again", null)));
+                log.info("waiting lapsed room={} user={}", id(), lapsed.identity().id());
+            }
         });
     }
 
@@ -232,9 +241,9 @@ public final class Room {
             log.info("join room={} user={} role={}", id(), userId, member.role().wireName());
         }
         member.add(session);
-        if (member.isFacilitator() && !waiting.all().isEmpty()) {
+        if (member.isFacilitator() && (!waiting.all().isEmpty() || !pendingReports.isEmpty())) {
             // A later task, so these alerts follow the join's reply, which this task produces.
-            run(() -> alertWaiting(session));
+            run(() -> alertOnArrival(session));
         }
         if (member.isFacilitator()) {
             run(() -> {
@@ -246,8 +255,11 @@ public final class Room {
         return member;
     }
 
-    /** Tells a facilitator who just came in about every member still waiting, oldest first. */
-    private void alertWaiting(Session facilitator) {
+    /**
+     * Tells a facilitator who just came in about every member still waiting, oldest first,
+     * then the reports that reached no facilitator yet.
+     */
+    private void alertOnArrival(Session facilitator) {
         if (presence.of(facilitator) == null) {
             return;
         }
@@ -255,10 +267,11 @@ public final class Room {
             facilitator.send(new Alert(id(), AlertKind.WAITING, waiter.identity().id(), waiter.identity().name(),
                     null, null, null, waiter.since()));
         }
+        pendingReports.takeFor(facilitator.identity().id()).forEach(facilitator::send);
     }
 
     private ServerMessage doLeave(Session session, String requestId) {
-        if (!removeSession(session)) {
+        if (!removeSession(session) && !waiting.withdraw(session)) {
             return error(requestId, ErrorCode.NOT_IN_ROOM, "you are not in this room");
         }
         return Ok.empty(requestId);

@@ -21,6 +21,7 @@ import dev.haven.protocol.client.Unban;
 import dev.haven.protocol.client.Unmute;
 import dev.haven.protocol.client.Voice;
 import dev.haven.protocol.client.Warn;
+import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.Participation;
@@ -158,9 +159,13 @@ final class RoomCommands {
         String author = message == null ? null : message.from().id();
         String authorName = message == null ? null : message.from().name();
         // A facilitator whose own message is reported is not told who reported it.
-        room.presence.toFacilitatorsExcept(author, new Alert(room.id(), AlertKind.REPORT, author, authorName, request.seq(),
-                actor.id(), request.reason(), now()));
-        log.info("report room={} seq={} by={}", room.id(), request.seq(), actor.id());
+        Alert alert = new Alert(room.id(), AlertKind.REPORT, author, authorName, request.seq(), actor.id(),
+                request.reason(), now());
+        boolean delivered = room.presence.toFacilitatorsExcept(author, alert);
+        if (!delivered && room.pendingReports.add(alert)) {
+            log.warn("pending report dropped room={} (over {})", room.id(), PendingReports.MAX_PENDING);
+        }
+        log.info("report room={} seq={} by={} pending={}", room.id(), request.seq(), actor.id(), !delivered);
         return Ok.empty(request.id());
     }
 
@@ -280,8 +285,23 @@ final class RoomCommands {
                 request.admission());
         room.refreshInfo();
         room.presence.broadcast(new RoomUpdated(room.info()));
+        if (request.admission() == Admission.OPEN) {
+            admitEveryoneWaiting();
+        }
         record(actor, "set_room", null, describe(request));
         return Ok.empty(request.id());
+    }
+
+    /**
+     * Opening the door answers everyone still waiting as an admission would: they hear
+     * {@code admitted} (they get no {@code room_updated}, not being in the room) and their next
+     * join succeeds even if approval is switched back on meanwhile.
+     */
+    private void admitEveryoneWaiting() {
+        for (WaitingRoom.Waiter waiter : room.waiting.removeAll()) {
+            room.waiting.admit(waiter.identity().id(), now());
+            waiter.sessions().forEach(s -> s.send(Notice.of(room.id(), NoticeKind.ADMITTED)));
+        }
     }
 
     private static String describe(SetRoom request) {
