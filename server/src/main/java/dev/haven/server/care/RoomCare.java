@@ -11,6 +11,7 @@ import dev.haven.protocol.model.CrisisTier;
 import dev.haven.protocol.model.ResourceCard;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.UserInfo;
+import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.Notice;
@@ -294,6 +295,16 @@ public final class RoomCare {
                 session.send(alert.frame(room.id()));
             }
         }
+    }
+
+    /**
+     * Sends an alert about this room to every connected supervisor, such as
+     * {@code alert {kind:"unfacilitated"}}.
+     *
+     * @return how many supervisor connections it reached
+     */
+    public int alertSupervisors(Alert alert) {
+        return services.supervisors().alert(alert);
     }
 
     /** The cards of services always open, for the room: what to offer when no facilitator is there. */

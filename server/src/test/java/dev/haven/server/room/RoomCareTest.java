@@ -506,6 +506,16 @@ class RoomCareTest {
     }
 
     @Test
+    void otherFeatures_alertSupervisors_andGetTheAlwaysOpenCards() {
+        care.supervisors().register(supervisor);
+        Alert unfacilitated = new Alert(ROOM, AlertKind.HAND_RAISED, null, null, null, null, null, 1L);
+        assertThat(room.care.alertSupervisors(unfacilitated)).isEqualTo(1);
+        assertThat(supervisor.received(Alert.class)).containsExactly(unfacilitated);
+        assertThat(room.care.alwaysOpenCards()).extracting(ResourceCard::id)
+                .containsExactly("us-988", "us-crisis-text-line", "int-findahelpline");
+    }
+
+    @Test
     void purge_endsEveryAlert() {
         care.supervisors().register(supervisor);
         openCrisis(CRISIS);
