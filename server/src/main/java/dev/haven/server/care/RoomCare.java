@@ -242,7 +242,8 @@ public final class RoomCare {
         log.info("facilitator requested room={} alert={} member={} reach={}", room.id(), alert.id, member.id(),
                 reach.name().toLowerCase());
         if (reach != SupportText.Reach.FACILITATOR) {
-            room.toUser(member.id(), Notice.support(room.id(), alert.id, SupportText.afterRequest(reach), cards(reach)));
+            room.toUser(member.id(), Notice.support(room.id(), alert.id,
+                    SupportText.afterRequest(reach == SupportText.Reach.SUPERVISOR), cards(reach)));
         }
         return Ok.empty(ask.id());
     }

@@ -48,16 +48,14 @@ final class SupportText {
                 + " confidential. " + EMERGENCY;
     }
 
-    /** After the member asked for a facilitator, when none is in the room. */
-    static String afterRequest(Reach reach) {
-        return switch (reach) {
-            case FACILITATOR -> "A facilitator has been asked to check in with you.";
-            case SUPERVISOR -> "No facilitator is in this room at the moment. Someone from the support team has been"
-                    + " asked to check in with you, but it may take them a while. These services are open now, day"
-                    + " and night, and free to contact. " + EMERGENCY;
-            case NOBODY -> "No facilitator is in this room at the moment, and nobody from the support team is"
-                    + " online, so nobody here can come to you right away. These services are open now, day and"
-                    + " night, and free to contact. " + EMERGENCY;
-        };
+    /** After the member asked for a facilitator when none is in the room (with one there, the reply says enough). */
+    static String afterRequest(boolean supervisorOnline) {
+        return supervisorOnline
+                ? "No facilitator is in this room at the moment. Someone from the support team has been asked to"
+                + " check in with you, but it may take them a while. These services are open now, day and night, and"
+                + " free to contact. " + EMERGENCY
+                : "No facilitator is in this room at the moment, and nobody from the support team is online, so"
+                + " nobody here can come to you right away. These services are open now, day and night, and free"
+                + " to contact. " + EMERGENCY;
     }
 }
