@@ -2,6 +2,7 @@
 // Speaks the protocol only through haven-client.js. Every text that comes from the server or
 // from people is inserted with textContent, never as HTML.
 import { HavenClient } from './haven-client.js';
+import { createCare } from './care.js';
 import * as sessions from './sessions.js';
 
 const TOKEN_KEY = 'haven.token';
@@ -50,7 +51,8 @@ function el(tag, props = {}, ...children) {
 }
 const time = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 function show(id, visible) { $(id).hidden = !visible; }
-function isFacilitatorHere() { return state.me?.role === 'facilitator'; }
+const isStaffRole = (role) => role === 'facilitator' || role === 'supervisor';
+function isFacilitatorHere() { return isStaffRole(state.me?.role); }
 
 function notice(text, tone = 'calm') {
   const item = el('div', { class: `notice ${tone}` }, el('p', { text }));
@@ -60,6 +62,9 @@ function notice(text, tone = 'calm') {
   while ($('notices').children.length > 4) $('notices').firstElementChild.remove();
   return item;
 }
+
+// Duty of care: support notices, crisis alerts, helplines (care.js).
+const care = createCare({ $, el, time, state, notice });
 
 // ---- status ----
 function renderStatus(detail) {
@@ -93,6 +98,8 @@ async function signIn({ token, name }) {
   client.addEventListener('alert', (e) => onAlert(e.detail));
   client.addEventListener('message_deleted', (e) => onDeleted(e.detail));
   client.addEventListener('room_updated', (e) => onRoomUpdated(e.detail.room));
+  client.addEventListener('resource', (e) => care.onResource(e.detail));
+  client.addEventListener('held_message', (e) => care.onHeldMessage(e.detail));
   client.addEventListener('round', (e) => { if (e.detail.room === state.roomId) sessions.onRound(e.detail); });
   client.addEventListener('mood_poll', (e) => { if (e.detail.room === state.roomId) sessions.onMoodPoll(e.detail); });
   client.addEventListener('mood_summary', (e) => { if (e.detail.room === state.roomId) sessions.onMoodSummary(e.detail); });
@@ -116,7 +123,7 @@ async function signIn({ token, name }) {
     return;
   }
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
-  $('whoami').textContent = `Signed in as ${state.user.name}${state.user.role === 'facilitator' ? ' (facilitator)' : ''}`;
+  $('whoami').textContent = `Signed in as ${state.user.name}${isStaffRole(state.user.role) ? ` (${state.user.role})` : ''}`;
   show('whoami', true);
   show('sign-out', true);
   show('signin', false);
@@ -127,6 +134,7 @@ async function signIn({ token, name }) {
 
 function resetToSignIn() {
   state.client = null;
+  care.reset();
   show('signin', true);
   show('directory', false);
   show('guidelines', false);
@@ -257,6 +265,7 @@ function enterRoom(reply) {
   show('directory', false);
   show('room', true);
   show('facilitator', isFacilitatorHere());
+  care.enterRoom();
   updateComposer();
   $('message-text').focus();
 }
@@ -290,7 +299,7 @@ function addMessage(m, live) {
   const li = el('li', { class: `message${mine ? ' mine' : ''}`, 'data-seq': String(m.seq) },
     el('div', { class: 'meta' },
       el('span', { class: 'from', text: m.from.name }),
-      m.from.role === 'facilitator' ? el('span', { class: 'badge', text: 'facilitator' }) : null,
+      isStaffRole(m.from.role) ? el('span', { class: 'badge', text: m.from.role }) : null,
       el('time', { datetime: new Date(m.ts).toISOString(), text: time(m.ts) })),
     sessions.messageBody(m, mine));
   const tools = el('div', { class: 'tools' });
@@ -433,14 +442,14 @@ function renderPresence() {
   list.replaceChildren();
   for (const m of state.members.values()) {
     const bits = [];
-    if (m.role === 'facilitator') bits.push('facilitator');
+    if (isStaffRole(m.role)) bits.push(m.role);
     if (m.handRaised) bits.push('hand raised');
-    if (m.voice && m.role !== 'facilitator') bits.push('has the floor');
+    if (m.voice && !isStaffRole(m.role)) bits.push('has the floor');
     if (m.muted) bits.push('muted');
     const li = el('li', { class: 'member' },
       el('span', { class: 'name', text: m.name + (m.id === state.user?.id ? ' (you)' : '') }),
       bits.length ? el('span', { class: 'hint', text: ` · ${bits.join(', ')}` }) : null);
-    if (isFacilitatorHere() && m.role !== 'facilitator') {
+    if (isFacilitatorHere() && !isStaffRole(m.role)) {
       li.append(el('button', { type: 'button', class: 'quiet small', text: 'Actions',
         'aria-label': `Actions for ${m.name}`, onclick: () => openMemberDialog(m) }));
     }
@@ -480,6 +489,7 @@ $('report-dialog').addEventListener('close', async () => {
 
 // ---- private notices ----
 function onNotice(n) {
+  if (care.onNotice(n)) return;
   const roomName = state.rooms.find((r) => r.id === n.room)?.name || state.room?.name || 'this group';
   if (sessions.onNotice(n, roomName)) {
     if (n.kind === 'session_closed' && n.room === state.roomId) closeRoom();
@@ -537,7 +547,8 @@ async function command(type, fields) {
 }
 
 function onAlert(a) {
-  if (a.room !== state.roomId || sessions.onAlert(a)) return;
+  if (care.onAlert(a) || sessions.onAlert(a)) return;
+  if (a.room !== state.roomId) return;
   if (a.kind === 'waiting') {
     state.waiting.set(a.member, { name: a.name, ts: a.ts });
     renderWaiting();

@@ -9,8 +9,9 @@
 //
 // What it does for you:
 // - hello first, request ids, replies matched by id (promises), events as DOM events
-//   ('message', 'presence', 'notice', 'alert', 'message_deleted', 'room_updated', 'round',
-//   'mood_poll', 'mood_summary', and 'event' for every event, known or not);
+//   ('message', 'presence', 'notice', 'alert', 'message_deleted', 'room_updated', 'resource',
+//   'held_message', 'round', 'mood_poll', 'mood_summary', and 'event' for every event, known
+//   or not);
 // - the last seq seen per room; a hole in the live stream rejoins with `since`;
 // - reconnect after any close it did not ask for (1001, 1006, heartbeat 1000, ...), with
 //   exponential backoff and full jitter, then rejoin every room with `since`, emitting
@@ -30,8 +31,8 @@ export class HavenError extends Error {
   }
 }
 
-const EVENT_TYPES = new Set(['message', 'presence', 'notice', 'alert', 'message_deleted', 'room_updated', 'round',
-  'mood_poll', 'mood_summary']);
+const EVENT_TYPES = new Set(['message', 'presence', 'notice', 'alert', 'message_deleted', 'room_updated', 'resource',
+  'held_message', 'round', 'mood_poll', 'mood_summary']);
 
 export class HavenClient extends EventTarget {
   /**

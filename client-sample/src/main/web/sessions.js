@@ -3,6 +3,8 @@
 // owns the page and hands this module what it needs through initSessions(). Every text from
 // the server or from people goes in with textContent, never as HTML.
 
+import { cardElement } from './care.js';
+
 const CW_LABELS = {
   suicide: 'Suicide',
   self_harm: 'Self-harm',
@@ -155,9 +157,11 @@ export function guidelinesPending() {
 export function onNotice(n, roomName) {
   switch (n.kind) {
     case 'unfacilitated': {
-      const item = ui.notice(n.text || 'No facilitator is with the group right now.');
-      const text = item.firstElementChild;
-      text.replaceWith(ui.el('div', {}, text.cloneNode(true), ...(n.resources || []).map(resourceCard)));
+      const item = ui.notice(n.text || 'No facilitator is with the group right now.', 'support');
+      if (n.resources?.length) {
+        item.querySelector('p').after(ui.el('ul', { class: 'cards', 'aria-label': 'Helplines' },
+          ...n.resources.map((card) => cardElement(ui.el, card))));
+      }
       return true;
     }
     case 'session_closing':
@@ -174,14 +178,16 @@ export function onNotice(n, roomName) {
   }
 }
 
-function resourceCard(card) {
-  const ways = (card.channels || []).map((c) => `${c.type} ${c.value}`).join(' · ');
-  return ui.el('p', { class: 'resource', text: `${card.name}${ways ? ` — ${ways}` : ''}${card.hours ? ` (${card.hours})` : ''}` });
-}
-
 /** @returns whether the alert was one of the session's */
 export function onAlert(a) {
-  if (a.kind !== 'mood_shared') return a.kind === 'unfacilitated';
+  if (a.kind === 'unfacilitated') {
+    // For supervisors, from any room.
+    const name = ui.state().rooms.find((r) => r.id === a.room)?.name || a.room;
+    ui.notice(`No facilitator has been with ${name} since ${ui.time(a.ts)}. Its members were told and offered helplines.`);
+    return true;
+  }
+  if (a.kind !== 'mood_shared') return false;
+  if (a.room !== ui.state().roomId) return true;
   const list = ui.$('mood-shared');
   list.querySelector('.empty')?.remove();
   const value = a.value == null ? 'chose not to give a number' : `${a.value} of 5`;

@@ -1,12 +1,14 @@
 package dev.haven.client;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.MoodPollEvent;
 import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
 import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.RoundEvent;
 import dev.haven.protocol.server.ServerMessage;
@@ -17,8 +19,8 @@ import dev.haven.protocol.server.ServerMessage;
  */
 public interface AllEventsListener extends ReconnectListener {
     /**
-     * A message, presence change, notice, alert, deleted message, room change, round, mood
-     * check-in or its summary, in arrival order.
+     * A message, presence change, notice, alert, deleted message, room change, shared helpline,
+     * held message, round, mood check-in or its summary, in arrival order.
      */
     void onEvent(ServerMessage event);
 
@@ -50,6 +52,16 @@ public interface AllEventsListener extends ReconnectListener {
     @Override
     default void onRoomUpdated(RoomUpdated updated) {
         onEvent(updated);
+    }
+
+    @Override
+    default void onResource(ResourceEvent resource) {
+        onEvent(resource);
+    }
+
+    @Override
+    default void onHeldMessage(HeldMessage held) {
+        onEvent(held);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.haven.client;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.MoodPollEvent;
 import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
 import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.RoundEvent;
 import dev.haven.protocol.server.ServerMessage;
@@ -40,8 +42,23 @@ public interface HavenListener {
     default void onNotice(Notice notice) {
     }
 
-    /** For a room's facilitators only: a report, a raised hand, a member waiting to be admitted. */
+    /**
+     * For a room's facilitators only (and supervisors, for escalated ones): a report, a raised
+     * hand, a member waiting to be admitted, crisis language, a member asking for a facilitator,
+     * and what was done about those.
+     */
     default void onAlert(Alert alert) {
+    }
+
+    /** A helpline card a facilitator shared with the room, or with this user. */
+    default void onResource(ResourceEvent resource) {
+    }
+
+    /**
+     * A member's message shown to facilitators only, for now (a room that holds method detail);
+     * its author receives it too. It has no seq: the room never saw it.
+     */
+    default void onHeldMessage(HeldMessage held) {
     }
 
     /** A facilitator deleted a message; it has left the room's held history. */
@@ -86,6 +103,10 @@ public interface HavenListener {
             return d.room();
         } else if (event instanceof RoomUpdated u) {
             return u.room() == null ? null : u.room().id();
+        } else if (event instanceof ResourceEvent r) {
+            return r.room();
+        } else if (event instanceof HeldMessage h) {
+            return h.room();
         } else if (event instanceof RoundEvent r) {
             return r.room();
         } else if (event instanceof MoodPollEvent p) {

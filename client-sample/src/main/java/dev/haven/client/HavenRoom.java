@@ -2,12 +2,14 @@ package dev.haven.client;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.haven.protocol.client.AckAlert;
 import dev.haven.protocol.client.Admit;
 import dev.haven.protocol.client.Audit;
 import dev.haven.protocol.client.Ban;
 import dev.haven.protocol.client.CloseSession;
 import dev.haven.protocol.client.Delete;
 import dev.haven.protocol.client.Deny;
+import dev.haven.protocol.client.ListResources;
 import dev.haven.protocol.client.LowerHand;
 import dev.haven.protocol.client.Mood;
 import dev.haven.protocol.client.MoodPoll;
@@ -17,10 +19,12 @@ import dev.haven.protocol.client.Pass;
 import dev.haven.protocol.client.RaiseHand;
 import dev.haven.protocol.client.Remove;
 import dev.haven.protocol.client.Report;
+import dev.haven.protocol.client.RequestFacilitator;
 import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.RoundEnd;
 import dev.haven.protocol.client.RoundStart;
 import dev.haven.protocol.client.SetRoom;
+import dev.haven.protocol.client.ShareResource;
 import dev.haven.protocol.client.Stats;
 import dev.haven.protocol.client.TurnDone;
 import dev.haven.protocol.client.TurnExtend;
@@ -29,11 +33,13 @@ import dev.haven.protocol.client.Unmute;
 import dev.haven.protocol.client.Voice;
 import dev.haven.protocol.client.Warn;
 import dev.haven.protocol.model.Admission;
+import dev.haven.protocol.model.AlertAction;
 import dev.haven.protocol.model.MoodPhase;
 import dev.haven.protocol.model.RoundKind;
 import dev.haven.protocol.model.RoundOrder;
 import dev.haven.protocol.server.AuditResult;
 import dev.haven.protocol.server.EmptyResult;
+import dev.haven.protocol.server.ResourcesResult;
 import dev.haven.protocol.server.Result;
 import dev.haven.protocol.server.RoundStarted;
 import dev.haven.protocol.server.StatsResult;
@@ -63,10 +69,13 @@ public final class HavenRoom {
         return id;
     }
 
-    /** The result type of a room request's reply: {@code stats} and {@code audit} have their own, the rest none. */
+    /** The result type of a room request's reply: {@code stats}, {@code audit} and {@code resources} have their own, the rest none. */
     public static Class<? extends Result> resultType(RoomRequest request) {
         if (request instanceof Stats) {
             return StatsResult.class;
+        }
+        if (request instanceof ListResources) {
+            return ResourcesResult.class;
         }
         if (request instanceof Audit) {
             return AuditResult.class;
@@ -99,7 +108,36 @@ public final class HavenRoom {
         return empty(new Report(null, id, seq, reason));
     }
 
+    /** Asks a facilitator of the room to check in; {@code note} (optional) reaches the facilitators only. */
+    public CompletableFuture<EmptyResult> requestFacilitator(String note) {
+        return empty(new RequestFacilitator(null, id, note));
+    }
+
+    /** The room's helplines: those of its region, for its audience first, then international directories. */
+    public CompletableFuture<ResourcesResult> resources() {
+        return client.request(ListResources.of(id), ResourcesResult.class);
+    }
+
+    /** Another region's helplines (an ISO 3166-1 code such as {@code CA}, or {@code international}). */
+    public CompletableFuture<ResourcesResult> resources(String region) {
+        return client.request(new ListResources(null, id, region), ResourcesResult.class);
+    }
+
     // ---------------------------------------------------------------- facilitators' commands
+
+    /**
+     * Acknowledges a {@code crisis} or {@code request_facilitator} alert: {@code REACHING_OUT}
+     * stops its escalation and keeps it open, {@code HANDLED} and {@code FALSE_ALARM} close it.
+     * Supervisors may acknowledge without joining the room.
+     */
+    public CompletableFuture<EmptyResult> ackAlert(String alertId, AlertAction action) {
+        return empty(new AckAlert(null, id, alertId, action));
+    }
+
+    /** Shares a helpline card with everyone in the room, or with one member ({@code user} non-null). */
+    public CompletableFuture<EmptyResult> shareResource(String cardId, String user) {
+        return empty(new ShareResource(null, id, cardId, user));
+    }
 
     /** @param seconds how long, or null until lifted */
     public CompletableFuture<EmptyResult> mute(String user, Long seconds, String reason) {

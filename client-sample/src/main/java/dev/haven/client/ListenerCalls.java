@@ -1,12 +1,14 @@
 package dev.haven.client;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.MoodPollEvent;
 import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
 import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.RoundEvent;
 import dev.haven.protocol.server.ServerMessage;
@@ -36,6 +38,10 @@ final class ListenerCalls {
             call(() -> listener.onMessageDeleted(deleted));
         } else if (message instanceof RoomUpdated updated) {
             call(() -> listener.onRoomUpdated(updated));
+        } else if (message instanceof ResourceEvent resource) {
+            call(() -> listener.onResource(resource));
+        } else if (message instanceof HeldMessage held) {
+            call(() -> listener.onHeldMessage(held));
         } else if (message instanceof RoundEvent round) {
             call(() -> listener.onRound(round));
         } else if (message instanceof MoodPollEvent poll) {

@@ -1,5 +1,6 @@
 package dev.haven.protocol;
 
+import dev.haven.protocol.client.AckAlert;
 import dev.haven.protocol.client.Admit;
 import dev.haven.protocol.client.Audit;
 import dev.haven.protocol.client.CloseSession;
@@ -18,6 +19,7 @@ import dev.haven.protocol.client.Deny;
 import dev.haven.protocol.client.Hello;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Leave;
+import dev.haven.protocol.client.ListResources;
 import dev.haven.protocol.client.ListRooms;
 import dev.haven.protocol.client.LowerHand;
 import dev.haven.protocol.client.Mute;
@@ -25,24 +27,30 @@ import dev.haven.protocol.client.Ping;
 import dev.haven.protocol.client.RaiseHand;
 import dev.haven.protocol.client.Remove;
 import dev.haven.protocol.client.Report;
+import dev.haven.protocol.client.RequestFacilitator;
 import dev.haven.protocol.client.Send;
 import dev.haven.protocol.client.SetRoom;
+import dev.haven.protocol.client.ShareResource;
 import dev.haven.protocol.client.Stats;
 import dev.haven.protocol.client.Unban;
 import dev.haven.protocol.client.Unmute;
 import dev.haven.protocol.client.Voice;
 import dev.haven.protocol.client.Warn;
 import dev.haven.protocol.model.Admission;
+import dev.haven.protocol.model.AlertAction;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.AuditEntry;
 import dev.haven.protocol.model.ContentWarning;
 import dev.haven.protocol.model.CwLabel;
+import dev.haven.protocol.model.ChannelType;
+import dev.haven.protocol.model.CrisisTier;
 import dev.haven.protocol.model.MemberInfo;
 import dev.haven.protocol.model.MoodPhase;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.Participation;
 import dev.haven.protocol.model.PresenceKind;
 import dev.haven.protocol.model.ResourceCard;
+import dev.haven.protocol.model.ResourceChannel;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomCategory;
 import dev.haven.protocol.model.RoomInfo;
@@ -54,6 +62,7 @@ import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.AuditResult;
 import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.ErrorReply;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.HelloResult;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.MessageDeleted;
@@ -63,6 +72,8 @@ import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
+import dev.haven.protocol.server.ResourcesResult;
 import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.RoomsResult;
 import dev.haven.protocol.server.RoundEvent;
@@ -92,13 +103,18 @@ final class Samples {
             new ContentWarning(CwLabel.TRAUMA, "an accident"));
     static final RoundEvent ROUND = new RoundEvent("anx", "round-1", RoundKind.CHECK_IN, "One word for how you arrive",
             "u2", List.of("u3", "u4"), 1_700_000_090_000L, RoundState.RUNNING, null, 90, RoundOrder.JOIN, true, true);
-    static final ResourceCard HELPLINE = new ResourceCard("us-988", "988 Suicide & Crisis Lifeline", "US", "all",
-            List.of(new ResourceCard.Channel("call", "988"), new ResourceCard.Channel("text", "988")), "24/7",
-            "https://988lifeline.org", "2026-11-01");
     static final Participation SKY_SHARE = new Participation("u2", "Sky", 12, 1_500L, 0.75);
     static final Participation RIVER_SHARE = new Participation("u1", "River", 3, 500L, 0.25);
     static final AuditEntry MUTE_ENTRY = new AuditEntry(1_700_000_000_900L, "u1", "mute", "u2", "cool down");
     static final AuditEntry SET_ROOM_ENTRY = new AuditEntry(1_700_000_000_800L, "u1", "set_room", null, null);
+    static final ResourceCard LIFELINE = new ResourceCard("us-988", "988 Suicide & Crisis Lifeline", "US", "general",
+            List.of(new ResourceChannel(ChannelType.CALL, "988", null),
+                    new ResourceChannel(ChannelType.TEXT, "988", null),
+                    new ResourceChannel(ChannelType.CHAT, "https://988lifeline.org/chat", null)),
+            "24/7", true, "https://988lifeline.org/", "2026-11-26");
+    static final ResourceCard DIRECTORY = new ResourceCard("int-findahelpline", "Find A Helpline", "international",
+            "general", List.of(new ResourceChannel(ChannelType.WEB, "https://findahelpline.com", "Helplines by country")),
+            "24/7", true, "https://findahelpline.com", "2026-11-26");
 
     private Samples() {
     }
@@ -150,6 +166,15 @@ final class Samples {
                 new Audit(null, "anx", null),
                 new Audit("41", "anx", Audit.MAX_LIMIT),
                 new Audit("42", "anx", 1),
+                new RequestFacilitator("43", "anx", "could someone check in with me? 🙏"),
+                new RequestFacilitator(null, "anx", null),
+                new AckAlert("44", "anx", "alert-7", AlertAction.REACHING_OUT),
+                new AckAlert(null, "anx", "alert-7", AlertAction.FALSE_ALARM),
+                new AckAlert("45", "anx", "alert-7", AlertAction.HANDLED),
+                ListResources.of("anx"),
+                new ListResources("46", "anx", "CA"),
+                new ShareResource("47", "anx", "us-988", null),
+                new ShareResource(null, "anx", "us-988", "u2"),
                 new Send("43", "anx", "It was a hard week.", "c-2", ContentWarning.of(CwLabel.SELF_HARM)),
                 new Send(null, "anx", "About my dad.", null, new ContentWarning(CwLabel.CUSTOM, "grief, a funeral")),
                 new Join("44", "anx", null, true, 2),
@@ -212,13 +237,28 @@ final class Samples {
                 new Alert("anx", AlertKind.REPORT, null, null, 7L, "u3", null, 1_700_000_001_100L),
                 new Alert("anx", AlertKind.HAND_RAISED, "u2", "Sky", null, null, null, 1_700_000_001_200L),
                 new Alert("vet", AlertKind.WAITING, "u2", "Sky", null, null, null, 1_700_000_001_300L),
-                new Alert("anx", AlertKind.UNFACILITATED, null, null, null, null, null, 1_700_000_001_400L),
-                new Alert("anx", AlertKind.MOOD_SHARED, "u2", "Sky", null, null, null, 1_700_000_001_500L, "poll-1", 2),
-                new Notice("anx", NoticeKind.UNFACILITATED, null, null, null, null, "No facilitator is here.",
-                        List.of(HELPLINE)),
-                new Notice("anx", NoticeKind.SESSION_CLOSING, null, null, null, 1_700_000_060_000L, "Closing soon.",
-                        null),
-                new Notice("anx", NoticeKind.SESSION_CLOSED, null, null, null, null, "Thank you.", null),
+                new Alert("anx", AlertKind.CRISIS, "u2", "Sky", 7L, null, null, 1_700_000_002_000L, "alert-7",
+                        CrisisTier.HIGH, false, null, null, null, null, null, null),
+                new Alert("anx", AlertKind.CRISIS, "u2", "Sky", null, null, null, 1_700_000_002_000L, "alert-8",
+                        CrisisTier.CONCERN, true, true, null, null, true, null, null),
+                new Alert("anx", AlertKind.CRISIS_UPDATE, "u2", "Sky", null, "u1", null, 1_700_000_002_100L, "alert-7",
+                        null, null, null, AlertAction.REACHING_OUT, null, null, null, null),
+                new Alert("anx", AlertKind.REQUEST_FACILITATOR, "u2", "Sky", null, null, null, 1_700_000_002_200L,
+                        "alert-9", null, false, null, null, "could someone check in?", null, null, null),
+                new Alert("anx", AlertKind.REQUEST_FACILITATOR_UPDATE, "u2", "Sky", null, "u1", null,
+                        1_700_000_002_300L, "alert-9", null, null, null, AlertAction.HANDLED, null, null, null, null),
+                Notice.support("anx", "alert-7", "Thank you for telling us.", List.of(LIFELINE, DIRECTORY)),
+                new Ok("15", new ResourcesResult(List.of(LIFELINE, DIRECTORY))),
+                new Ok("16", new ResourcesResult(List.of())),
+                new Ok("17", SendResult.heldForFacilitators()),
+                new ResourceEvent("anx", LIFELINE),
+                new HeldMessage("anx", "alert-8", SKY, "a message for facilitators ✓", 1_700_000_002_000L, "c-2"),
+                new HeldMessage("anx", "alert-8", SKY, "no client id", 1_700_000_002_000L, null),
+                Alert.unfacilitated("anx", 1_700_000_001_400L),
+                Alert.moodShared("anx", "u2", "Sky", 1_700_000_001_500L, "poll-1", 2),
+                Notice.unfacilitated("anx", "No facilitator is here.", List.of(LIFELINE)),
+                Notice.sessionClosing("anx", 1_700_000_060_000L, "Closing soon."),
+                Notice.sessionClosed("anx", "Thank you."),
                 new Notice("anx", NoticeKind.TURN_WARNING, 1_700_000_090_000L, null, null),
                 ROUND,
                 new RoundEvent("anx", "round-1", RoundKind.CHECK_IN, "One word", null, List.of(), null,
@@ -226,8 +266,8 @@ final class Samples {
                 new MoodPollEvent("anx", "poll-1", MoodPhase.CHECK_IN, 1_700_000_060_000L),
                 MoodSummary.of("anx", "poll-1", 6, new int[] {0, 1, 2, 2, 0}),
                 MoodSummary.suppressed("anx", "poll-2", 3),
-                new Ok("15", new RoundStarted("round-1")),
-                new Ok("16", JoinResult.joined(ANXIETY, List.of(SKY_PLAIN), List.of(CW_MESSAGE), 7, false, ROUND,
+                new Ok("18", new RoundStarted("round-1")),
+                new Ok("19", JoinResult.joined(ANXIETY, List.of(SKY_PLAIN), List.of(CW_MESSAGE), 7, false, ROUND,
                         new MoodPollEvent("anx", "poll-1", MoodPhase.CHECK_IN, 1_700_000_060_000L))),
                 CW_MESSAGE);
     }

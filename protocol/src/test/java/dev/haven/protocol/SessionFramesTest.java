@@ -68,18 +68,18 @@ class SessionFramesTest {
                 Arguments.of(named("mood_summary suppressed", MoodSummary.suppressed("anx", "poll-2", 3)),
                         "{\"type\":\"mood_summary\",\"room\":\"anx\",\"pollId\":\"poll-2\",\"n\":3,\"suppressed\":true}"),
                 Arguments.of(named("notice session_closing",
-                        new Notice("anx", NoticeKind.SESSION_CLOSING, null, null, null, 1_700_000_060_000L, "Soon.", null)),
-                        "{\"type\":\"notice\",\"room\":\"anx\",\"kind\":\"session_closing\",\"closesAt\":1700000060000,"
-                                + "\"text\":\"Soon.\"}"),
+                        Notice.sessionClosing("anx", 1_700_000_060_000L, "Soon.")),
+                        "{\"type\":\"notice\",\"room\":\"anx\",\"kind\":\"session_closing\",\"text\":\"Soon.\","
+                                + "\"closesAt\":1700000060000}"),
                 Arguments.of(named("notice unfacilitated, no cards",
-                        new Notice("anx", NoticeKind.UNFACILITATED, null, null, null, null, "Alone.", List.of())),
+                        Notice.unfacilitated("anx", "Alone.", List.of())),
                         "{\"type\":\"notice\",\"room\":\"anx\",\"kind\":\"unfacilitated\",\"text\":\"Alone.\","
                                 + "\"resources\":[]}"),
                 Arguments.of(named("notice turn_warning", new Notice("anx", NoticeKind.TURN_WARNING, 1_700_000_090_000L,
                         null, null)), "{\"type\":\"notice\",\"room\":\"anx\",\"kind\":\"turn_warning\","
                                 + "\"until\":1700000090000}"),
-                Arguments.of(named("alert mood_shared", new Alert("anx", AlertKind.MOOD_SHARED, "u2", "Sky", null, null,
-                        null, 1_700_000_001_500L, "poll-1", 2)),
+                Arguments.of(named("alert mood_shared", Alert.moodShared("anx", "u2", "Sky", 1_700_000_001_500L,
+                        "poll-1", 2)),
                         "{\"type\":\"alert\",\"room\":\"anx\",\"kind\":\"mood_shared\",\"member\":\"u2\",\"name\":\"Sky\","
                                 + "\"ts\":1700000001500,\"pollId\":\"poll-1\",\"value\":2}"),
                 Arguments.of(named("message with cw", new MessageEvent("anx", 7, Samples.SKY, "hard", 5L, null,

@@ -3,6 +3,7 @@ package dev.haven.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import dev.haven.protocol.client.AckAlert;
 import dev.haven.protocol.client.Admit;
 import dev.haven.protocol.client.Audit;
 import dev.haven.protocol.client.CloseSession;
@@ -16,12 +17,14 @@ import dev.haven.protocol.client.SessionRequest;
 import dev.haven.protocol.client.TurnDone;
 import dev.haven.protocol.client.TurnExtend;
 import dev.haven.protocol.client.Ban;
+import dev.haven.protocol.client.CareRequest;
 import dev.haven.protocol.client.ClientMessage;
 import dev.haven.protocol.client.Delete;
 import dev.haven.protocol.client.Deny;
 import dev.haven.protocol.client.Hello;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Leave;
+import dev.haven.protocol.client.ListResources;
 import dev.haven.protocol.client.ListRooms;
 import dev.haven.protocol.client.LowerHand;
 import dev.haven.protocol.client.Mute;
@@ -29,9 +32,11 @@ import dev.haven.protocol.client.Ping;
 import dev.haven.protocol.client.RaiseHand;
 import dev.haven.protocol.client.Remove;
 import dev.haven.protocol.client.Report;
+import dev.haven.protocol.client.RequestFacilitator;
 import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
 import dev.haven.protocol.client.SetRoom;
+import dev.haven.protocol.client.ShareResource;
 import dev.haven.protocol.client.Stats;
 import dev.haven.protocol.client.Unban;
 import dev.haven.protocol.client.Unmute;
@@ -41,6 +46,7 @@ import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.ErrorReply;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.MoodPollEvent;
@@ -48,6 +54,7 @@ import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
 import dev.haven.protocol.server.Result;
 import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.RoundEvent;
@@ -103,13 +110,17 @@ class SubtypeRegistrationTest {
         assertThat(RoomRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
                 RaiseHand.class, LowerHand.class, Report.class, Mute.class, Unmute.class, Remove.class, Ban.class,
                 Unban.class, Delete.class, SetRoom.class, Voice.class, Admit.class, Deny.class, Warn.class,
-                Stats.class, Audit.class, SessionRequest.class);
+                Stats.class, Audit.class, CareRequest.class, SessionRequest.class);
+        assertThat(CareRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
+                RequestFacilitator.class, AckAlert.class, ListResources.class, ShareResource.class);
         assertThat(SessionRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
                 OpenSession.class, CloseSession.class, RoundStart.class, TurnDone.class, Pass.class, TurnExtend.class,
                 RoundEnd.class, MoodPoll.class, Mood.class);
         assertThat(Samples.concreteSubtypes(ClientMessage.class))
+                .containsAll(Samples.concreteSubtypes(RoomRequest.class))
+                .contains(CareRequest.class.getPermittedSubclasses())
                 .contains(SessionRequest.class.getPermittedSubclasses())
-                .doesNotContain(RoomRequest.class, SessionRequest.class);
+                .doesNotContain(RoomRequest.class, CareRequest.class, SessionRequest.class);
     }
 
     @Test
@@ -137,6 +148,10 @@ class SubtypeRegistrationTest {
                 Map.entry("warn", Warn.class),
                 Map.entry("stats", Stats.class),
                 Map.entry("audit", Audit.class),
+                Map.entry("request_facilitator", RequestFacilitator.class),
+                Map.entry("ack_alert", AckAlert.class),
+                Map.entry("resources", ListResources.class),
+                Map.entry("share_resource", ShareResource.class),
                 Map.entry("open_session", OpenSession.class),
                 Map.entry("close_session", CloseSession.class),
                 Map.entry("round_start", RoundStart.class),
@@ -151,6 +166,8 @@ class SubtypeRegistrationTest {
     @Test
     void typeNames_ofServerMessage_areTheContractNames() {
         assertThat(ProtocolCodec.typeNames(ServerMessage.class)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("resource", ResourceEvent.class),
+                Map.entry("held_message", HeldMessage.class),
                 Map.entry("ok", Ok.class),
                 Map.entry("error", ErrorReply.class),
                 Map.entry("message", MessageEvent.class),
@@ -167,14 +184,15 @@ class SubtypeRegistrationTest {
     @Test
     void noticeKind_wireNames_areTheContractKinds() {
         assertThat(Stream.of(NoticeKind.values()).map(NoticeKind::wireName)).containsExactlyInAnyOrder(
-                "muted", "unmuted", "removed", "banned", "warning", "voice", "admitted", "denied",
+                "muted", "unmuted", "removed", "banned", "warning", "voice", "admitted", "denied", "support",
                 "unfacilitated", "session_closing", "session_closed", "turn_warning");
     }
 
     @Test
     void alertKind_wireNames_areTheContractKinds() {
         assertThat(Stream.of(AlertKind.values()).map(AlertKind::wireName))
-                .containsExactlyInAnyOrder("report", "hand_raised", "waiting", "unfacilitated", "mood_shared");
+                .containsExactlyInAnyOrder("report", "hand_raised", "waiting", "crisis", "crisis_update",
+                        "request_facilitator", "request_facilitator_update", "unfacilitated", "mood_shared");
     }
 
     @Test

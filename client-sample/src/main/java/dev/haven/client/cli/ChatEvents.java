@@ -8,12 +8,14 @@ import dev.haven.protocol.model.PresenceKind;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.model.RoundState;
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.MoodPollEvent;
 import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
 import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.RoundEvent;
 import dev.haven.protocol.server.ServerMessage;
@@ -23,8 +25,10 @@ import java.time.Clock;
  * Shows the server's events and applies what they change: messages and presence of the
  * current room, deleted messages, new settings and session states, rounds and mood check-ins,
  * private notices (after {@code removed}, {@code banned} or {@code session_closed} the chat is
- * out of the room; after {@code admitted} it joins), and, for facilitators, alerts. Used by the
- * session's thread alone.
+ * out of the room; after {@code admitted} it joins), support notices, shared helplines and held
+ * messages, and, for facilitators, alerts; crisis alerts and requests for a facilitator are
+ * shown whatever the room (supervisors get them from every room) and remembered until closed,
+ * for {@code /ack}. Used by the session's thread alone.
  */
 final class ChatEvents {
     /** Joins a room the user was admitted to. */
@@ -47,6 +51,11 @@ final class ChatEvents {
     void handle(ServerMessage event) throws InterruptedException {
         if (event instanceof Notice notice) {
             onNotice(notice);
+            return;
+        }
+        if (event instanceof Alert alert && CareText.isCare(alert)) {
+            // Supervisors receive these from rooms they are not in, so they are shown whatever the room.
+            onCareAlert(alert);
             return;
         }
         CurrentRoom room = state.room;
@@ -89,10 +98,28 @@ final class ChatEvents {
                 room.waiting(alert.member(), alert.name());
             }
             out.info(EventText.alert(alert, room.name(), state::nameOf, room.raisedHands()));
+        } else if (event instanceof ResourceEvent resource) {
+            out.info("(resource) A facilitator shared a helpline: " + CareText.card(resource.card()));
+        } else if (event instanceof HeldMessage held) {
+            out.info(CareText.held(held, state.isMe(held.from().id())));
         }
     }
 
+    private void onCareAlert(Alert alert) {
+        boolean opens = alert.kind() == AlertKind.CRISIS || alert.kind() == AlertKind.REQUEST_FACILITATOR;
+        if (opens) {
+            state.openAlerts.put(alert.alertId(), new ChatState.OpenAlert(alert.alertId(), alert.room(), alert.name()));
+        } else if (alert.action() != null && alert.action().closes()) {
+            state.openAlerts.remove(alert.alertId());
+        }
+        out.info(CareText.alert(alert, state.roomName(alert.room()), alert.by() == null ? null : state.nameOf(alert.by())));
+    }
+
     private void onNotice(Notice notice) throws InterruptedException {
+        if (notice.kind() == NoticeKind.SUPPORT) {
+            CareText.support(notice).forEach(out::info);
+            return;
+        }
         out.info(EventText.notice(notice, state.roomName(notice.room()), clock.millis()));
         CurrentRoom room = state.room;
         boolean here = room != null && room.id().equals(notice.room());

@@ -54,6 +54,7 @@ public final class ChatSession {
     private final ChatEvents events;
     private final RoomCommands roomCommands;
     private final MemberCommands memberCommands;
+    private final CareCommands careCommands;
     private final SessionCommands sessionCommands;
     private final ConnectionEvents connection;
     private boolean closedByUs;
@@ -80,6 +81,7 @@ public final class ChatSession {
         this.events = new ChatEvents(state, out, clock, (roomId, accepted) -> join(roomId, false, accepted));
         this.roomCommands = new RoomCommands(state, out, replies, clock);
         this.memberCommands = new MemberCommands(state, out, replies);
+        this.careCommands = new CareCommands(state, out, replies);
         this.sessionCommands = new SessionCommands(state, out, replies, clock);
         this.connection = new ConnectionEvents(state, out, policy.maxAttempts());
     }
@@ -190,7 +192,7 @@ public final class ChatSession {
                 case "/quit" -> quit();
                 default -> {
                     if (!roomCommands.handle(command) && !memberCommands.handle(command)
-                            && !sessionCommands.handle(command)) {
+                            && !careCommands.handle(command) && !sessionCommands.handle(command)) {
                         throw new CommandException("unknown_command", command.name()
                                 + " is not a command; /help lists them");
                     }

@@ -29,6 +29,12 @@ final class ChatState {
      * by approval): joining again shows only what is new. Room id to seq.
      */
     final Map<String, Long> lastShown = new HashMap<>();
+    /** Crisis alerts and requests for a facilitator not closed yet, by alert id, oldest first. */
+    final Map<String, OpenAlert> openAlerts = new LinkedHashMap<>();
+
+    /** An alert this facilitator or supervisor may still acknowledge. */
+    record OpenAlert(String id, String room, String memberName) {
+    }
 
     /** The room the chat is in. */
     CurrentRoom requireRoom() throws CommandException {

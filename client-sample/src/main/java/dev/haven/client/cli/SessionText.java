@@ -128,15 +128,7 @@ final class SessionText {
 
     /** The services offered when no facilitator is present, one per line. */
     static List<String> resources(List<ResourceCard> cards) {
-        List<String> lines = new ArrayList<>(cards.size());
-        for (ResourceCard card : cards) {
-            String ways = card.channels().stream()
-                    .map(c -> Transcript.clean(c.type()) + " " + Transcript.clean(c.value()))
-                    .collect(Collectors.joining(", "));
-            lines.add("    " + Transcript.clean(card.name()) + (ways.isEmpty() ? "" : ": " + ways)
-                    + (card.hours() == null ? "" : " (" + Transcript.clean(card.hours()) + ")"));
-        }
-        return lines;
+        return cards.stream().map(card -> "  - " + CareText.card(card)).toList();
     }
 
     /** A mood score as a member gave it, for a facilitator's alert. */

@@ -19,6 +19,8 @@ record SlashCommand(String name, String argument) {
               /hand                   raise your hand to ask for the floor; /hand down lowers it
               /report SEQ [reason]    tell the facilitators about message SEQ (the number in
                                       [brackets]); nobody else sees your report
+              /help-request [note]    ask a facilitator to check in with you, privately
+              /resources [REGION]     free helplines for this room (or a country: CA, GB, ...)
               /cw LABEL text          send under a content warning: suicide, self-harm,
                                       substance-use, trauma, abuse, or your own words in
                                       "quotes"; others see the label until they /show it
@@ -50,6 +52,11 @@ record SlashCommand(String name, String argument) {
               /approval on|off                 new members wait until a facilitator admits them
               /stats                           who takes part how much; dominant members marked
               /audit [N]                       the last N moderation actions, newest first
+              /alerts                          crisis alerts and requests still open
+              /ack [ALERT] reaching|handled|false   answer an alert: reaching out stops its
+                                               escalation; handled or false closes it
+              /share CARD [NAME]               share a helpline from /resources with everyone
+                                               here, or with one member
               /open                            open the session: members may write
               /close [DURATION] [words]        close the session after DURATION (default 1m):
                                                then everyone leaves and its messages are deleted

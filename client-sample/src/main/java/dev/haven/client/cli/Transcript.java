@@ -1,7 +1,6 @@
 package dev.haven.client.cli;
 
 import dev.haven.protocol.model.MemberInfo;
-import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.PresenceEvent;
@@ -109,16 +108,16 @@ final class Transcript {
 
     static String names(List<MemberInfo> members) {
         return members.stream()
-                .map(m -> clean(m.name()) + (m.role() == Role.FACILITATOR ? " (facilitator)" : ""))
+                .map(m -> clean(m.name()) + (m.role().isStaff() ? " (" + m.role().wireName() + ")" : ""))
                 .collect(Collectors.joining(", "));
     }
 
     private static String marks(MemberInfo member) {
         List<String> marks = new ArrayList<>(3);
-        if (member.role() == Role.FACILITATOR) {
-            marks.add("facilitator");
+        if (member.role().isStaff()) {
+            marks.add(member.role().wireName());
         }
-        if (member.voice() && member.role() != Role.FACILITATOR) {
+        if (member.voice() && !member.role().isStaff()) {
             marks.add("has the floor");
         }
         if (member.handRaised() != null) {

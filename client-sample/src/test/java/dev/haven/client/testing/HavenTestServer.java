@@ -24,7 +24,7 @@ import java.util.Map;
 /** A real Haven server, in this process, on an ephemeral loopback port, with rooms made for tests. */
 public final class HavenTestServer implements AutoCloseable {
     public static final String SECRET = "client-sample-test-secret-0123456789abcdef";
-    /** A room without guidelines, named "Lounge". */
+    /** A room without guidelines, named "Lounge", in the US (for its helplines). */
     public static final String LOUNGE = "lounge";
     /** A room whose guidelines must be accepted, named "Anxiety Circle". */
     public static final String CIRCLE = "circle";
@@ -46,7 +46,7 @@ public final class HavenTestServer implements AutoCloseable {
                 .withAuth(new AuthSettings(true, SECRET, null))
                 .withRooms(List.of(
                         new RoomSettings(LOUNGE, "Lounge", RoomCategory.GENERAL, "Drop in", List.of("drop-in"),
-                                100, null, false),
+                                100, null, false, "US", null, null),
                         new RoomSettings(CIRCLE, "Anxiety Circle", RoomCategory.CONDITION, "Worry and panic",
                                 List.of("anxiety"), 30, CIRCLE_GUIDELINES, false),
                         new RoomSettings(GROUP, "Evening Group", RoomCategory.CONDITION, "Thursday evenings",

@@ -8,6 +8,10 @@ public enum AlertKind {
     REPORT("report"),
     HAND_RAISED("hand_raised"),
     WAITING("waiting"),
+    CRISIS("crisis"),
+    CRISIS_UPDATE("crisis_update"),
+    REQUEST_FACILITATOR("request_facilitator"),
+    REQUEST_FACILITATOR_UPDATE("request_facilitator_update"),
     UNFACILITATED("unfacilitated"),
     MOOD_SHARED("mood_shared");
 

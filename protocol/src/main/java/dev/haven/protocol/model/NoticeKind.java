@@ -13,6 +13,7 @@ public enum NoticeKind {
     VOICE("voice"),
     ADMITTED("admitted"),
     DENIED("denied"),
+    SUPPORT("support"),
     UNFACILITATED("unfacilitated"),
     SESSION_CLOSING("session_closing"),
     SESSION_CLOSED("session_closed"),

@@ -3,10 +3,14 @@ package dev.haven.protocol.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What a user may do: every user is a member; a facilitator also keeps the group safe. */
+/**
+ * What a user may do: every user is a member; a facilitator also keeps the group safe; a
+ * supervisor receives escalated alerts from every room and facilitates in any room it joins.
+ */
 public enum Role {
     MEMBER("member"),
-    FACILITATOR("facilitator");
+    FACILITATOR("facilitator"),
+    SUPERVISOR("supervisor");
 
     private final String wireName;
 
@@ -17,6 +21,11 @@ public enum Role {
     @JsonValue
     public String wireName() {
         return wireName;
+    }
+
+    /** Facilitators and supervisors: those who keep a room safe. */
+    public boolean isStaff() {
+        return this != MEMBER;
     }
 
     @JsonCreator

@@ -9,11 +9,13 @@ import java.util.Set;
 /**
  * The whole validated configuration.
  *
- * @param sessions null for {@link SessionSettings#defaults()}
+ * @param care      duty of care; null for the defaults
+ * @param resources the helplines; null for none
+ * @param sessions  facilitated sessions; null for {@link SessionSettings#defaults()}
  */
 public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits,
                           HistorySettings history, ModerationSettings moderation, List<RoomSettings> rooms,
-                          SessionSettings sessions) {
+                          CareSettings care, ResourceSettings resources, SessionSettings sessions) {
     public HavenConfig {
         check(server != null, "the 'server' section is missing");
         check(auth != null, "the 'auth' section is missing");
@@ -26,35 +28,45 @@ public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSetting
         for (RoomSettings room : rooms) {
             check(ids.add(room.id()), "room id '" + room.id() + "' is configured twice");
         }
+        care = care == null ? CareSettings.defaults() : care;
+        resources = resources == null ? ResourceSettings.none() : resources;
     }
 
-    /** With the default session settings. */
+    /** Default duty-of-care and session settings, and no helplines. */
     public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
                        ModerationSettings moderation, List<RoomSettings> rooms) {
-        this(server, auth, limits, history, moderation, rooms, null);
+        this(server, auth, limits, history, moderation, rooms, null, null, null);
     }
 
     public HavenConfig withServer(ServerSettings newServer) {
-        return new HavenConfig(newServer, auth, limits, history, moderation, rooms, sessions);
+        return new HavenConfig(newServer, auth, limits, history, moderation, rooms, care, resources, sessions);
     }
 
     public HavenConfig withAuth(AuthSettings newAuth) {
-        return new HavenConfig(server, newAuth, limits, history, moderation, rooms, sessions);
+        return new HavenConfig(server, newAuth, limits, history, moderation, rooms, care, resources, sessions);
     }
 
     public HavenConfig withLimits(LimitSettings newLimits) {
-        return new HavenConfig(server, auth, newLimits, history, moderation, rooms, sessions);
+        return new HavenConfig(server, auth, newLimits, history, moderation, rooms, care, resources, sessions);
     }
 
     public HavenConfig withHistory(HistorySettings newHistory) {
-        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, sessions);
+        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, care, resources, sessions);
     }
 
-    public HavenConfig withRooms(List<RoomSettings> newRooms) {
-        return new HavenConfig(server, auth, limits, history, moderation, newRooms, sessions);
+    public HavenConfig withCare(CareSettings newCare) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, newCare, resources, sessions);
+    }
+
+    public HavenConfig withResources(ResourceSettings newResources) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, newResources, sessions);
     }
 
     public HavenConfig withSessions(SessionSettings newSessions) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, newSessions);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, newSessions);
+    }
+
+    public HavenConfig withRooms(List<RoomSettings> newRooms) {
+        return new HavenConfig(server, auth, limits, history, moderation, newRooms, care, resources, sessions);
     }
 }

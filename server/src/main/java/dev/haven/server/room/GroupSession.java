@@ -106,7 +106,7 @@ final class GroupSession implements SessionLifecycle.Listener, Round.Listener, M
     Notice unfacilitatedNotice() {
         List<ResourceCard> cards = dropout.resourcesFor(room.id());
         String text = UNFACILITATED_TEXT + (cards.isEmpty() ? UNFACILITATED_NO_CARDS : UNFACILITATED_CARDS);
-        return new Notice(room.id(), NoticeKind.UNFACILITATED, null, null, null, null, text, cards);
+        return Notice.unfacilitated(room.id(), text, cards);
     }
 
     private int facilitatorCount() {
@@ -177,8 +177,7 @@ final class GroupSession implements SessionLifecycle.Listener, Round.Listener, M
             for (Member member : room.presence.all()) {
                 Presence.tell(member, notice);
             }
-            dropout.alertSupervisors(new Alert(room.id(), AlertKind.UNFACILITATED, null, null, null, null, null,
-                    room.clock.millis()));
+            dropout.alertSupervisors(Alert.unfacilitated(room.id(), room.clock.millis()));
         } else if (from == RoomState.UNFACILITATED && round != null) {
             round.resume();
         }
@@ -187,12 +186,13 @@ final class GroupSession implements SessionLifecycle.Listener, Round.Listener, M
     /**
      * The session closes: everyone present (and everyone waiting to be admitted) is told and is
      * out of the room, and what the session held is purged: messages, the round, the check-in
-     * and its answers, reports still waiting for a facilitator, participation stats, slow-mode
-     * times, waiting members, settings changed during it. Sanctions, the audit log and {@code seq} carry on; a purge is not a gap.
+     * and its answers, reports still waiting for a facilitator, open crisis and
+     * request-for-a-facilitator alerts, participation stats, slow-mode times, waiting members,
+     * settings changed during it. Sanctions, the audit log and {@code seq} carry on; a purge is not a gap.
      */
     @Override
     public void closeDue() {
-        Notice closed = new Notice(room.id(), NoticeKind.SESSION_CLOSED, null, null, null, null, CLOSED_TEXT, null);
+        Notice closed = Notice.sessionClosed(room.id(), CLOSED_TEXT);
         int present = room.presence.size();
         for (Member member : List.copyOf(room.presence.all())) {
             Presence.tell(member, closed);
@@ -204,6 +204,7 @@ final class GroupSession implements SessionLifecycle.Listener, Round.Listener, M
         }
         room.waiting.clear();
         room.pendingReports.clear();
+        room.care.purge();
         room.history.purge();
         room.stats.clear();
         room.slowMode.clear();

@@ -58,8 +58,9 @@ final class Member {
         return role;
     }
 
+    /** A facilitator or a supervisor: someone who keeps the room safe. */
     boolean isFacilitator() {
-        return role == Role.FACILITATOR;
+        return role.isStaff();
     }
 
     List<Session> sessions() {

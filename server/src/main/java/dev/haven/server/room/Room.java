@@ -9,7 +9,6 @@ import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.PresenceKind;
-import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.model.RoomState;
 import dev.haven.protocol.server.Alert;
@@ -21,13 +20,15 @@ import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.SendResult;
 import dev.haven.protocol.server.ServerMessage;
+import dev.haven.server.care.CareServices;
+import dev.haven.server.care.RoomCare;
+import dev.haven.server.care.detect.Detection;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
 import dev.haven.server.moderation.AuditLog;
 import dev.haven.server.moderation.ParticipationStats;
 import dev.haven.server.moderation.Sanctions;
 import dev.haven.server.moderation.SlowMode;
-import dev.haven.server.sessions.DropoutNotifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +71,7 @@ public final class Room {
     final SlowMode slowMode;
     final WaitingRoom waiting = new WaitingRoom();
     final PendingReports pendingReports = new PendingReports();
+    final RoomCare care;
     final Guidelines guidelines;
     final GroupSession group;
     private final int maxTextChars;
@@ -79,16 +81,22 @@ public final class Room {
     long seq;
     private volatile RoomInfo info;
 
+    /** A room with duty-of-care services of its own, for tests and tools; a server shares one set. */
     public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder) {
-        this(settings, config, executor, clock, encoder, DropoutNotifier.NONE, new Random());
+        this(settings, config, executor, clock, encoder, CareServices.create(config, clock));
+    }
+
+    public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder,
+                CareServices careServices) {
+        this(settings, config, executor, clock, encoder, careServices, new Random());
     }
 
     /**
-     * @param dropout tells supervisors and gives resource cards when the room is left without a facilitator
-     * @param random  shuffles the turns of rounds in random order
+     * @param careServices the duty of care the server's rooms share: crisis alerts, helplines, supervisors
+     * @param random       shuffles the turns of rounds in random order
      */
     public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder,
-                DropoutNotifier dropout, Random random) {
+                CareServices careServices, Random random) {
         this.settings = settings;
         this.executor = executor;
         this.clock = clock;
@@ -102,9 +110,10 @@ public final class Room {
         this.slowMode = new SlowMode(dev.haven.protocol.client.SetRoom.MAX_SLOW_MODE_SECONDS);
         this.policy = configuredPolicy();
         this.guidelines = new Guidelines(settings.guidelines(), settings.guidelinesVersion());
-        this.group = new GroupSession(this, settings.requireFacilitator(),
-                Duration.ofSeconds(config.sessions().facilitatorGraceSeconds()), dropout, random);
         this.commands = new RoomCommands(this);
+        this.care = new RoomCare(new RoomCareBridge(this), careServices);
+        this.group = new GroupSession(this, settings.requireFacilitator(),
+                Duration.ofSeconds(config.sessions().facilitatorGraceSeconds()), new CareDropout(care), random);
         this.sessionCommands = new SessionCommands(this, group);
         refreshInfo();
     }
@@ -225,7 +234,7 @@ public final class Room {
     /** The reason a connection may not come in, or null. */
     private ErrorReply admit(Session session, Join request) {
         String userId = session.identity().id();
-        boolean facilitator = session.identity().roleIn(id()) == Role.FACILITATOR;
+        boolean facilitator = session.identity().roleIn(id()).isStaff();
         // Facilitators cannot ban one another, also not by naming an absent facilitator's id.
         if (!facilitator && sanctions.isBanned(userId, session.identity().guest(), session.remoteAddress())) {
             return error(request.id(), ErrorCode.BANNED, "you cannot join this room at the moment");
@@ -251,7 +260,7 @@ public final class Room {
         String userId = session.identity().id();
         return policy.admission() == Admission.APPROVAL
                 && presence.get(userId) == null
-                && session.identity().roleIn(id()) != Role.FACILITATOR
+                && !session.identity().roleIn(id()).isStaff()
                 && !waiting.isAdmitted(userId, clock.millis());
     }
 
@@ -276,6 +285,13 @@ public final class Room {
         if (member.isFacilitator() && (!waiting.all().isEmpty() || !pendingReports.isEmpty())) {
             // A later task, so these alerts follow the join's reply, which this task produces.
             run(() -> alertOnArrival(session));
+        }
+        if (member.isFacilitator()) {
+            run(() -> {
+                if (presence.of(session) != null) {
+                    care.staffJoined(session);
+                }
+            });
         }
         if (!member.isFacilitator() && group.lifecycle.state() == RoomState.UNFACILITATED) {
             run(() -> tellUnfacilitated(session));
@@ -339,12 +355,21 @@ public final class Room {
                         "slow mode is on: one message every " + policy.slowModeSeconds() + " seconds", retryAfter);
             }
         }
+        Detection detection = care.assess(member.role(), text);
+        if (detection.found() && care.holds(member.id(), detection)) {
+            slowMode.accepted(member.id(), now);
+            care.held(member.userInfo(), text, now, request.clientId(), detection);
+            return new Ok(request.id(), SendResult.heldForFacilitators());
+        }
         MessageEvent message = new MessageEvent(id(), ++seq, member.userInfo(), text, now, request.clientId(),
                 request.cw());
         history.append(message);
         slowMode.accepted(member.id(), now);
         stats.record(member.id(), member.name(), text.codePointCount(0, text.length()), now);
         presence.broadcast(message);
+        if (detection.found()) {
+            care.crisis(message.from(), message.seq(), now, detection);
+        }
         return new Ok(request.id(), new SendResult(message.seq()));
     }
 

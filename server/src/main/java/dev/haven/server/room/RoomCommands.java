@@ -6,6 +6,7 @@ import dev.haven.protocol.ErrorCode;
 import dev.haven.protocol.client.Admit;
 import dev.haven.protocol.client.Audit;
 import dev.haven.protocol.client.Ban;
+import dev.haven.protocol.client.CareRequest;
 import dev.haven.protocol.client.Delete;
 import dev.haven.protocol.client.Deny;
 import dev.haven.protocol.client.LowerHand;
@@ -59,6 +60,9 @@ final class RoomCommands {
 
     ServerMessage handle(Session session, RoomRequest request) {
         Member actor = room.presence.of(session);
+        if (request instanceof CareRequest care) {
+            return room.care.handle(session, actor != null, session.identity().roleIn(room.id()), care);
+        }
         if (actor == null) {
             return error(request.id(), ErrorCode.NOT_IN_ROOM, "join the room first");
         }

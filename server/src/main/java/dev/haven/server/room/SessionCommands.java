@@ -92,7 +92,7 @@ final class SessionCommands {
         String text = request.text() != null ? request.text()
                 : "This session will close in " + inWords(seconds) + ". Thank you for what you shared. "
                         + "What was said here stays here: when the session closes, its messages are deleted.";
-        Notice notice = new Notice(room.id(), NoticeKind.SESSION_CLOSING, null, null, null, closesAt, text, null);
+        Notice notice = Notice.sessionClosing(room.id(), closesAt, text);
         for (Member member : room.presence.all()) {
             Presence.tell(member, notice);
         }
@@ -166,8 +166,8 @@ final class SessionCommands {
         }
         poll.answer(actor.id(), request.value());
         if (Boolean.TRUE.equals(request.shareWithFacilitator())) {
-            room.presence.toFacilitatorsExcept(actor.id(), new Alert(room.id(), AlertKind.MOOD_SHARED, actor.id(),
-                    actor.name(), null, null, null, room.clock.millis(), poll.pollId(), request.value()));
+            room.presence.toFacilitatorsExcept(actor.id(), Alert.moodShared(room.id(), actor.id(), actor.name(),
+                    room.clock.millis(), poll.pollId(), request.value()));
         }
         return Ok.empty(request.id());
     }

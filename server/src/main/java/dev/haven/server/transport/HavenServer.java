@@ -9,7 +9,6 @@ import dev.haven.server.room.Room;
 import dev.haven.server.room.RoomRegistry;
 import dev.haven.server.room.RoomTimers;
 import dev.haven.server.session.RequestDispatcher;
-import dev.haven.server.sessions.DropoutNotifier;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -68,8 +67,7 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
         this.connections = new DefaultChannelGroup("haven-connections", GlobalEventExecutor.INSTANCE);
         ProtocolCodec codec = new ProtocolCodec();
         NettyFrameEncoder encoder = new NettyFrameEncoder(codec, ByteBufAllocator.DEFAULT);
-        this.rooms = new RoomRegistry(config, () -> new EventLoopRoomExecutor(workers.next(), timers), clock, encoder,
-                DropoutNotifier.NONE);
+        this.rooms = new RoomRegistry(config, () -> new EventLoopRoomExecutor(workers.next(), timers), clock, encoder);
         RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens, config.auth().allowGuests(),
                 config.server().heartbeatSeconds());
         long helloTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds());

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.haven.protocol.model.RoomCategory;
 import dev.haven.protocol.model.Role;
+import dev.haven.server.config.ConfigLoader;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
 import dev.haven.server.testing.TestClient;
 import dev.haven.server.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,10 +29,12 @@ final class SessionClients implements AutoCloseable {
     final TestServer server;
     private final List<TestClient> clients = new ArrayList<>();
 
+    /** The built-in helplines; the group is for veterans in the US. */
     SessionClients() {
-        HavenConfig config = TestServer.config(200).withRooms(List.of(
+        HavenConfig config = TestServer.config(200).withResources(new ConfigLoader().load(null, Map.of()).resources())
+                .withRooms(List.of(
                 new RoomSettings(GROUP, "Evening Group", RoomCategory.CONDITION, "Thursday evenings", List.of("evening"),
-                        10, "Be kind.", false).withRequireFacilitator(true),
+                        10, "Be kind.", false, "US", "veterans", null).withRequireFacilitator(true),
                 new RoomSettings(LOUNGE, "Lounge", RoomCategory.GENERAL, "Drop in", List.of("drop-in"), 100, null,
                         false)));
         this.server = TestServer.startWithManualTime(config);

@@ -102,6 +102,41 @@ class SessionFlowTest {
     }
 
     @Test
+    void unfacilitated_givesMembersTheRoomsAlwaysOpenHelplines_andAlertsEveryConnectedSupervisor() {
+        TestClient sue = people.person("sup-1", "Sue", Role.SUPERVISOR);
+        openGroup();
+        ok(fran, "{'type':'leave','room':'group'}");
+        settle(alice, sue);
+        people.server.advance(Duration.ofSeconds(90));
+
+        JsonNode notice = awaitNotice(alice, "unfacilitated");
+        assertThat(notice.path("text").asText()).endsWith("If you need to talk to someone now, these services can help.");
+        List<String> cards = notice.path("resources").findValuesAsText("id");
+        assertThat(cards).startsWith("us-veterans-crisis-line").contains("int-findahelpline");
+        assertThat(notice.path("resources")).allSatisfy(card -> assertThat(card.path("alwaysOpen").asBoolean()).isTrue());
+        JsonNode alert = sue.await(f -> f.path("type").asText().equals("alert"));
+        assertThat(alert.path("kind").asText()).isEqualTo("unfacilitated");
+        assertThat(alert.path("room").asText()).isEqualTo(GROUP);
+        assertThat(alert.path("ts").asLong()).isEqualTo(people.server.now());
+        assertThat(settle(alice)).extracting(f -> f.path("type").asText()).doesNotContain("alert");
+        assertThat(settle(sue)).as("one alert for one dropout").isEmpty();
+    }
+
+    @Test
+    void closeSession_purgesTheSessionsOpenCrisisAlerts() {
+        openGroup();
+        ok(alice, "{'type':'send','room':'group','text':'I want to end my life tonight'}");
+        JsonNode crisis = fran.await(f -> f.path("type").asText().equals("alert") && f.path("kind").asText().equals("crisis"));
+        ok(fran, "{'type':'close_session','room':'group','graceSeconds':5}");
+        people.server.advance(Duration.ofSeconds(5));
+        awaitNotice(fran, "session_closed");
+
+        join(fran, GROUP);
+        error(fran, "{'type':'ack_alert','room':'group','alertId':'" + crisis.path("alertId").asText()
+                + "','action':'handled'}", "not_found");
+    }
+
+    @Test
     void facilitatorBackWithinTheGracePeriod_goesUnnoticed() {
         openGroup();
         fran.close();

@@ -31,8 +31,10 @@ import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.RoundEvent;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.auth.Identity;
+import dev.haven.server.care.CareServices;
+import dev.haven.server.config.ConfigLoader;
+import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
-import dev.haven.server.sessions.DropoutNotifier;
 import dev.haven.server.testing.ManualClock;
 import dev.haven.server.testing.ManualRoomExecutor;
 import dev.haven.server.testing.TestServer;
@@ -41,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -50,27 +53,17 @@ import org.junit.jupiter.api.Test;
  */
 class GroupSessionTest {
     private static final String ROOM = "group";
-    private static final ResourceCard CARD = new ResourceCard("us-988", "988 Suicide & Crisis Lifeline", "US", "all",
-            List.of(new ResourceCard.Channel("call", "988")), "24/7", "https://988lifeline.org", "2026-11-01");
+    /** The built-in helplines, and a room for US veterans that requires a facilitator. */
+    private static final HavenConfig CONFIG = TestServer.config(100)
+            .withResources(new ConfigLoader().load(null, Map.of()).resources());
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T18:00:00Z"));
     private final ManualRoomExecutor executor = new ManualRoomExecutor(clock);
-    private final List<Alert> supervisorAlerts = new ArrayList<>();
     private final List<ServerMessage> replies = new ArrayList<>();
-    private final DropoutNotifier dropout = new DropoutNotifier() {
-        @Override
-        public List<ResourceCard> resourcesFor(String roomId) {
-            return roomId.equals(ROOM) ? List.of(CARD) : List.of();
-        }
-
-        @Override
-        public void alertSupervisors(Alert alert) {
-            supervisorAlerts.add(alert);
-        }
-    };
-    private final Room room = new Room(new RoomSettings(ROOM, "Group", RoomCategory.CONDITION, "topic", List.of(), 10,
-            "Be kind.", false).withRequireFacilitator(true), TestServer.config(100), executor, clock,
-            new FakeFrameEncoder(), dropout, new Random(3));
+    private final CareServices care = CareServices.create(CONFIG, clock);
+    private final Room room = new Room(new RoomSettings(ROOM, "Group", RoomCategory.DEMOGRAPHIC, "topic", List.of(),
+            10, "Be kind.", false, "US", "veterans", null).withRequireFacilitator(true), CONFIG, executor, clock,
+            new FakeFrameEncoder(), care, new Random(3));
     private final FakeSession fac = session("fac", Role.FACILITATOR);
     private final FakeSession ann = session("ann", Role.MEMBER);
     private final FakeSession ben = session("ben", Role.MEMBER);
@@ -113,20 +106,25 @@ class GroupSessionTest {
     }
 
     @Test
-    void unfacilitated_givesMembersTheRoomsCards_andTellsTheSupervisors() {
+    void unfacilitated_givesMembersTheRoomsAlwaysOpenCards_andTellsTheSupervisors() {
+        FakeSession supervisor = new FakeSession(new Identity("sup", "Sol", Role.SUPERVISOR, null, false));
+        care.supervisors().register(supervisor);
         openWithEveryone();
         room.leave(fac, "l", replies::add);
         executor.advance(Duration.ofSeconds(90));
 
         Notice notice = ann.received(Notice.class).get(0);
         assertThat(notice.kind()).isEqualTo(NoticeKind.UNFACILITATED);
-        assertThat(notice.resources()).containsExactly(CARD);
+        assertThat(notice.resources()).isEqualTo(care.resources().supportCards(room.settings, true))
+                .extracting(ResourceCard::id).startsWith("us-veterans-crisis-line").contains("int-findahelpline");
+        assertThat(notice.resources()).allSatisfy(card -> assertThat(card.alwaysOpen()).isTrue());
         assertThat(notice.text()).contains("these services can help");
-        assertThat(supervisorAlerts).singleElement().satisfies(alert -> {
+        assertThat(supervisor.received(Alert.class)).singleElement().satisfies(alert -> {
             assertThat(alert.kind()).isEqualTo(AlertKind.UNFACILITATED);
             assertThat(alert.room()).isEqualTo(ROOM);
             assertThat(alert.ts()).isEqualTo(clock.millis());
         });
+        assertThat(ann.received(Alert.class)).isEmpty();
         assertThat(room.info().state()).isEqualTo(RoomState.UNFACILITATED);
     }
 

@@ -31,14 +31,11 @@ public final class TestServer implements AutoCloseable {
     private final TokenService tokens;
     private final ManualTimers timers;
 
-    private TestServer(HavenConfig config, ManualTimers timers) {
+    /** @param timers where the rooms' timers wait, or null for the event loops' own schedulers */
+    private TestServer(HavenConfig config, Clock clock, ManualTimers timers) {
         this.tokens = new TokenService(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
         this.timers = timers;
-        this.server = HavenServer.start(config, tokens, timers == null ? Clock.systemUTC() : timers.clock(), timers);
-    }
-
-    private TestServer(HavenConfig config) {
-        this(config, null);
+        this.server = HavenServer.start(config, tokens, clock, timers);
     }
 
     /**
@@ -46,7 +43,8 @@ public final class TestServer implements AutoCloseable {
      * fire only when the test calls {@link #advance}.
      */
     public static TestServer startWithManualTime(HavenConfig config) {
-        return new TestServer(config, new ManualTimers(new ManualClock(Instant.now())));
+        ManualTimers timers = new ManualTimers(new ManualClock(Instant.now()));
+        return new TestServer(config, timers.clock(), timers);
     }
 
     /** The rooms' time (epoch ms) on a server started with manual time. */
@@ -66,11 +64,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start() {
-        return new TestServer(config(200));
+        return new TestServer(config(200), Clock.systemUTC(), null);
     }
 
     public static TestServer start(HavenConfig config) {
-        return new TestServer(config);
+        return new TestServer(config, Clock.systemUTC(), null);
+    }
+
+    /** A server whose rooms read time from {@code clock} (a {@link ManualClock} moves only when told). */
+    public static TestServer start(HavenConfig config, Clock clock) {
+        return new TestServer(config, clock, null);
     }
 
     public static HavenConfig config(int historyMessages) {
@@ -99,6 +102,11 @@ public final class TestServer implements AutoCloseable {
 
     public String token(String sub, String name, Role role) {
         return tokens.sign(sub, name, role, null, Duration.ofHours(1));
+    }
+
+    /** A token whose role holds only in the rooms listed. */
+    public String token(String sub, String name, Role role, List<String> rooms) {
+        return tokens.sign(sub, name, role, rooms, Duration.ofHours(1));
     }
 
     /** A token that expires after {@code ttl} (to the second: a JWT's {@code exp} has no fraction). */
