@@ -100,7 +100,7 @@ test('a crisis message: a calm notice for the member, an alert for the facilitat
   await fac.getByLabel('Share with').selectOption({ label: 'Robin' });
   await fac.getByRole('button', { name: 'Share Crisis Text Line' }).click();
   await fac.locator('#resources-result', { hasText: 'Shared Crisis Text Line with Robin.' }).waitFor({ timeout: TIMEOUT });
-  await fac.getByRole('button', { name: 'Close' }).click();
+  await fac.getByRole('button', { name: 'Close', exact: true }).click();
   await member.locator('#messages .shared-card', { hasText: 'Crisis Text Line' }).waitFor({ timeout: TIMEOUT });
   assert.equal(await member.locator('#messages .shared-card a[href="sms:741741"]').count(), 1);
 
