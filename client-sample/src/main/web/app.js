@@ -531,6 +531,8 @@ function onNotice(n) {
       $('join-error').textContent = '';
       break;
     default:
+      // A kind a newer server added: still a private word for this member, so it is shown, calmly.
+      notice(`A note about ${roomName} that this page does not know how to show yet.${because}`);
       break;
   }
   updateComposer();

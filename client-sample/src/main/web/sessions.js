@@ -120,7 +120,7 @@ function showSession(room) {
     lobby: 'Members are waiting in the lobby: they can read but not write until you open the session.',
     open: room.closesAt ? `Closing at ${ui.time(room.closesAt)}.` : 'The session is open.',
     unfacilitated: 'No facilitator was present.',
-  }[room.state || 'open'];
+  }[room.state || 'open'] ?? '';
   $('session-open').textContent = room.closesAt ? 'Keep the session open' : 'Open the session';
   $('session-open').hidden = room.state !== 'lobby' && !room.closesAt;
 }

@@ -173,6 +173,23 @@ class ReconnectingClientTest {
     }
 
     @Test
+    void catchUp_whoseHistoryHoldsARoleFromANewerServer_deliversEveryMissedMessage() throws Exception {
+        ReconnectingClient sam = inTheLounge();
+        Connection second = reconnect(server.latest());
+        told.drain();
+
+        String fromAPeerSupporter = ScriptedConnections.message(LOUNGE, 5).replace("\"role\":\"member\"",
+                "\"role\":\"peer_supporter\"");
+        second.ok("join", "\"members\":[],\"history\":[" + ScriptedConnections.message(LOUNGE, 3) + ","
+                + ScriptedConnections.message(LOUNGE, 4) + "," + fromAPeerSupporter + "],\"seq\":5,\"gap\":false");
+        scheduler.runReady();
+
+        assertThat(told.drain()).containsExactly("caught up lounge missed 2", "message 4 m4", "message 5 m5");
+        assertThat(sam.isConnected()).isTrue();
+        assertThat(server.made).hasSize(2);
+    }
+
+    @Test
     void tokenUser_saysHelloWithTheSameToken() throws Exception {
         ReconnectingClient fran = ReconnectingClient.builder(URI.create("ws://haven.test/ws"), Hello.withToken("t.o.k"))
                 .listener(told).scheduler(scheduler).random(LONGEST).connector(server).build();

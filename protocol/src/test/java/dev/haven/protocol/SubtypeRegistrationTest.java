@@ -183,14 +183,14 @@ class SubtypeRegistrationTest {
 
     @Test
     void noticeKind_wireNames_areTheContractKinds() {
-        assertThat(Stream.of(NoticeKind.values()).map(NoticeKind::wireName)).containsExactlyInAnyOrder(
+        assertThat(Stream.of(NoticeKind.values()).filter(k -> k != NoticeKind.UNKNOWN).map(NoticeKind::wireName)).containsExactlyInAnyOrder(
                 "muted", "unmuted", "removed", "banned", "warning", "voice", "admitted", "denied", "support",
                 "unfacilitated", "session_closing", "session_closed", "turn_warning");
     }
 
     @Test
     void alertKind_wireNames_areTheContractKinds() {
-        assertThat(Stream.of(AlertKind.values()).map(AlertKind::wireName))
+        assertThat(Stream.of(AlertKind.values()).filter(k -> k != AlertKind.UNKNOWN).map(AlertKind::wireName))
                 .containsExactlyInAnyOrder("report", "hand_raised", "waiting", "crisis", "crisis_update",
                         "request_facilitator", "request_facilitator_update", "unfacilitated", "mood_shared");
     }

@@ -2,6 +2,7 @@ package dev.haven.client.cli;
 
 import dev.haven.protocol.model.AlertAction;
 import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.CrisisTier;
 import dev.haven.protocol.model.ResourceCard;
 import dev.haven.protocol.model.ResourceChannel;
 import dev.haven.protocol.server.Alert;
@@ -58,7 +59,7 @@ final class CareText {
             case CALL -> "call " + value;
             case TEXT -> "text " + value;
             case CHAT -> "chat " + value;
-            case WEB -> value;
+            case WEB, UNKNOWN -> value;
         };
     }
 
@@ -89,7 +90,7 @@ final class CareText {
         String respond = " Respond: /ack " + Transcript.clean(alert.alertId()) + " reaching|handled|false";
         return switch (alert.kind()) {
             case CRISIS -> ALERT + flags + who + where + " may be in crisis (" + (alert.tier() == null ? "concern"
-                    : alert.tier().wireName()) + ")" + (alert.seq() == null ? "" : ", message " + alert.seq())
+                    : alert.tier() == CrisisTier.UNKNOWN ? "level not known to this client" : alert.tier().wireName()) + ")" + (alert.seq() == null ? "" : ", message " + alert.seq())
                     + (Boolean.TRUE.equals(alert.held()) ? ", held for facilitators" : "") + "." + respond;
             case REQUEST_FACILITATOR -> REQUEST + flags + who + where + " asks for a facilitator"
                     + (alert.note() == null ? "." : ": \"" + Transcript.clean(alert.note()) + "\".") + respond;
@@ -108,6 +109,7 @@ final class CareText {
             case REACHING_OUT -> "reaching out";
             case HANDLED -> "handled";
             case FALSE_ALARM -> "false alarm";
+            case UNKNOWN -> "updated";
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.haven.client.cli;
 
 import dev.haven.protocol.model.Admission;
+import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.MemberInfo;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.server.Alert;
@@ -53,7 +54,7 @@ final class EventText {
                     + (notice.resources() == null || notice.resources().isEmpty() ? ""
                     : "\n" + String.join("\n", SessionText.resources(notice.resources())));
             // A kind added to the protocol after this client was written.
-            default -> "A note about " + room + " (" + notice.kind().wireName() + ")." + reason;
+            default -> "A note about " + room + " (a notice this client does not know yet)." + reason;
         };
     }
 
@@ -74,7 +75,9 @@ final class EventText {
             case MOOD_SHARED -> who + " shared their check-in with you: " + SessionText.score(alert.value());
             case UNFACILITATED -> "no facilitator is left in " + Transcript.clean(roomName)
                     + "; its members were told and offered help";
-            default -> alert.kind().wireName() + (alert.member() == null ? "" : " about " + who);
+            default -> (alert.kind() == AlertKind.UNKNOWN ? "an alert this client does not know yet"
+                    : alert.kind().wireName()) + (alert.member() == null ? "" : " about " + who)
+                    + " in " + Transcript.clean(roomName);
         };
     }
 

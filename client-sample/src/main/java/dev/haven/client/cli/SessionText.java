@@ -27,7 +27,8 @@ final class SessionText {
 
     /** "content warning: self harm", or the sender's own words for a custom one. */
     static String cwLabel(ContentWarning cw) {
-        String label = cw.label().wireName().replace('_', ' ');
+        String label = cw.label() == CwLabel.UNKNOWN ? "(a kind this client does not know yet)"
+                : cw.label().wireName().replace('_', ' ');
         if (cw.text() == null) {
             return "content warning: " + label;
         }
@@ -112,6 +113,7 @@ final class SessionText {
                         : "* The session is open: everyone can write now.";
                 case LOBBY -> "* The session has not started yet: you can read along.";
                 case UNFACILITATED -> "* No facilitator is present right now. The room stays open.";
+                case UNKNOWN -> "* The session's state has changed.";
             });
         }
         if (after.closesAt() != null && !after.closesAt().equals(before.closesAt())) {
@@ -141,6 +143,7 @@ final class SessionText {
             case CHECK_IN -> "check-in";
             case CHECK_OUT -> "check-out";
             case GO_ROUND -> "go-round";
+            case UNKNOWN -> "round";
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.haven.client.cli;
 
 import dev.haven.protocol.model.MemberInfo;
+import dev.haven.protocol.model.RoomCategory;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.PresenceEvent;
@@ -57,7 +58,7 @@ final class Transcript {
         switch (presence.event()) {
             case JOIN -> out.println("* " + clean(presence.member().name()) + " joined");
             case LEAVE -> out.println("* " + clean(presence.member().name()) + " left");
-            case UPDATE -> { }
+            case UPDATE, UNKNOWN -> { }
         }
     }
 
@@ -68,7 +69,8 @@ final class Transcript {
         }
         out.println("Rooms:");
         for (RoomInfo room : rooms) {
-            String category = room.category() == null ? "?" : room.category().wireName();
+            String category = room.category() == null || room.category() == RoomCategory.UNKNOWN ? "?"
+                    : room.category().wireName();
             out.printf("  %-20s %s [%s] %d/%d%s - %s%n", clean(room.id()), clean(room.name()), category,
                     room.members(), room.capacity(), room.locked() ? " (locked)" : "", clean(room.topic()));
         }

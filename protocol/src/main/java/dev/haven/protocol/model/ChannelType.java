@@ -1,14 +1,19 @@
 package dev.haven.protocol.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import dev.haven.protocol.WireEnum;
+import dev.haven.protocol.WireNames;
 
 /** How a helpline is reached: a number to call or text, a chat page, or a web page. */
-public enum ChannelType {
+public enum ChannelType implements WireEnum {
     CALL("call"),
     TEXT("text"),
     CHAT("chat"),
-    WEB("web");
+    WEB("web"),
+    /** A value from a newer server that this client does not know; it has no wire name and is never sent. */
+    @JsonEnumDefaultValue
+    UNKNOWN(null);
 
     private final String wireName;
 
@@ -16,15 +21,15 @@ public enum ChannelType {
         this.wireName = wireName;
     }
 
-    @JsonValue
+    @Override
     public String wireName() {
-        return wireName;
+        return WireNames.checked(this, wireName);
     }
 
     @JsonCreator
     public static ChannelType fromWire(String name) {
         for (ChannelType value : values()) {
-            if (value.wireName.equals(name)) {
+            if (value.wireName != null && value.wireName.equals(name)) {
                 return value;
             }
         }

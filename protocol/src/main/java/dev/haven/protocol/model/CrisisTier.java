@@ -1,15 +1,20 @@
 package dev.haven.protocol.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import dev.haven.protocol.WireEnum;
+import dev.haven.protocol.WireNames;
 
 /**
  * How urgent a {@code crisis} alert is: {@code high} for a plan, a method, a time or a stated
  * intent; {@code concern} for the rest. Never shown to the member, and never a score.
  */
-public enum CrisisTier {
+public enum CrisisTier implements WireEnum {
     CONCERN("concern"),
-    HIGH("high");
+    HIGH("high"),
+    /** A value from a newer server that this client does not know; it has no wire name and is never sent. */
+    @JsonEnumDefaultValue
+    UNKNOWN(null);
 
     private final String wireName;
 
@@ -17,15 +22,15 @@ public enum CrisisTier {
         this.wireName = wireName;
     }
 
-    @JsonValue
+    @Override
     public String wireName() {
-        return wireName;
+        return WireNames.checked(this, wireName);
     }
 
     @JsonCreator
     public static CrisisTier fromWire(String name) {
         for (CrisisTier value : values()) {
-            if (value.wireName.equals(name)) {
+            if (value.wireName != null && value.wireName.equals(name)) {
                 return value;
             }
         }

@@ -1,14 +1,18 @@
 package dev.haven.protocol.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import dev.haven.protocol.WireEnum;
 import dev.haven.protocol.WireNames;
 
 /** Whether a round runs, waits for a facilitator to come back, or is over. */
-public enum RoundState {
-    RUNNING, PAUSED, ENDED;
+public enum RoundState implements WireEnum {
+    RUNNING, PAUSED, ENDED,
+    /** A value from a newer server that this client does not know; it has no wire name and is never sent. */
+    @JsonEnumDefaultValue
+    UNKNOWN;
 
-    @JsonValue
+    @Override
     public String wireName() {
         return WireNames.of(this);
     }

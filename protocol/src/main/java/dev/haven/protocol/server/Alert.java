@@ -57,7 +57,7 @@ public record Alert(String room, AlertKind kind, String member, String name, Lon
     /** Keeps the reporter's and the member's words, and shared moods, out of logs. */
     @Override
     public String toString() {
-        return "Alert[room=" + room + ", kind=" + kind.wireName() + ", member=" + member
+        return "Alert[room=" + room + ", kind=" + kind.displayName() + ", member=" + member
                 + (alertId == null ? "" : ", alertId=" + alertId) + "]";
     }
 }

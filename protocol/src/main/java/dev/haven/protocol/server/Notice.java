@@ -61,6 +61,6 @@ public record Notice(String room, NoticeKind kind, Long until, String reason, Bo
     /** Keeps the facilitator's words out of logs. */
     @Override
     public String toString() {
-        return "Notice[room=" + room + ", kind=" + kind.wireName() + "]";
+        return "Notice[room=" + room + ", kind=" + kind.displayName() + "]";
     }
 }
