@@ -27,7 +27,6 @@ import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.Result;
 import dev.haven.protocol.server.ServerMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +58,7 @@ public final class ProtocolCodec {
     private final ObjectMapper mapper;
     private final ObjectReader treeReader;
     private final ObjectReader serverReader;
+    private final ObjectReader clientReader;
     private final ObjectWriter serverWriter;
     private final ObjectWriter clientWriter;
     private final Map<String, Class<?>> clientTypes;
@@ -68,6 +68,7 @@ public final class ProtocolCodec {
         this.mapper = newMapper();
         this.treeReader = mapper.reader();
         this.serverReader = mapper.readerFor(ServerMessage.class).withHandler(new UnknownEnumValues());
+        this.clientReader = mapper.readerFor(ClientMessage.class);
         this.serverWriter = mapper.writerFor(ServerMessage.class);
         this.clientWriter = mapper.writerFor(ClientMessage.class);
         this.clientTypes = typeNames(ClientMessage.class);
@@ -111,18 +112,25 @@ public final class ProtocolCodec {
 
     /** Decodes one client frame (UTF-8 JSON). */
     public ClientMessage decodeClient(byte[] utf8) throws ProtocolException {
-        return decodeClient(readTree(utf8));
+        return decodeClient(utf8, 0, utf8.length);
     }
 
-    /** Decodes one client frame (UTF-8 JSON) from a stream, which is read to its end. */
-    public ClientMessage decodeClient(InputStream utf8) throws ProtocolException {
-        JsonNode tree;
+    /**
+     * Decodes one client frame (UTF-8 JSON) held in part of an array. A well-formed request is
+     * bound to its record in one pass; anything that pass refuses is read again as a tree, which
+     * finds the request's id and type and names what is wrong, so a refusal is the same whichever
+     * pass would have caught it.
+     */
+    public ClientMessage decodeClient(byte[] utf8, int offset, int length) throws ProtocolException {
         try {
-            tree = treeReader.readTree(utf8);
-        } catch (IOException e) {
-            throw unreadable(e);
+            ClientMessage message = clientReader.readValue(utf8, offset, length);
+            if (message != null && (message.id() == null || message.id().length() <= MAX_ID_LENGTH)) {
+                return message;
+            }
+        } catch (IOException | IllegalArgumentException refused) {
+            // Not a valid request: the tree below says why.
         }
-        return decodeClient(tree);
+        return decodeClient(readTree(utf8, offset, length));
     }
 
     public ClientMessage decodeClient(String json) throws ProtocolException {
@@ -203,8 +211,12 @@ public final class ProtocolCodec {
     }
 
     private JsonNode readTree(byte[] utf8) throws ProtocolException {
+        return readTree(utf8, 0, utf8.length);
+    }
+
+    private JsonNode readTree(byte[] utf8, int offset, int length) throws ProtocolException {
         try {
-            return treeReader.readTree(utf8);
+            return treeReader.readTree(utf8, offset, length);
         } catch (IOException e) {
             throw unreadable(e);
         }

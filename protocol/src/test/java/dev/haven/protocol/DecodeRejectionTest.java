@@ -12,7 +12,6 @@ import dev.haven.protocol.client.Ping;
 import dev.haven.protocol.client.Send;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.SendResult;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -194,9 +193,9 @@ class DecodeRejectionTest {
 
     @ParameterizedTest
     @MethodSource("unreadableFrames")
-    void decodeClient_streamBreakingReadLimits_isBadRequest(String json) {
-        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
-        ProtocolException e = rejection(() -> CODEC.decodeClient(new ByteArrayInputStream(utf8)));
+    void decodeClient_partOfAnArrayBreakingReadLimits_isBadRequest(String json) {
+        byte[] utf8 = ("[" + json + "]").getBytes(StandardCharsets.UTF_8);
+        ProtocolException e = rejection(() -> CODEC.decodeClient(utf8, 1, utf8.length - 2));
         assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
     }
 

@@ -11,9 +11,9 @@ import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.Result;
 import dev.haven.protocol.server.ServerMessage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -48,10 +48,13 @@ class RoundTripTest {
 
     @ParameterizedTest
     @MethodSource("clientFrames")
-    void decodeClient_bytesAndStream_giveSameRecordAsString(ClientMessage frame) throws Exception {
+    void decodeClient_bytesAndPartOfAnArray_giveSameRecordAsString(ClientMessage frame) throws Exception {
         byte[] utf8 = codec.encodeToString(frame).getBytes(StandardCharsets.UTF_8);
+        byte[] inside = new byte[utf8.length + 7];
+        Arrays.fill(inside, (byte) '}');
+        System.arraycopy(utf8, 0, inside, 3, utf8.length);
         assertThat(codec.decodeClient(utf8)).isEqualTo(frame);
-        assertThat(codec.decodeClient(new ByteArrayInputStream(utf8))).isEqualTo(frame);
+        assertThat(codec.decodeClient(inside, 3, utf8.length)).isEqualTo(frame);
     }
 
     @ParameterizedTest

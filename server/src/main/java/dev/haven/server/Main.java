@@ -8,6 +8,7 @@ import dev.haven.server.config.ConfigException;
 import dev.haven.server.config.ConfigLoader;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.transport.HavenServer;
+import io.netty.util.ResourceLeakDetector;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +36,7 @@ public final class Main {
                   configuration, or the secret file the first start created); a supervisor
                   receives escalated alerts from every room once connected
             """;
+    private static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
     private static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(12);
     private static final Map<String, Set<String>> FLAGS = Map.of(
             "serve", Set.of("--config", "--host", "--port"),
@@ -98,6 +100,11 @@ public final class Main {
     }
 
     private static void serve(HavenConfig config, Map<String, String> env) {
+        if (System.getProperty(LEAK_DETECTION_PROPERTY) == null) {
+            // Netty samples about one buffer in 128 with a stack trace unless told otherwise: a cost
+            // for every delivery, and a diagnosis for tests and for -Dio.netty.leakDetection.level.
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
         TokenService tokens = new TokenService(TokenSecret.resolve(config.auth(), env), Clock.systemUTC());
         HavenServer server = HavenServer.start(config, tokens, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);

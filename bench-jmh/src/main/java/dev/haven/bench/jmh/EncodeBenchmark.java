@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Encoding one {@code message} event, which a room does once for all its members: the protocol
- * codec writing straight into a pooled buffer, as the server's {@code NettyFrameEncoder} does,
- * beside encoding to a byte array for comparison.
+ * codec alone, writing straight into a pooled buffer, beside encoding to a byte array for
+ * comparison. {@code DeliveryBenchmark.encodeFrame} measures the server's own encoder, which also
+ * writes the WebSocket frame header.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,7 +47,7 @@ public class EncodeBenchmark {
                 Fixtures.text(textChars), 1_764_000_000_000L, "1.123456789");
     }
 
-    /** What the server does per event: a pooled buffer of 256 bytes that grows as needed. */
+    /** A pooled buffer of 256 bytes that grows as needed, as the server's encoder takes. */
     @Benchmark
     public int encodeToPooledBuffer() {
         ByteBuf buffer = allocator.buffer(256);

@@ -2,7 +2,6 @@ package dev.haven.bench.jmh;
 
 import dev.haven.server.config.LimitSettings;
 import dev.haven.server.limits.FloodGuard;
-import dev.haven.server.limits.TokenBucket;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,9 +16,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The per-connection rate limits on every frame: {@link FloodGuard} as the connection handler
- * calls it for a {@code send} (the frame budget, then the send budget), and one
- * {@link TokenBucket} alone, on the clock the server uses ({@code System.nanoTime}). The
- * limits are high enough that every frame passes, as nearly every frame does.
+ * calls it for a {@code send} (the frame budget, then the send budget), on the clock the server
+ * uses ({@code System.nanoTime}). The limits are high enough that every frame passes, as nearly
+ * every frame does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,24 +28,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class FloodGuardBenchmark {
     private FloodGuard guard;
-    private TokenBucket bucket;
 
     @Setup
     public void setUp() {
         LimitSettings limits = Fixtures.defaults().limits();
         guard = new FloodGuard(new LimitSettings(limits.maxTextChars(), limits.maxFrameBytes(), 100_000, 100_000,
                 100_000, 100_000, limits.floodRefusals()), System::nanoTime);
-        bucket = new TokenBucket(1e9, 100_000, System::nanoTime);
     }
 
     @Benchmark
     public Object floodGuardForOneSend() {
         FloodGuard.Verdict frame = guard.onFrame();
         return frame instanceof FloodGuard.Allow ? guard.onSend() : frame;
-    }
-
-    @Benchmark
-    public boolean tokenBucketTryTake() {
-        return bucket.tryTake();
     }
 }

@@ -1,5 +1,6 @@
 package dev.haven.server.transport;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -121,7 +122,8 @@ final class CloseHandshake extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
-        if (closeSent && message instanceof WebSocketFrame) {
+        // After the upgrade a ByteBuf here is a text frame encoded once for many connections.
+        if (closeSent && (message instanceof WebSocketFrame || message instanceof ByteBuf)) {
             ReferenceCountUtil.release(message);
             if (!promise.isVoid()) {
                 promise.tryFailure(new ClosedChannelException());

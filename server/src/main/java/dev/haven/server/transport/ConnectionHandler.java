@@ -10,7 +10,8 @@ import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.config.LimitSettings;
 import dev.haven.server.limits.FloodGuard;
 import dev.haven.server.session.RequestDispatcher;
-import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.group.ChannelGroup;
@@ -59,7 +60,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final LimitSettings limits;
     private final Clock clock;
     /** Each entry is a request to dispatch, a frame that failed to decode, or a ready reply. */
-    private final ArrayDeque<Object> backlog = new ArrayDeque<>();
+    private final ArrayDeque<Object> backlog = new ArrayDeque<>(4);
     private NettyConnection connection;
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> helloTimeout;
@@ -132,7 +133,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private Object decode(TextWebSocketFrame frame) {
         try {
-            return codec.decodeClient(new ByteBufInputStream(frame.content()));
+            ByteBuf content = frame.content();
+            if (content.hasArray()) {
+                return codec.decodeClient(content.array(), content.arrayOffset() + content.readerIndex(),
+                        content.readableBytes());
+            }
+            return codec.decodeClient(ByteBufUtil.getBytes(content));
         } catch (ProtocolException e) {
             return e;
         }

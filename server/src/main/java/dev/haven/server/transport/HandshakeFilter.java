@@ -105,7 +105,9 @@ final class HandshakeFilter extends ChannelInboundHandlerAdapter {
             return refuse(ctx, response(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "too many connections; try again later\n"));
         }
-        ctx.channel().closeFuture().addListener(future -> admission.permit().release());
+        // The listener lives as long as the connection: it holds the permit alone.
+        ConnectionLimiter.Permit permit = admission.permit();
+        ctx.channel().closeFuture().addListener(future -> permit.release());
         return true;
     }
 

@@ -29,7 +29,9 @@ import java.util.function.Supplier;
  * the web page ({@link StaticFilesHandler}), {@code /healthz}, and last the application:
  * Haven's {@link ConnectionHandler}, or an echo
  * handler when the Autobahn suite tests this very pipeline. No {@code LoggingHandler}: frames
- * hold what members say.
+ * hold what members say. What serves HTTP only (the filter, the deadline, the web page,
+ * {@code /healthz}; Netty replaces the HTTP codec) leaves the pipeline at the upgrade: an idle
+ * connection then holds nine handlers, and each frame passes no handler it does not concern.
  */
 final class HavenChannelInitializer extends ChannelInitializer<Channel> {
     static final String WEBSOCKET_PATH = "/ws";

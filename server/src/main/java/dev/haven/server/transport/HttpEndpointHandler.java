@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,6 +30,15 @@ final class HttpEndpointHandler extends SimpleChannelInboundHandler<FullHttpRequ
     HttpEndpointHandler(ServerStatus status, ObjectMapper json) {
         this.status = status;
         this.json = json;
+    }
+
+    /** After the upgrade nothing is HTTP: leave the pipeline, so frames pass one handler fewer. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof HandshakeComplete) {
+            ctx.pipeline().remove(this);
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override

@@ -8,8 +8,20 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 
-/** Encodes a server message straight into a pooled buffer, once for all its recipients. */
+/**
+ * Encodes a server message once for all its recipients, as a whole WebSocket text frame: the
+ * frame header and the JSON payload in one buffer. A server's frames are never masked and Haven
+ * negotiates no extension, so the bytes are the same for every recipient; each connection writes
+ * a duplicate of the buffer straight to the socket, and Netty's frame encoder, which would make
+ * a frame object and a header for each recipient, lets the bytes pass.
+ */
 final class NettyFrameEncoder implements FrameEncoder {
+    /** RFC 6455 section 5.2: FIN, opcode 1 (text), then at most 1 + 8 length bytes; no mask. */
+    static final int MAX_HEADER_BYTES = 10;
+    private static final int FIN_TEXT = 0x81;
+    private static final int LENGTH_16 = 126;
+    private static final int LENGTH_64 = 127;
+
     private final ProtocolCodec codec;
     private final ByteBufAllocator allocator;
 
@@ -23,14 +35,37 @@ final class NettyFrameEncoder implements FrameEncoder {
         return new NettyFrame(encodeToBuffer(event));
     }
 
+    /** The message as one text frame, header included, from the buffer's reader index. */
     ByteBuf encodeToBuffer(ServerMessage message) {
         ByteBuf buffer = allocator.buffer(256);
         try {
+            // The payload's length is known only once it is written: leave room for the longest header.
+            buffer.writerIndex(MAX_HEADER_BYTES);
             codec.encode(message, new ByteBufOutputStream(buffer));
+            writeHeader(buffer, buffer.writerIndex() - MAX_HEADER_BYTES);
             return buffer;
         } catch (RuntimeException e) {
             buffer.release();
             throw e;
         }
+    }
+
+    /** Writes the header just before the payload and moves the reader index to its first byte. */
+    private static void writeHeader(ByteBuf buffer, int length) {
+        int start;
+        if (length < LENGTH_16) {
+            start = MAX_HEADER_BYTES - 2;
+            buffer.setByte(start + 1, length);
+        } else if (length <= 0xFFFF) {
+            start = MAX_HEADER_BYTES - 4;
+            buffer.setByte(start + 1, LENGTH_16);
+            buffer.setShort(start + 2, length);
+        } else {
+            start = 0;
+            buffer.setByte(start + 1, LENGTH_64);
+            buffer.setLong(start + 2, length);
+        }
+        buffer.setByte(start, FIN_TEXT);
+        buffer.readerIndex(start);
     }
 }

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,6 +88,15 @@ final class StaticFilesHandler extends ChannelInboundHandlerAdapter {
 
     private static final class Jar {
         static final StaticFilesHandler HANDLER = new StaticFilesHandler("web/", StaticFilesHandler.class.getClassLoader());
+    }
+
+    /** After the upgrade nothing is HTTP: leave the pipeline, so frames pass one handler fewer. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof HandshakeComplete) {
+            ctx.pipeline().remove(this);
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override

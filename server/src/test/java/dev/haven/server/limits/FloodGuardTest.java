@@ -66,14 +66,29 @@ class FloodGuardTest {
     }
 
     @Test
-    void tokenBucket_neverHoldsMoreThanCapacity() {
-        TokenBucket bucket = new TokenBucket(10, 3, nanos::get);
-        advanceMillis(60_000);
-        assertThat(bucket.tryTake()).isTrue();
-        assertThat(bucket.tryTake()).isTrue();
-        assertThat(bucket.tryTake()).isTrue();
-        assertThat(bucket.tryTake()).isFalse();
-        assertThat(bucket.millisUntilNext()).isEqualTo(100);
+    void onSend_afterALongQuiet_holdsNoMoreThanItsBurst() {
+        advanceMillis(600_000);
+        for (int i = 0; i < 20; i++) {
+            assertThat(guard.onSend()).as("send %d", i).isInstanceOf(FloodGuard.Allow.class);
+        }
+
+        FloodGuard.Verdict refused = guard.onSend();
+
+        assertThat(refused).isInstanceOf(FloodGuard.Refuse.class);
+        assertThat(((FloodGuard.Refuse) refused).retryAfterMs()).as("one send in 1/10 s").isEqualTo(100);
+    }
+
+    @Test
+    void onFrame_refusedAfterUsingPartOfTheNextToken_retryAfterIsTheRestOfIt() {
+        for (int i = 0; i < 100; i++) {
+            guard.onFrame();
+        }
+        advanceMillis(5);
+
+        FloodGuard.Verdict refused = guard.onFrame();
+
+        assertThat(((FloodGuard.Refuse) refused).retryAfterMs()).as("50 frames/s: 20 ms a frame, 5 ms gone")
+                .isEqualTo(15);
     }
 
     @Test

@@ -7,7 +7,12 @@ import static dev.haven.server.testing.WsWire.closePayload;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.haven.protocol.ErrorCode;
+import dev.haven.protocol.ProtocolCodec;
+import dev.haven.protocol.server.ErrorReply;
 import dev.haven.server.testing.WsWire;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import dev.haven.server.testing.WsWire.Frame;
 import java.util.List;
 import java.util.stream.Stream;
@@ -150,6 +155,30 @@ class CloseHandshakeTest {
         assertThat(frames).hasSize(1);
         assertThat(frames.get(0).closeCode()).isEqualTo(1001);
         assertThat(pipeline.ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void serverClose_thenAFrameEncodedForBroadcast_nothingMoreIsWritten() {
+        NettyFrameEncoder encoder = new NettyFrameEncoder(new ProtocolCodec(), ByteBufAllocator.DEFAULT);
+        pipeline.ch.writeAndFlush(new io.netty.handler.codec.http.websocketx.CloseWebSocketFrame(1001, "bye"));
+        ByteBuf late = encoder.encodeToBuffer(ErrorReply.of("late", ErrorCode.INTERNAL, "too late"));
+        pipeline.ch.writeAndFlush(late);
+
+        List<Frame> frames = pipeline.readFrames();
+        assertThat(frames).hasSize(1);
+        assertThat(frames.get(0).closeCode()).isEqualTo(1001);
+        assertThat(late.refCnt()).as("dropped and released").isZero();
+    }
+
+    @Test
+    void frameEncodedForBroadcast_passesThePipelineUnchanged() {
+        NettyFrameEncoder encoder = new NettyFrameEncoder(new ProtocolCodec(), ByteBufAllocator.DEFAULT);
+        pipeline.ch.writeAndFlush(encoder.encodeToBuffer(ErrorReply.of("r", ErrorCode.INTERNAL, "once")));
+
+        List<Frame> frames = pipeline.readFrames();
+        assertThat(frames).hasSize(1);
+        assertThat(frames.get(0).opcode()).isEqualTo(WsWire.TEXT);
+        assertThat(frames.get(0).text()).contains("\"id\":\"r\"").contains("once");
     }
 
     @Test

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The per-connection handler in an {@link EmbeddedChannel}, over a real dispatcher and real
- * rooms. Rooms run their tasks inline, or hold them until the test runs them, to play a room
+ * rooms, behind {@link PreFramedFrames} to read its frames. Rooms run their tasks inline, or hold them until the test runs them, to play a room
  * that answers later than the connection reads.
  */
 class ConnectionHandlerTest {
@@ -63,8 +63,8 @@ class ConnectionHandlerTest {
 
     @BeforeEach
     void connect() {
-        ch = new EmbeddedChannel(new ConnectionHandler(codec, encoder, dispatcher, connections, HELLO_TIMEOUT_MILLIS,
-                LimitSettings.defaults(), Clock.systemUTC()));
+        ch = new EmbeddedChannel(new PreFramedFrames(), new ConnectionHandler(codec, encoder, dispatcher, connections,
+                HELLO_TIMEOUT_MILLIS, LimitSettings.defaults(), Clock.systemUTC()));
         ch.freezeTime();
         ch.pipeline().fireUserEventTriggered(new HandshakeComplete("/ws", new DefaultHttpHeaders(), null));
     }
@@ -487,8 +487,8 @@ class ConnectionHandlerTest {
 
     /** Another connection through a handler with these limits, after a guest hello. */
     private EmbeddedChannel connect(LimitSettings limits, String name) {
-        EmbeddedChannel other = new EmbeddedChannel(new ConnectionHandler(codec, encoder, dispatcher, connections,
-                HELLO_TIMEOUT_MILLIS, limits, Clock.systemUTC()));
+        EmbeddedChannel other = new EmbeddedChannel(new PreFramedFrames(), new ConnectionHandler(codec, encoder,
+                dispatcher, connections, HELLO_TIMEOUT_MILLIS, limits, Clock.systemUTC()));
         other.freezeTime();
         other.pipeline().fireUserEventTriggered(new HandshakeComplete("/ws", new DefaultHttpHeaders(), null));
         request(other, "{\"id\":\"hello\",\"type\":\"hello\",\"name\":\"" + name + "\"}");

@@ -26,6 +26,20 @@ class HandshakeFilterTest {
     }
 
     @Test
+    void upgrade_accepted_leavesNoHttpHandlerInThePipeline() {
+        try (PipelineHarness pipeline = new PipelineHarness()) {
+            assertThat(pipeline.upgrade()).startsWith("HTTP/1.1 101");
+            assertThat(pipeline.ch.pipeline().names()).doesNotContain(HavenChannelInitializer.HTTP_CODEC,
+                    HavenChannelInitializer.HTTP_AGGREGATOR, HavenChannelInitializer.HANDSHAKE_DEADLINE,
+                    HavenChannelInitializer.STATIC_FILES, HavenChannelInitializer.HTTP_ENDPOINTS);
+            assertThat(pipeline.ch.pipeline().names()).contains(HavenChannelInitializer.IDLE,
+                    HavenChannelInitializer.WEBSOCKET, HavenChannelInitializer.WEBSOCKET_AGGREGATOR,
+                    HavenChannelInitializer.CLOSE_HANDSHAKE, HavenChannelInitializer.HEARTBEAT,
+                    HavenChannelInitializer.CONNECTION);
+        }
+    }
+
+    @Test
     void upgrade_withoutVersion_isRefusedWith426AndTheVersionItNeeds() {
         try (PipelineHarness pipeline = new PipelineHarness()) {
             // The obsolete Hixie-76 draft sends no Sec-WebSocket-Version, and 8 bytes of key after the head.
