@@ -2,6 +2,8 @@
 // Speaks the protocol only through haven-client.js. Every text that comes from the server or
 // from people is inserted with textContent, never as HTML.
 import { HavenClient } from './haven-client.js';
+import { createCare } from './care.js';
+import * as sessions from './sessions.js';
 
 const TOKEN_KEY = 'haven.token';
 const $ = (id) => document.getElementById(id);
@@ -49,7 +51,8 @@ function el(tag, props = {}, ...children) {
 }
 const time = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 function show(id, visible) { $(id).hidden = !visible; }
-function isFacilitatorHere() { return state.me?.role === 'facilitator'; }
+const isStaffRole = (role) => role === 'facilitator' || role === 'supervisor';
+function isFacilitatorHere() { return isStaffRole(state.me?.role); }
 
 function notice(text, tone = 'calm') {
   const item = el('div', { class: `notice ${tone}` }, el('p', { text }));
@@ -57,7 +60,11 @@ function notice(text, tone = 'calm') {
     onclick: () => item.remove() }));
   $('notices').append(item);
   while ($('notices').children.length > 4) $('notices').firstElementChild.remove();
+  return item;
 }
+
+// Duty of care: support notices, crisis alerts, helplines (care.js).
+const care = createCare({ $, el, time, state, notice });
 
 // ---- status ----
 function renderStatus(detail) {
@@ -91,10 +98,17 @@ async function signIn({ token, name }) {
   client.addEventListener('alert', (e) => onAlert(e.detail));
   client.addEventListener('message_deleted', (e) => onDeleted(e.detail));
   client.addEventListener('room_updated', (e) => onRoomUpdated(e.detail.room));
+  client.addEventListener('resource', (e) => care.onResource(e.detail));
+  client.addEventListener('held_message', (e) => care.onHeldMessage(e.detail));
+  client.addEventListener('round', (e) => { if (e.detail.room === state.roomId) sessions.onRound(e.detail); });
+  client.addEventListener('mood_poll', (e) => { if (e.detail.room === state.roomId) sessions.onMoodPoll(e.detail); });
+  client.addEventListener('mood_summary', (e) => { if (e.detail.room === state.roomId) sessions.onMoodSummary(e.detail); });
   client.addEventListener('rejoined', (e) => onRejoined(e.detail));
   client.addEventListener('rejoin_failed', (e) => {
     if (e.detail.room === state.roomId) {
-      notice('We could not bring you back into the group after reconnecting. You can join it again from the list.');
+      notice(e.detail.error?.code === 'guidelines_required'
+        ? 'The group\'s guidelines changed while you were away. Please read and accept them again from the list.'
+        : 'We could not bring you back into the group after reconnecting. You can join it again from the list.');
       closeRoom();
     }
   });
@@ -103,13 +117,13 @@ async function signIn({ token, name }) {
   } catch (e) {
     $('signin-error').textContent = e.code === 'unauthenticated'
       ? 'This token was not accepted. It may have expired; ask for a new one.'
-      : 'That name cannot be used. Use 1–32 letters, numbers or spaces.';
+      : `That name cannot be used: ${e.message || 'use 1–32 letters, numbers or spaces'}.`;
     if (token) sessionStorage.removeItem(TOKEN_KEY);
     state.client = null;
     return;
   }
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
-  $('whoami').textContent = `Signed in as ${state.user.name}${state.user.role === 'facilitator' ? ' (facilitator)' : ''}`;
+  $('whoami').textContent = `Signed in as ${state.user.name}${isStaffRole(state.user.role) ? ` (${state.user.role})` : ''}`;
   show('whoami', true);
   show('sign-out', true);
   show('signin', false);
@@ -120,6 +134,7 @@ async function signIn({ token, name }) {
 
 function resetToSignIn() {
   state.client = null;
+  care.reset();
   show('signin', true);
   show('directory', false);
   show('guidelines', false);
@@ -206,8 +221,17 @@ async function join(room) {
   $('join-error').textContent = '';
   let reply;
   try {
-    reply = await state.client.join(room.id, { acceptGuidelines: $('guidelines-accept').checked || !room.guidelines });
+    reply = await state.client.join(room.id, { acceptGuidelines: $('guidelines-accept').checked || !room.guidelines,
+      guidelinesVersion: room.guidelines ? room.guidelinesVersion : undefined });
   } catch (e) {
+    if (e.code === 'guidelines_required' && $('guidelines-accept').checked) {
+      // The guidelines changed since the list was loaded: show the new ones.
+      await loadRooms();
+      const fresh = state.rooms.find((r) => r.id === room.id);
+      if (fresh) openGuidelines(fresh);
+      $('join-error').textContent = 'The guidelines have just changed. Please read them again.';
+      return;
+    }
     const why = {
       banned: 'You cannot join this group at the moment.',
       room_locked: 'This group is not taking new members right now. Please try again later.',
@@ -233,6 +257,7 @@ function enterRoom(reply) {
   $('reports').replaceChildren(el('li', { class: 'hint empty', text: 'No reports.' }));
   $('waiting').replaceChildren();
   setMembers(reply.members);
+  sessions.enterRoom(reply);
   for (const m of reply.history) addMessage(m, false);
   if (reply.gap) addNote('Some earlier messages are no longer available.');
   onRoomUpdated(reply.room);
@@ -240,6 +265,7 @@ function enterRoom(reply) {
   show('directory', false);
   show('room', true);
   show('facilitator', isFacilitatorHere());
+  care.enterRoom();
   updateComposer();
   $('message-text').focus();
 }
@@ -250,6 +276,7 @@ function closeRoom() {
   state.me = null;
   state.members.clear();
   state.messages.clear();
+  sessions.leaveRoom();
   show('room', false);
   if (state.client) {
     show('directory', true);
@@ -272,9 +299,9 @@ function addMessage(m, live) {
   const li = el('li', { class: `message${mine ? ' mine' : ''}`, 'data-seq': String(m.seq) },
     el('div', { class: 'meta' },
       el('span', { class: 'from', text: m.from.name }),
-      m.from.role === 'facilitator' ? el('span', { class: 'badge', text: 'facilitator' }) : null,
+      isStaffRole(m.from.role) ? el('span', { class: 'badge', text: m.from.role }) : null,
       el('time', { datetime: new Date(m.ts).toISOString(), text: time(m.ts) })),
-    el('p', { class: 'text', text: m.text }));
+    sessions.messageBody(m, mine));
   const tools = el('div', { class: 'tools' });
   if (!mine) {
     tools.append(el('button', { type: 'button', class: 'quiet small', text: 'Report',
@@ -318,6 +345,7 @@ function onRejoined({ room, reply, restarted }) {
   }
   setMembers(reply.members);
   onRoomUpdated(reply.room);
+  sessions.rejoined(reply);
   for (const m of reply.history) addMessage(m, true);
   if (reply.gap) addNote('Some earlier messages are no longer available.');
   if (isFacilitatorHere()) show('facilitator', true);
@@ -343,10 +371,17 @@ async function sendMessage() {
     $('send-error').textContent = 'That message is too long (at most 4000 characters).';
     return;
   }
+  const cw = sessions.chosenCw();
+  if (cw === null) {
+    $('send-error').textContent = 'Write the content warning in a few words, or choose one from the list.';
+    $('cw-text').focus();
+    return;
+  }
   $('send-error').textContent = '';
   try {
-    await state.client.send(state.roomId, text, crypto.randomUUID());
+    await state.client.send(state.roomId, text, crypto.randomUUID(), cw);
     box.value = '';
+    sessions.resetCw();
   } catch (e) {
     $('send-error').textContent = {
       muted: 'You are paused in this group for now. You can keep reading along.',
@@ -355,6 +390,9 @@ async function sendMessage() {
       rate_limited: 'That was quick. Please wait a moment and send again.',
       too_large: 'That message is too long (at most 4000 characters).',
       not_in_room: 'You are no longer in this group.',
+      session_not_open: 'The session has not started yet. You can read along until a facilitator opens it.',
+      not_your_turn: 'Someone else has the talking stick. You can write when it is your turn.',
+      guidelines_required: 'The guidelines have changed. Please read and accept them above to keep writing.',
       not_connected: 'Not connected right now. Your message is still in the box; send it once we are back.',
     }[e.code] || 'Your message was not sent. Please try again.';
   }
@@ -367,7 +405,8 @@ function updateComposer() {
   let why = '';
   if (!connected) why = 'Waiting for the connection…';
   else if (me?.muted) why = 'You are paused in this group for now. You can keep reading along.';
-  else if (room?.moderated && !me?.voice) why = 'This group is moderated: raise your hand to ask for the floor.';
+  else if (sessions.composerBlock()) why = sessions.composerBlock();
+  else if (room?.moderated && !me?.voice && !sessions.hasTurn()) why = 'This group is moderated: raise your hand to ask for the floor.';
   $('send-button').disabled = Boolean(why);
   $('message-text').setAttribute('aria-disabled', String(Boolean(why)));
   $('message-text').readOnly = Boolean(why);
@@ -403,20 +442,21 @@ function renderPresence() {
   list.replaceChildren();
   for (const m of state.members.values()) {
     const bits = [];
-    if (m.role === 'facilitator') bits.push('facilitator');
+    if (isStaffRole(m.role)) bits.push(m.role);
     if (m.handRaised) bits.push('hand raised');
-    if (m.voice && m.role !== 'facilitator') bits.push('has the floor');
+    if (m.voice && !isStaffRole(m.role)) bits.push('has the floor');
     if (m.muted) bits.push('muted');
     const li = el('li', { class: 'member' },
       el('span', { class: 'name', text: m.name + (m.id === state.user?.id ? ' (you)' : '') }),
       bits.length ? el('span', { class: 'hint', text: ` · ${bits.join(', ')}` }) : null);
-    if (isFacilitatorHere() && m.role !== 'facilitator') {
+    if (isFacilitatorHere() && !isStaffRole(m.role)) {
       li.append(el('button', { type: 'button', class: 'quiet small', text: 'Actions',
         'aria-label': `Actions for ${m.name}`, onclick: () => openMemberDialog(m) }));
     }
     list.append(li);
   }
   renderHands();
+  sessions.presenceChanged();
 }
 
 $('hand-button').addEventListener('click', async () => {
@@ -449,7 +489,13 @@ $('report-dialog').addEventListener('close', async () => {
 
 // ---- private notices ----
 function onNotice(n) {
+  if (care.onNotice(n)) return;
   const roomName = state.rooms.find((r) => r.id === n.room)?.name || state.room?.name || 'this group';
+  if (sessions.onNotice(n, roomName)) {
+    if (n.kind === 'session_closed' && n.room === state.roomId) closeRoom();
+    updateComposer();
+    return;
+  }
   const until = n.until ? ` until ${time(n.until)}` : ' for now';
   const because = n.reason ? ` Their note: “${n.reason}”` : '';
   switch (n.kind) {
@@ -485,6 +531,8 @@ function onNotice(n) {
       $('join-error').textContent = '';
       break;
     default:
+      // A kind a newer server added: still a private word for this member, so it is shown, calmly.
+      notice(`A note about ${roomName} that this page does not know how to show yet.${because}`);
       break;
   }
   updateComposer();
@@ -501,6 +549,7 @@ async function command(type, fields) {
 }
 
 function onAlert(a) {
+  if (care.onAlert(a) || sessions.onAlert(a)) return;
   if (a.room !== state.roomId) return;
   if (a.kind === 'waiting') {
     state.waiting.set(a.member, { name: a.name, ts: a.ts });
@@ -567,6 +616,7 @@ function onRoomUpdated(room) {
   $('set-moderated').checked = room.moderated;
   $('set-slow').value = String(room.slowModeSeconds);
   $('set-admission').value = room.admission;
+  sessions.roomUpdated(room);
   updateComposer();
 }
 
@@ -645,6 +695,13 @@ $('member-dialog').addEventListener('close', async () => {
     ban: () => command('ban', { user, ...seconds, ...withReason }),
   }[action];
   if (done) await done();
+});
+
+sessions.initSessions({
+  $, el, time, notice, command,
+  client: () => state.client,
+  state: () => state,
+  refreshComposer: () => updateComposer(),
 });
 
 // ---- start ----

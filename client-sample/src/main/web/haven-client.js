@@ -9,14 +9,15 @@
 //
 // What it does for you:
 // - hello first, request ids, replies matched by id (promises), events as DOM events
-//   ('message', 'presence', 'notice', 'alert', 'message_deleted', 'room_updated', and
-//   'event' for every event, known or not);
+//   ('message', 'presence', 'notice', 'alert', 'message_deleted', 'room_updated', 'resource',
+//   'held_message', 'round', 'mood_poll', 'mood_summary', and 'event' for every event, known
+//   or not);
 // - the last seq seen per room; a hole in the live stream rejoins with `since`;
 // - reconnect after any close it did not ask for (1001, 1006, heartbeat 1000, ...), with
 //   exponential backoff and full jitter, then rejoin every room with `since`, emitting
 //   'rejoined' {room, reply, restarted}; `restarted` is true when the server restarted (its
 //   seq numbers began again): the reply then holds the room's whole new history;
-// - a room left through a `removed` or `banned` notice is not rejoined;
+// - a room left through a `removed`, `banned` or `session_closed` notice is not rejoined;
 // - 'status' events: {state: 'connecting'|'open'|'reconnecting'|'closed', attempt?, delayMs?,
 //   code?, reason?}. 4001 and a refused hello stop it (state 'closed'): fix the token or name.
 
@@ -30,7 +31,8 @@ export class HavenError extends Error {
   }
 }
 
-const EVENT_TYPES = new Set(['message', 'presence', 'notice', 'alert', 'message_deleted', 'room_updated']);
+const EVENT_TYPES = new Set(['message', 'presence', 'notice', 'alert', 'message_deleted', 'room_updated', 'resource',
+  'held_message', 'round', 'mood_poll', 'mood_summary']);
 
 export class HavenClient extends EventTarget {
   /**
@@ -112,10 +114,15 @@ export class HavenClient extends EventTarget {
     return this.request('rooms', fields);
   }
 
-  /** Joins (or rejoins) a room; remembers it so a reconnect rejoins it with `since`. */
-  async join(room, { acceptGuidelines = false } = {}) {
+  /**
+   * Joins (or rejoins) a room; remembers it so a reconnect rejoins it with `since`. With
+   * `guidelinesVersion`, the join accepts that version of the guidelines only: if they have
+   * changed since, it is refused with `guidelines_required`.
+   */
+  async join(room, { acceptGuidelines = false, guidelinesVersion } = {}) {
     const known = this.rooms.get(room);
     const fields = { room, acceptGuidelines };
+    if (guidelinesVersion !== undefined) fields.guidelinesVersion = guidelinesVersion;
     if (known && known.lastSeq > 0) fields.since = known.lastSeq;
     const entry = known || { acceptGuidelines, lastSeq: 0, last: null, joined: false };
     if (!known) this.rooms.set(room, entry);
@@ -128,6 +135,7 @@ export class HavenClient extends EventTarget {
         return reply;
       }
       entry.acceptGuidelines = acceptGuidelines;
+      entry.guidelinesVersion = guidelinesVersion;
       entry.joined = true;
       this._noteHistory(entry, reply);
       return reply;
@@ -143,9 +151,11 @@ export class HavenClient extends EventTarget {
     return this.request('leave', { room });
   }
 
-  send(room, text, clientId) {
+  /** Sends a message; `cw` ({label, text?}) puts it under a content warning. */
+  send(room, text, clientId, cw) {
     const fields = { room, text };
     if (clientId) fields.clientId = clientId;
+    if (cw) fields.cw = cw;
     return this.request('send', fields);
   }
 
@@ -247,13 +257,13 @@ export class HavenClient extends EventTarget {
     const last = entry.last;
     const since = last ? Math.max(0, last.seq - 1) : entry.lastSeq;
     try {
-      let reply = await this.request('join', { room, since, acceptGuidelines: entry.acceptGuidelines });
+      let reply = await this.request('join', this._rejoinFields(room, since, entry));
       const echo = last && reply.history.find((m) => m.seq === last.seq);
       const restarted = reply.seq < entry.lastSeq || Boolean(echo && echo.ts !== last.ts);
       if (restarted) {
         entry.lastSeq = 0;
         entry.last = null;
-        reply = await this.request('join', { room, since: 0, acceptGuidelines: entry.acceptGuidelines });
+        reply = await this.request('join', this._rejoinFields(room, 0, entry));
       }
       if (reply.waiting) {
         this.rooms.delete(room);
@@ -266,6 +276,13 @@ export class HavenClient extends EventTarget {
       this.rooms.delete(room);
       this._emit('rejoin_failed', { room, error: e });
     }
+  }
+
+  /** A rejoin accepts the guidelines as the first join did: the same version, or it is refused. */
+  _rejoinFields(room, since, entry) {
+    const fields = { room, since, acceptGuidelines: entry.acceptGuidelines };
+    if (entry.guidelinesVersion !== undefined) fields.guidelinesVersion = entry.guidelinesVersion;
+    return fields;
   }
 
   _noteHistory(entry, reply) {
@@ -311,7 +328,8 @@ export class HavenClient extends EventTarget {
       if (entry.joined && !entry.pending && before > 0 && frame.seq > before + 1) {
         this._catchUp(frame.room, entry, before);
       }
-    } else if (frame.type === 'notice' && (frame.kind === 'removed' || frame.kind === 'banned')) {
+    } else if (frame.type === 'notice'
+      && (frame.kind === 'removed' || frame.kind === 'banned' || frame.kind === 'session_closed')) {
       this.rooms.delete(frame.room);
     }
   }
@@ -319,7 +337,7 @@ export class HavenClient extends EventTarget {
   /** A hole in the live stream: ask for what is missing with `since` (join is idempotent). */
   async _catchUp(room, entry, since) {
     try {
-      const reply = await this.request('join', { room, since, acceptGuidelines: entry.acceptGuidelines });
+      const reply = await this.request('join', this._rejoinFields(room, since, entry));
       this._emit('rejoined', { room, reply, restarted: false });
     } catch {
       // the next reconnect catches up

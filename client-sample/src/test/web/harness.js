@@ -1,6 +1,6 @@
 // Starts the real server jar on a loopback port and launches Debian's Chromium headless.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +13,20 @@ const SECRET = 'browser-test-secret-browser-test-secret-0123456789';
 const CONFIG_HOME = mkdtempSync(path.join(tmpdir(), 'haven-web-test-'));
 const ENV = { ...process.env, HAVEN_TOKEN_SECRET: SECRET, HAVEN_LOG_LEVEL: 'INFO', XDG_CONFIG_HOME: CONFIG_HOME };
 
-/** Starts the server; resolves once it logs "listening on ws://127.0.0.1:PORT/ws". */
-export function startServer({ port = 0, timeoutMs = 30000 } = {}) {
-  const child = spawn('java', ['-jar', JAR, '--host', '127.0.0.1', '--port', String(port)],
-    { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+let configs = 0;
+
+/**
+ * Starts the server, with `config` (YAML text merged over the built-in configuration) when
+ * given; resolves once it logs "listening on ws://127.0.0.1:PORT/ws".
+ */
+export function startServer({ port = 0, timeoutMs = 30000, config } = {}) {
+  const args = ['-jar', JAR, '--host', '127.0.0.1', '--port', String(port)];
+  if (config) {
+    const file = path.join(CONFIG_HOME, `haven-${++configs}.yaml`);
+    writeFileSync(file, config);
+    args.push('--config', file);
+  }
+  const child = spawn('java', args, { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = [];
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {

@@ -8,20 +8,10 @@ import dev.haven.protocol.ProtocolCodec;
 import dev.haven.protocol.ProtocolException;
 import dev.haven.protocol.client.ClientMessage;
 import dev.haven.protocol.client.Hello;
-import dev.haven.protocol.client.Join;
-import dev.haven.protocol.client.Leave;
-import dev.haven.protocol.client.ListRooms;
-import dev.haven.protocol.client.Ping;
-import dev.haven.protocol.client.Send;
-import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.HelloResult;
-import dev.haven.protocol.server.JoinResult;
-import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.Result;
-import dev.haven.protocol.server.RoomsResult;
-import dev.haven.protocol.server.SendResult;
 import dev.haven.protocol.server.ServerMessage;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -44,7 +34,8 @@ import java.util.function.Function;
  * same id: normally with the request's result, exceptionally with a {@link HavenErrorException}
  * for an {@code error} reply or a {@link ConnectionClosedException} when the connection ends
  * first. Events go to the {@link HavenListener} given at {@link #connect}. {@link #room} gives the
- * members' tools and facilitators' commands of one room.
+ * members' tools and facilitators' commands of one room. When the connection ends, so does the
+ * client; {@link ReconnectingClient} makes a new one and rejoins the rooms.
  *
  * <p><b>Threading.</b> Every method may be called from any thread. A request gets its id from
  * an atomic counter and is entered in the concurrent map of pending requests before its frame
@@ -56,7 +47,7 @@ import java.util.function.Function;
  * {@code closeCause}; pending requests are failed after it is set, and a request entered
  * meanwhile checks it again, so every future completes exactly once.
  */
-public final class HavenClient implements AutoCloseable {
+public final class HavenClient implements HavenRequests, AutoCloseable {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** How long {@link #close()} waits for the server to answer the close. */
     public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -101,12 +92,8 @@ public final class HavenClient implements AutoCloseable {
         this.socket = webSocket;
     }
 
-    /**
-     * Sends a request under the next id ("1", "2", ...; an id already on {@code request} is
-     * replaced) and returns its reply.
-     *
-     * @param resultType the result this kind of request returns, e.g. {@code JoinResult.class}
-     */
+    /** Sends a request under the next id ("1", "2", ...; an id already on {@code request} is replaced). */
+    @Override
     public <R extends Result> CompletableFuture<R> request(ClientMessage request, Class<R> resultType) {
         requireNonNull(request, "request");
         requireNonNull(resultType, "resultType");
@@ -137,49 +124,6 @@ public final class HavenClient implements AutoCloseable {
         return request(hello, HelloResult.class);
     }
 
-    public CompletableFuture<RoomsResult> rooms() {
-        return request(ListRooms.all(), RoomsResult.class);
-    }
-
-    /** Joins without accepting guidelines: a room that has some answers {@code guidelines_required}. */
-    public CompletableFuture<JoinResult> join(String room, Long since) {
-        return request(new Join(null, room, since, null), JoinResult.class);
-    }
-
-    /**
-     * @param since            the last seq seen in the room, or null for the recent history
-     * @param acceptGuidelines the user has read and accepted the room's guidelines
-     */
-    public CompletableFuture<JoinResult> join(String room, Long since, boolean acceptGuidelines) {
-        return request(new Join(null, room, since, acceptGuidelines ? Boolean.TRUE : null), JoinResult.class);
-    }
-
-    public CompletableFuture<EmptyResult> leave(String room) {
-        return request(new Leave(null, room), EmptyResult.class);
-    }
-
-    public CompletableFuture<SendResult> send(String room, String text) {
-        return request(Send.text(room, text), SendResult.class);
-    }
-
-    /**
-     * Any members' tool or facilitators' command, such as a {@code Mute}; completes with a
-     * {@code StatsResult} for {@code stats}, an {@code AuditResult} for {@code audit}, else an
-     * {@link EmptyResult}. {@link #room} offers the same requests one method each.
-     */
-    public CompletableFuture<Result> request(RoomRequest request) {
-        return request(request, HavenRoom.resultType(request)).thenApply(Result.class::cast);
-    }
-
-    /** The members' tools and facilitators' commands for one room, over this connection. */
-    public HavenRoom room(String roomId) {
-        return new HavenRoom(this, roomId);
-    }
-
-    public CompletableFuture<EmptyResult> ping() {
-        return request(new Ping(null), EmptyResult.class);
-    }
-
     public boolean isOpen() {
         return closeCause.get() == null;
     }
@@ -205,7 +149,11 @@ public final class HavenClient implements AutoCloseable {
         }
     }
 
-    private void abort(String reason) {
+    /**
+     * Drops the connection at once, without a closing handshake, as a connection found dead is
+     * dropped: pending requests fail and the listener hears {@link #ABNORMAL_CLOSURE} with this reason.
+     */
+    public void abort(String reason) {
         WebSocket webSocket = socket;
         if (webSocket != null) {
             webSocket.abort();

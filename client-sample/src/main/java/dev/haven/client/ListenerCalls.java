@@ -1,11 +1,16 @@
 package dev.haven.client;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.MoodPollEvent;
+import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
 import dev.haven.protocol.server.RoomUpdated;
+import dev.haven.protocol.server.RoundEvent;
 import dev.haven.protocol.server.ServerMessage;
 import java.lang.System.Logger.Level;
 
@@ -33,6 +38,16 @@ final class ListenerCalls {
             call(() -> listener.onMessageDeleted(deleted));
         } else if (message instanceof RoomUpdated updated) {
             call(() -> listener.onRoomUpdated(updated));
+        } else if (message instanceof ResourceEvent resource) {
+            call(() -> listener.onResource(resource));
+        } else if (message instanceof HeldMessage held) {
+            call(() -> listener.onHeldMessage(held));
+        } else if (message instanceof RoundEvent round) {
+            call(() -> listener.onRound(round));
+        } else if (message instanceof MoodPollEvent poll) {
+            call(() -> listener.onMoodPoll(poll));
+        } else if (message instanceof MoodSummary summary) {
+            call(() -> listener.onMoodSummary(summary));
         } else {
             return false;
         }
@@ -43,7 +58,8 @@ final class ListenerCalls {
         call(() -> listener.onClosed(code, reason));
     }
 
-    private static void call(Runnable call) {
+    /** Runs one listener call; a failure is logged, never passed on. */
+    static void call(Runnable call) {
         try {
             call.run();
         } catch (RuntimeException e) {

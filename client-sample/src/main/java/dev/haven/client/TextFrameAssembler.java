@@ -13,8 +13,21 @@ import java.util.function.Consumer;
  * pings are answered with pongs by the JDK itself.
  */
 final class TextFrameAssembler implements WebSocket.Listener {
-    /** Far above any frame a server sends (Haven allows at most 1 MiB); a guard against a runaway peer. */
-    static final int MAX_MESSAGE_CHARS = 4 * 1024 * 1024;
+    /**
+     * A guard against a runaway peer, well above what a Haven server sends. Its largest frame is
+     * a {@code join} reply with the full history: with the default limits 200 messages of at
+     * most 4000 code points, each at most 2 chars once JSON-escaped or a surrogate pair, plus
+     * under 1 Ki chars of envelope (ids, name, clientId), about 1.8 Mi chars. 16 Mi chars leaves
+     * room for a server keeping about 1,800 such messages, or a long member list.
+     */
+    static final int MAX_MESSAGE_CHARS = 16 * 1024 * 1024;
+
+    /**
+     * Reported, as a connection lost (1006), when a server message passes the guard: not 1009,
+     * which would say this client sent something too big and must not retry. A later
+     * connection may well get smaller replies (a catch-up with {@code since}).
+     */
+    static final String TOO_BIG_REASON = "a message from the server was too big";
 
     private final Consumer<String> messages;
     private final BiConsumer<Integer, String> closed;
@@ -38,7 +51,7 @@ final class TextFrameAssembler implements WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         if ((long) partial.length() + data.length() > MAX_MESSAGE_CHARS) {
             partial.setLength(0);
-            closed.accept(1009, "a message from the server was too big");
+            closed.accept(HavenClient.ABNORMAL_CLOSURE, TOO_BIG_REASON);
             webSocket.abort();
             return null;
         }

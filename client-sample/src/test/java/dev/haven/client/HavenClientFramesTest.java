@@ -13,18 +13,26 @@ import dev.haven.protocol.client.Mute;
 import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.AuditEntry;
+import dev.haven.protocol.model.ContentWarning;
+import dev.haven.protocol.model.CwLabel;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.PresenceKind;
+import dev.haven.protocol.model.RoundKind;
+import dev.haven.protocol.model.RoundOrder;
 import dev.haven.protocol.server.AuditResult;
 import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.HelloResult;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.MoodPollEvent;
+import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.PresenceEvent;
 import dev.haven.protocol.server.Result;
 import dev.haven.protocol.server.RoomsResult;
+import dev.haven.protocol.server.RoundStarted;
 import dev.haven.protocol.server.StatsResult;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -203,6 +211,47 @@ class HavenClientFramesTest {
             assertThat(u.room().locked()).isTrue();
             assertThat(u.room().slowModeSeconds()).isEqualTo(30);
         });
+    }
+
+    @Test
+    void sessionEvents_reachTheirOwnListenerMethods() {
+        client.onText("{\"type\":\"round\",\"room\":\"lounge\",\"roundId\":\"round-1\",\"kind\":\"check_in\","
+                + "\"prompt\":\"One word\",\"speaker\":\"u1\",\"queue\":[\"u2\"],\"turnEndsAt\":9000,"
+                + "\"state\":\"running\",\"turnSeconds\":60,\"order\":\"join\",\"allowPass\":true,"
+                + "\"talkingStick\":false}");
+        client.onText("{\"type\":\"mood_poll\",\"room\":\"lounge\",\"pollId\":\"poll-1\",\"phase\":\"check_in\","
+                + "\"closesAt\":9000}");
+        client.onText("{\"type\":\"mood_summary\",\"room\":\"lounge\",\"pollId\":\"poll-1\",\"n\":3,"
+                + "\"suppressed\":true}");
+        client.onText("{\"type\":\"message\",\"room\":\"lounge\",\"seq\":1,\"from\":{\"id\":\"u1\",\"name\":\"Kim\","
+                + "\"role\":\"member\"},\"text\":\"hard week\",\"ts\":5,\"cw\":{\"label\":\"self_harm\"}}");
+
+        assertThat(listener.rounds).singleElement().satisfies(r -> {
+            assertThat(r.speaker()).isEqualTo("u1");
+            assertThat(r.queue()).containsExactly("u2");
+        });
+        assertThat(listener.polls).singleElement().extracting(MoodPollEvent::pollId).isEqualTo("poll-1");
+        assertThat(listener.summaries).singleElement().extracting(MoodSummary::suppressed).isEqualTo(true);
+        assertThat(listener.messages).singleElement().extracting(m -> m.cw().label()).isEqualTo(CwLabel.SELF_HARM);
+    }
+
+    @Test
+    void sessionRequests_sendTheirFields_andRoundStartDecodesItsResult() throws Exception {
+        HavenRoom lounge = client.room("lounge");
+        CompletableFuture<RoundStarted> started = lounge.startRound(RoundKind.GO_ROUND, "What helped?", 90L,
+                RoundOrder.RANDOM, false, true);
+        lounge.mood("poll-1", null, true);
+        client.send("lounge", "hard", new ContentWarning(CwLabel.CUSTOM, "a funeral"));
+
+        List<String> frames = socket.sent;
+        assertThat(frames.get(frames.size() - 3)).isEqualTo("{\"type\":\"round_start\",\"id\":\"1\",\"room\":\"lounge\","
+                + "\"kind\":\"go_round\",\"prompt\":\"What helped?\",\"turnSeconds\":90,\"order\":\"random\","
+                + "\"allowPass\":false,\"talkingStick\":true}");
+        assertThat(frames.get(frames.size() - 2)).isEqualTo("{\"type\":\"mood\",\"id\":\"2\",\"room\":\"lounge\","
+                + "\"pollId\":\"poll-1\",\"shareWithFacilitator\":true}");
+        assertThat(frames.get(frames.size() - 1)).contains("\"cw\":{\"label\":\"custom\",\"text\":\"a funeral\"}");
+        client.onText("{\"type\":\"ok\",\"id\":\"1\",\"roundId\":\"round-4\"}");
+        assertThat(started.get(1, TimeUnit.SECONDS).roundId()).isEqualTo("round-4");
     }
 
     @Test

@@ -71,7 +71,7 @@ class HavenClientTest {
         assertThat(get(join).room().id()).isEqualTo(HavenTestServer.LOUNGE);
         assertThat(get(send).seq()).isEqualTo(1);
         assertThat(get(rooms).rooms()).extracting(RoomInfo::id)
-                .containsExactlyInAnyOrder(HavenTestServer.LOUNGE, HavenTestServer.CIRCLE);
+                .containsExactlyInAnyOrder(HavenTestServer.LOUNGE, HavenTestServer.CIRCLE, HavenTestServer.GROUP);
         assertThat(get(ping)).isEqualTo(EmptyResult.INSTANCE);
         assertThat(get(second).seq()).isEqualTo(2);
     }

@@ -3,9 +3,12 @@ package dev.haven.client;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.MoodPollEvent;
+import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.PresenceEvent;
 import dev.haven.protocol.server.RoomUpdated;
+import dev.haven.protocol.server.RoundEvent;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +25,9 @@ final class RecordingListener implements HavenListener {
     final List<Alert> alerts = new CopyOnWriteArrayList<>();
     final List<MessageDeleted> deletions = new CopyOnWriteArrayList<>();
     final List<RoomUpdated> roomUpdates = new CopyOnWriteArrayList<>();
+    final List<RoundEvent> rounds = new CopyOnWriteArrayList<>();
+    final List<MoodPollEvent> polls = new CopyOnWriteArrayList<>();
+    final List<MoodSummary> summaries = new CopyOnWriteArrayList<>();
     final CompletableFuture<Closing> closed = new CompletableFuture<>();
     final AtomicInteger closeCalls = new AtomicInteger();
 
@@ -53,6 +59,21 @@ final class RecordingListener implements HavenListener {
     @Override
     public void onRoomUpdated(RoomUpdated updated) {
         roomUpdates.add(updated);
+    }
+
+    @Override
+    public void onRound(RoundEvent round) {
+        rounds.add(round);
+    }
+
+    @Override
+    public void onMoodPoll(MoodPollEvent poll) {
+        polls.add(poll);
+    }
+
+    @Override
+    public void onMoodSummary(MoodSummary summary) {
+        summaries.add(summary);
     }
 
     @Override

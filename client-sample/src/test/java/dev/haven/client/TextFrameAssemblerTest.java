@@ -48,15 +48,31 @@ class TextFrameAssemblerTest {
     }
 
     @Test
-    void onText_pastTheSizeGuard_dropsTheConnection() {
+    void onText_aFullHistoryReplyOfSeveralMebichars_isHandedOn() {
+        // 200 messages of 4000 emoji each, JSON-escaped, is about 1.6 Mi chars; a server with a
+        // longer history sends more, and the old 4 Mi guard refused it.
         String chunk = "x".repeat(1024 * 1024);
+        for (int i = 0; i < 5; i++) {
+            assembler.onText(socket, chunk, false);
+        }
+        assembler.onText(socket, "!", true);
+
+        assertThat(closes).isEmpty();
+        assertThat(messages).singleElement().satisfies(m -> assertThat(m).hasSize(5 * 1024 * 1024 + 1));
+    }
+
+    @Test
+    void onText_pastTheSizeGuard_dropsTheConnectionAsLostSoTheClientMayReconnect() {
+        String chunk = "x".repeat(4 * 1024 * 1024);
         for (int i = 0; i < 5 && closes.isEmpty(); i++) {
             assembler.onText(socket, chunk, false);
         }
 
-        assertThat(closes).containsExactly("1009 a message from the server was too big");
+        assertThat(closes).containsExactly("1006 a message from the server was too big");
         assertThat(socket.aborted).isTrue();
         assertThat(messages).isEmpty();
+        assertThat(ReconnectPolicy.reconnectsAfter(HavenClient.ABNORMAL_CLOSURE, TextFrameAssembler.TOO_BIG_REASON))
+                .isTrue();
     }
 
     @Test

@@ -15,6 +15,33 @@ public final class Fields {
         return value;
     }
 
+    /** The longest tag a client may attach to its own message; it is stored and echoed to everyone. */
+    public static final int MAX_CLIENT_ID_CHARS = 64;
+
+    /**
+     * Message text: not blank, and no control characters other than line feed and tab, which
+     * could rewrite what a terminal shows or hide text from a reader.
+     */
+    public static String requireMessageText(String value, String field) {
+        requireText(value, field);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\t') {
+                throw new InvalidFieldException("field '" + field
+                        + "' must not contain control characters other than line feed and tab");
+            }
+        }
+        return value;
+    }
+
+    public static String optionalClientId(String value, String field) {
+        if (value != null && value.length() > MAX_CLIENT_ID_CHARS) {
+            throw new InvalidFieldException("field '" + field + "' must be at most " + MAX_CLIENT_ID_CHARS
+                    + " characters");
+        }
+        return value;
+    }
+
     public static <T> T require(T value, String field) {
         if (value == null) {
             throw new InvalidFieldException("field '" + field + "' is required");

@@ -57,6 +57,7 @@ public final class ProtocolCodec {
 
     private final ObjectMapper mapper;
     private final ObjectReader treeReader;
+    private final ObjectReader serverReader;
     private final ObjectReader clientReader;
     private final ObjectWriter serverWriter;
     private final ObjectWriter clientWriter;
@@ -66,6 +67,7 @@ public final class ProtocolCodec {
     public ProtocolCodec() {
         this.mapper = newMapper();
         this.treeReader = mapper.reader();
+        this.serverReader = mapper.readerFor(ServerMessage.class).withHandler(new UnknownEnumValues());
         this.clientReader = mapper.readerFor(ClientMessage.class);
         this.serverWriter = mapper.writerFor(ServerMessage.class);
         this.clientWriter = mapper.writerFor(ClientMessage.class);
@@ -173,7 +175,9 @@ public final class ProtocolCodec {
 
     /**
      * Decodes one server frame. An {@code ok} reply's result type follows from the request it
-     * answers, so the caller says which type it expects for a request id.
+     * answers, so the caller says which type it expects for a request id. Unlike a request, a
+     * frame may carry an enumeration value this side does not know yet (servers may add them):
+     * it decodes to that enumeration's {@code UNKNOWN}.
      *
      * @param resultTypes the result type expected for a request id, or null when none is pending
      */
@@ -193,9 +197,9 @@ public final class ProtocolCodec {
                 ObjectNode fields = ((ObjectNode) tree).deepCopy();
                 fields.remove("type");
                 fields.remove("id");
-                return new Ok(id, mapper.treeToValue(fields, resultType));
+                return new Ok(id, serverReader.treeToValue(fields, resultType));
             }
-            return mapper.treeToValue(tree, ServerMessage.class);
+            return serverReader.treeToValue(tree, ServerMessage.class);
         } catch (InvalidTypeIdException e) {
             if (e.getPath().isEmpty()) {
                 throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown frame type", null);

@@ -112,6 +112,34 @@ class DecodeRejectionTest {
         assertThat(e.requestId()).isEqualTo("a");
     }
 
+    @Test
+    void decodeClient_clientIdOver64Chars_isBadRequestSayingTheLimit() throws ProtocolException {
+        ProtocolException e = clientRejection("{\"type\":\"send\",\"id\":\"a\",\"room\":\"r\",\"text\":\"t\","
+                + "\"clientId\":\"" + "c".repeat(65) + "\"}");
+        assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(e.requestId()).isEqualTo("a");
+        assertThat(e.getMessage()).isEqualTo("field 'clientId' must be at most 64 characters");
+        assertThat(CODEC.decodeClient("{\"type\":\"send\",\"room\":\"r\",\"text\":\"t\",\"clientId\":\""
+                + "c".repeat(64) + "\"}")).isEqualTo(new Send(null, "r", "t", "c".repeat(64)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u0000", "\\u0007", "\\r", "\\b", "\\u001b[2J", "\\u001f"})
+    void decodeClient_textWithControlCharacter_isBadRequestSayingWhich(String escaped) {
+        ProtocolException e = clientRejection("{\"type\":\"send\",\"id\":\"a\",\"room\":\"r\",\"text\":\"hi"
+                + escaped + "there\"}");
+        assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(e.requestId()).isEqualTo("a");
+        assertThat(e.getMessage())
+                .isEqualTo("field 'text' must not contain control characters other than line feed and tab");
+    }
+
+    @Test
+    void decodeClient_textWithLineFeedAndTab_isAccepted() throws ProtocolException {
+        assertThat(CODEC.decodeClient("{\"type\":\"send\",\"room\":\"r\",\"text\":\"one\\n\\ttwo\"}"))
+                .isEqualTo(Send.text("r", "one\n\ttwo"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"shout", "", "Ping", "ok", "message"})
     void decodeClient_unknownType_isUnknownTypeWithId(String type) {

@@ -70,13 +70,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenJsonTest {
     private static final String ANXIETY_JSON = "{\"id\":\"anx\",\"name\":\"Anxiety\",\"category\":\"condition\","
             + "\"topic\":\"Evening group\",\"tags\":[\"anxiety\",\"evening\"],\"members\":3,\"capacity\":20,"
-            + "\"locked\":false,\"admission\":\"open\",\"guidelines\":\"Be kind.\",\"slowModeSeconds\":0,\"moderated\":false}";
+            + "\"locked\":false,\"admission\":\"open\",\"guidelines\":\"Be kind.\",\"slowModeSeconds\":0,\"moderated\":false,"
+            + "\"state\":\"open\",\"requireFacilitator\":false,\"guidelinesVersion\":1}";
     private static final String ANXIETY_MODERATED_JSON = "{\"id\":\"anx\",\"name\":\"Anxiety\",\"category\":\"condition\","
             + "\"topic\":\"Evening group\",\"tags\":[\"anxiety\",\"evening\"],\"members\":3,\"capacity\":20,"
-            + "\"locked\":false,\"admission\":\"open\",\"guidelines\":\"Be kind.\",\"slowModeSeconds\":30,\"moderated\":true}";
+            + "\"locked\":false,\"admission\":\"open\",\"guidelines\":\"Be kind.\",\"slowModeSeconds\":30,\"moderated\":true,"
+            + "\"state\":\"open\",\"requireFacilitator\":false,\"guidelinesVersion\":1}";
     private static final String VETERANS_JSON = "{\"id\":\"vet\",\"name\":\"Veterans\",\"category\":\"demographic\","
             + "\"topic\":\"Drop in\",\"tags\":[],\"members\":0,\"capacity\":12,\"locked\":true,\"admission\":\"approval\","
-            + "\"slowModeSeconds\":0,\"moderated\":false}";
+            + "\"slowModeSeconds\":0,\"moderated\":false,\"state\":\"open\",\"requireFacilitator\":false,"
+            + "\"guidelinesVersion\":1}";
     private static final String RIVER_JSON = "{\"id\":\"u1\",\"name\":\"River\",\"role\":\"facilitator\"}";
     private static final String SKY_PLAIN_JSON =
             "{\"id\":\"u2\",\"name\":\"Sky\",\"role\":\"member\",\"voice\":false,\"handRaised\":null}";

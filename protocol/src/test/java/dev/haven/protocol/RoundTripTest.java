@@ -95,9 +95,9 @@ class RoundTripTest {
     @Test
     void samples_coverEveryNoticeAndAlertKind() {
         assertThat(serverFrames().filter(Notice.class::isInstance).map(f -> ((Notice) f).kind()))
-                .contains(NoticeKind.values());
+                .contains(Stream.of(NoticeKind.values()).filter(k -> k != NoticeKind.UNKNOWN).toArray(NoticeKind[]::new));
         assertThat(serverFrames().filter(Alert.class::isInstance).map(f -> ((Alert) f).kind()))
-                .contains(AlertKind.values());
+                .contains(Stream.of(AlertKind.values()).filter(k -> k != AlertKind.UNKNOWN).toArray(AlertKind[]::new));
     }
 
     /** A RoomRequest decodes as the concrete record, reachable both as a ClientMessage and a RoomRequest. */

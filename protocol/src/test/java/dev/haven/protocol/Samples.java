@@ -1,7 +1,17 @@
 package dev.haven.protocol;
 
+import dev.haven.protocol.client.AckAlert;
 import dev.haven.protocol.client.Admit;
 import dev.haven.protocol.client.Audit;
+import dev.haven.protocol.client.CloseSession;
+import dev.haven.protocol.client.Mood;
+import dev.haven.protocol.client.MoodPoll;
+import dev.haven.protocol.client.OpenSession;
+import dev.haven.protocol.client.Pass;
+import dev.haven.protocol.client.RoundEnd;
+import dev.haven.protocol.client.RoundStart;
+import dev.haven.protocol.client.TurnDone;
+import dev.haven.protocol.client.TurnExtend;
 import dev.haven.protocol.client.Ban;
 import dev.haven.protocol.client.ClientMessage;
 import dev.haven.protocol.client.Delete;
@@ -9,6 +19,7 @@ import dev.haven.protocol.client.Deny;
 import dev.haven.protocol.client.Hello;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Leave;
+import dev.haven.protocol.client.ListResources;
 import dev.haven.protocol.client.ListRooms;
 import dev.haven.protocol.client.LowerHand;
 import dev.haven.protocol.client.Mute;
@@ -16,37 +27,57 @@ import dev.haven.protocol.client.Ping;
 import dev.haven.protocol.client.RaiseHand;
 import dev.haven.protocol.client.Remove;
 import dev.haven.protocol.client.Report;
+import dev.haven.protocol.client.RequestFacilitator;
 import dev.haven.protocol.client.Send;
 import dev.haven.protocol.client.SetRoom;
+import dev.haven.protocol.client.ShareResource;
 import dev.haven.protocol.client.Stats;
 import dev.haven.protocol.client.Unban;
 import dev.haven.protocol.client.Unmute;
 import dev.haven.protocol.client.Voice;
 import dev.haven.protocol.client.Warn;
 import dev.haven.protocol.model.Admission;
+import dev.haven.protocol.model.AlertAction;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.AuditEntry;
+import dev.haven.protocol.model.ContentWarning;
+import dev.haven.protocol.model.CwLabel;
+import dev.haven.protocol.model.ChannelType;
+import dev.haven.protocol.model.CrisisTier;
 import dev.haven.protocol.model.MemberInfo;
+import dev.haven.protocol.model.MoodPhase;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.Participation;
 import dev.haven.protocol.model.PresenceKind;
+import dev.haven.protocol.model.ResourceCard;
+import dev.haven.protocol.model.ResourceChannel;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomCategory;
 import dev.haven.protocol.model.RoomInfo;
+import dev.haven.protocol.model.RoundKind;
+import dev.haven.protocol.model.RoundOrder;
+import dev.haven.protocol.model.RoundState;
 import dev.haven.protocol.model.UserInfo;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.AuditResult;
 import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.ErrorReply;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.HelloResult;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.MoodPollEvent;
+import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
+import dev.haven.protocol.server.ResourcesResult;
 import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.RoomsResult;
+import dev.haven.protocol.server.RoundEvent;
+import dev.haven.protocol.server.RoundStarted;
 import dev.haven.protocol.server.SendResult;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.protocol.server.StatsResult;
@@ -68,10 +99,22 @@ final class Samples {
     static final MemberInfo SKY_MUTED = new MemberInfo("u2", "Sky", Role.MEMBER, true, 1_700_000_000_123L, true);
     static final MessageEvent MESSAGE = new MessageEvent("anx", 5, RIVER, "Welcome \"all\" ✓ 😊\n", 1_700_000_000_000L, null);
     static final MessageEvent MESSAGE_WITH_CLIENT_ID = new MessageEvent("anx", 6, SKY, "hi", 1_700_000_000_500L, "c-1");
+    static final MessageEvent CW_MESSAGE = new MessageEvent("anx", 7, SKY, "It was hard.", 1_700_000_000_700L, null,
+            new ContentWarning(CwLabel.TRAUMA, "an accident"));
+    static final RoundEvent ROUND = new RoundEvent("anx", "round-1", RoundKind.CHECK_IN, "One word for how you arrive",
+            "u2", List.of("u3", "u4"), 1_700_000_090_000L, RoundState.RUNNING, null, 90, RoundOrder.JOIN, true, true);
     static final Participation SKY_SHARE = new Participation("u2", "Sky", 12, 1_500L, 0.75);
     static final Participation RIVER_SHARE = new Participation("u1", "River", 3, 500L, 0.25);
     static final AuditEntry MUTE_ENTRY = new AuditEntry(1_700_000_000_900L, "u1", "mute", "u2", "cool down");
     static final AuditEntry SET_ROOM_ENTRY = new AuditEntry(1_700_000_000_800L, "u1", "set_room", null, null);
+    static final ResourceCard LIFELINE = new ResourceCard("us-988", "988 Suicide & Crisis Lifeline", "US", "general",
+            List.of(new ResourceChannel(ChannelType.CALL, "988", null),
+                    new ResourceChannel(ChannelType.TEXT, "988", null),
+                    new ResourceChannel(ChannelType.CHAT, "https://988lifeline.org/chat", null)),
+            "24/7", true, "https://988lifeline.org/", "2026-11-26");
+    static final ResourceCard DIRECTORY = new ResourceCard("int-findahelpline", "Find A Helpline", "international",
+            "general", List.of(new ResourceChannel(ChannelType.WEB, "https://findahelpline.com", "Helplines by country")),
+            "24/7", true, "https://findahelpline.com", "2026-11-26");
 
     private Samples() {
     }
@@ -122,7 +165,34 @@ final class Samples {
                 new Audit("40", "anx", 50),
                 new Audit(null, "anx", null),
                 new Audit("41", "anx", Audit.MAX_LIMIT),
-                new Audit("42", "anx", 1));
+                new Audit("42", "anx", 1),
+                new RequestFacilitator("43", "anx", "could someone check in with me? 🙏"),
+                new RequestFacilitator(null, "anx", null),
+                new AckAlert("44", "anx", "alert-7", AlertAction.REACHING_OUT),
+                new AckAlert(null, "anx", "alert-7", AlertAction.FALSE_ALARM),
+                new AckAlert("45", "anx", "alert-7", AlertAction.HANDLED),
+                ListResources.of("anx"),
+                new ListResources("46", "anx", "CA"),
+                new ShareResource("47", "anx", "us-988", null),
+                new ShareResource(null, "anx", "us-988", "u2"),
+                new Send("43", "anx", "It was a hard week.", "c-2", ContentWarning.of(CwLabel.SELF_HARM)),
+                new Send(null, "anx", "About my dad.", null, new ContentWarning(CwLabel.CUSTOM, "grief, a funeral")),
+                new Join("44", "anx", null, true, 2),
+                new SetRoom("45", "anx", null, null, null, null, "Be kind.\nSpeak for yourself."),
+                new OpenSession("46", "anx"),
+                new CloseSession("47", "anx", 120L, "Thank you all for tonight."),
+                new CloseSession(null, "anx", null, null),
+                new RoundStart("48", "anx", RoundKind.CHECK_IN, "One word for how you arrive", 90L, RoundOrder.RANDOM,
+                        false, true),
+                new RoundStart(null, "anx", RoundKind.GO_ROUND, "What helped this week?", null, null, null, null),
+                new TurnDone("49", "anx"),
+                new Pass("50", "anx"),
+                new TurnExtend("51", "anx", 60L),
+                new RoundEnd("52", "anx"),
+                new MoodPoll("53", "anx", MoodPhase.CHECK_OUT, 45L),
+                new MoodPoll(null, "anx", MoodPhase.CHECK_IN, null),
+                new Mood("54", "anx", "poll-1", 2, true),
+                new Mood(null, "anx", "poll-1", null, null));
     }
 
     static List<ServerMessage> serverFrames() {
@@ -166,7 +236,40 @@ final class Samples {
                 new Alert("anx", AlertKind.REPORT, "u2", "Sky", 5L, "u3", "unkind", 1_700_000_001_000L),
                 new Alert("anx", AlertKind.REPORT, null, null, 7L, "u3", null, 1_700_000_001_100L),
                 new Alert("anx", AlertKind.HAND_RAISED, "u2", "Sky", null, null, null, 1_700_000_001_200L),
-                new Alert("vet", AlertKind.WAITING, "u2", "Sky", null, null, null, 1_700_000_001_300L));
+                new Alert("vet", AlertKind.WAITING, "u2", "Sky", null, null, null, 1_700_000_001_300L),
+                new Alert("anx", AlertKind.CRISIS, "u2", "Sky", 7L, null, null, 1_700_000_002_000L, "alert-7",
+                        CrisisTier.HIGH, false, null, null, null, null, null, null),
+                new Alert("anx", AlertKind.CRISIS, "u2", "Sky", null, null, null, 1_700_000_002_000L, "alert-8",
+                        CrisisTier.CONCERN, true, true, null, null, true, null, null),
+                new Alert("anx", AlertKind.CRISIS_UPDATE, "u2", "Sky", null, "u1", null, 1_700_000_002_100L, "alert-7",
+                        null, null, null, AlertAction.REACHING_OUT, null, null, null, null),
+                new Alert("anx", AlertKind.REQUEST_FACILITATOR, "u2", "Sky", null, null, null, 1_700_000_002_200L,
+                        "alert-9", null, false, null, null, "could someone check in?", null, null, null),
+                new Alert("anx", AlertKind.REQUEST_FACILITATOR_UPDATE, "u2", "Sky", null, "u1", null,
+                        1_700_000_002_300L, "alert-9", null, null, null, AlertAction.HANDLED, null, null, null, null),
+                Notice.support("anx", "alert-7", "Thank you for telling us.", List.of(LIFELINE, DIRECTORY)),
+                new Ok("15", new ResourcesResult(List.of(LIFELINE, DIRECTORY))),
+                new Ok("16", new ResourcesResult(List.of())),
+                new Ok("17", SendResult.heldForFacilitators()),
+                new ResourceEvent("anx", LIFELINE),
+                new HeldMessage("anx", "alert-8", SKY, "a message for facilitators ✓", 1_700_000_002_000L, "c-2"),
+                new HeldMessage("anx", "alert-8", SKY, "no client id", 1_700_000_002_000L, null),
+                Alert.unfacilitated("anx", 1_700_000_001_400L),
+                Alert.moodShared("anx", "u2", "Sky", 1_700_000_001_500L, "poll-1", 2),
+                Notice.unfacilitated("anx", "No facilitator is here.", List.of(LIFELINE)),
+                Notice.sessionClosing("anx", 1_700_000_060_000L, "Closing soon."),
+                Notice.sessionClosed("anx", "Thank you."),
+                new Notice("anx", NoticeKind.TURN_WARNING, 1_700_000_090_000L, null, null),
+                ROUND,
+                new RoundEvent("anx", "round-1", RoundKind.CHECK_IN, "One word", null, List.of(), null,
+                        RoundState.PAUSED, 30_000L, 90, RoundOrder.JOIN, true, false),
+                new MoodPollEvent("anx", "poll-1", MoodPhase.CHECK_IN, 1_700_000_060_000L),
+                MoodSummary.of("anx", "poll-1", 6, new int[] {0, 1, 2, 2, 0}),
+                MoodSummary.suppressed("anx", "poll-2", 3),
+                new Ok("18", new RoundStarted("round-1")),
+                new Ok("19", JoinResult.joined(ANXIETY, List.of(SKY_PLAIN), List.of(CW_MESSAGE), 7, false, ROUND,
+                        new MoodPollEvent("anx", "poll-1", MoodPhase.CHECK_IN, 1_700_000_060_000L))),
+                CW_MESSAGE);
     }
 
     /**

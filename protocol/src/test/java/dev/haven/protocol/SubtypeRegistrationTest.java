@@ -3,15 +3,28 @@ package dev.haven.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import dev.haven.protocol.client.AckAlert;
 import dev.haven.protocol.client.Admit;
 import dev.haven.protocol.client.Audit;
+import dev.haven.protocol.client.CloseSession;
+import dev.haven.protocol.client.Mood;
+import dev.haven.protocol.client.MoodPoll;
+import dev.haven.protocol.client.OpenSession;
+import dev.haven.protocol.client.Pass;
+import dev.haven.protocol.client.RoundEnd;
+import dev.haven.protocol.client.RoundStart;
+import dev.haven.protocol.client.SessionRequest;
+import dev.haven.protocol.client.TurnDone;
+import dev.haven.protocol.client.TurnExtend;
 import dev.haven.protocol.client.Ban;
+import dev.haven.protocol.client.CareRequest;
 import dev.haven.protocol.client.ClientMessage;
 import dev.haven.protocol.client.Delete;
 import dev.haven.protocol.client.Deny;
 import dev.haven.protocol.client.Hello;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Leave;
+import dev.haven.protocol.client.ListResources;
 import dev.haven.protocol.client.ListRooms;
 import dev.haven.protocol.client.LowerHand;
 import dev.haven.protocol.client.Mute;
@@ -19,9 +32,11 @@ import dev.haven.protocol.client.Ping;
 import dev.haven.protocol.client.RaiseHand;
 import dev.haven.protocol.client.Remove;
 import dev.haven.protocol.client.Report;
+import dev.haven.protocol.client.RequestFacilitator;
 import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
 import dev.haven.protocol.client.SetRoom;
+import dev.haven.protocol.client.ShareResource;
 import dev.haven.protocol.client.Stats;
 import dev.haven.protocol.client.Unban;
 import dev.haven.protocol.client.Unmute;
@@ -31,13 +46,18 @@ import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.ErrorReply;
+import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.MoodPollEvent;
+import dev.haven.protocol.server.MoodSummary;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.ResourceEvent;
 import dev.haven.protocol.server.Result;
 import dev.haven.protocol.server.RoomUpdated;
+import dev.haven.protocol.server.RoundEvent;
 import dev.haven.protocol.server.ServerMessage;
 import java.util.Arrays;
 import java.util.List;
@@ -90,10 +110,17 @@ class SubtypeRegistrationTest {
         assertThat(RoomRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
                 RaiseHand.class, LowerHand.class, Report.class, Mute.class, Unmute.class, Remove.class, Ban.class,
                 Unban.class, Delete.class, SetRoom.class, Voice.class, Admit.class, Deny.class, Warn.class,
-                Stats.class, Audit.class);
+                Stats.class, Audit.class, CareRequest.class, SessionRequest.class);
+        assertThat(CareRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
+                RequestFacilitator.class, AckAlert.class, ListResources.class, ShareResource.class);
+        assertThat(SessionRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
+                OpenSession.class, CloseSession.class, RoundStart.class, TurnDone.class, Pass.class, TurnExtend.class,
+                RoundEnd.class, MoodPoll.class, Mood.class);
         assertThat(Samples.concreteSubtypes(ClientMessage.class))
-                .contains(RoomRequest.class.getPermittedSubclasses())
-                .doesNotContain(RoomRequest.class);
+                .containsAll(Samples.concreteSubtypes(RoomRequest.class))
+                .contains(CareRequest.class.getPermittedSubclasses())
+                .contains(SessionRequest.class.getPermittedSubclasses())
+                .doesNotContain(RoomRequest.class, CareRequest.class, SessionRequest.class);
     }
 
     @Test
@@ -120,32 +147,52 @@ class SubtypeRegistrationTest {
                 Map.entry("deny", Deny.class),
                 Map.entry("warn", Warn.class),
                 Map.entry("stats", Stats.class),
-                Map.entry("audit", Audit.class)));
+                Map.entry("audit", Audit.class),
+                Map.entry("request_facilitator", RequestFacilitator.class),
+                Map.entry("ack_alert", AckAlert.class),
+                Map.entry("resources", ListResources.class),
+                Map.entry("share_resource", ShareResource.class),
+                Map.entry("open_session", OpenSession.class),
+                Map.entry("close_session", CloseSession.class),
+                Map.entry("round_start", RoundStart.class),
+                Map.entry("turn_done", TurnDone.class),
+                Map.entry("pass", Pass.class),
+                Map.entry("turn_extend", TurnExtend.class),
+                Map.entry("round_end", RoundEnd.class),
+                Map.entry("mood_poll", MoodPoll.class),
+                Map.entry("mood", Mood.class)));
     }
 
     @Test
     void typeNames_ofServerMessage_areTheContractNames() {
-        assertThat(ProtocolCodec.typeNames(ServerMessage.class)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "ok", Ok.class,
-                "error", ErrorReply.class,
-                "message", MessageEvent.class,
-                "presence", PresenceEvent.class,
-                "message_deleted", MessageDeleted.class,
-                "room_updated", RoomUpdated.class,
-                "notice", Notice.class,
-                "alert", Alert.class));
+        assertThat(ProtocolCodec.typeNames(ServerMessage.class)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("resource", ResourceEvent.class),
+                Map.entry("held_message", HeldMessage.class),
+                Map.entry("ok", Ok.class),
+                Map.entry("error", ErrorReply.class),
+                Map.entry("message", MessageEvent.class),
+                Map.entry("presence", PresenceEvent.class),
+                Map.entry("message_deleted", MessageDeleted.class),
+                Map.entry("room_updated", RoomUpdated.class),
+                Map.entry("notice", Notice.class),
+                Map.entry("alert", Alert.class),
+                Map.entry("round", RoundEvent.class),
+                Map.entry("mood_poll", MoodPollEvent.class),
+                Map.entry("mood_summary", MoodSummary.class)));
     }
 
     @Test
     void noticeKind_wireNames_areTheContractKinds() {
-        assertThat(Stream.of(NoticeKind.values()).map(NoticeKind::wireName)).containsExactlyInAnyOrder(
-                "muted", "unmuted", "removed", "banned", "warning", "voice", "admitted", "denied");
+        assertThat(Stream.of(NoticeKind.values()).filter(k -> k != NoticeKind.UNKNOWN).map(NoticeKind::wireName)).containsExactlyInAnyOrder(
+                "muted", "unmuted", "removed", "banned", "warning", "voice", "admitted", "denied", "support",
+                "unfacilitated", "session_closing", "session_closed", "turn_warning");
     }
 
     @Test
     void alertKind_wireNames_areTheContractKinds() {
-        assertThat(Stream.of(AlertKind.values()).map(AlertKind::wireName))
-                .containsExactlyInAnyOrder("report", "hand_raised", "waiting");
+        assertThat(Stream.of(AlertKind.values()).filter(k -> k != AlertKind.UNKNOWN).map(AlertKind::wireName))
+                .containsExactlyInAnyOrder("report", "hand_raised", "waiting", "crisis", "crisis_update",
+                        "request_facilitator", "request_facilitator_update", "unfacilitated", "mood_shared");
     }
 
     @Test

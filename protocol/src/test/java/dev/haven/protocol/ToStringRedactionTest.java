@@ -75,14 +75,14 @@ class ToStringRedactionTest {
     @EnumSource(NoticeKind.class)
     void noticeToString_hidesReason(NoticeKind kind) {
         String printed = new Notice("anx", kind, 1_700_000_000_000L, "Because " + SECRET, true).toString();
-        assertThat(printed).doesNotContain(SECRET).contains("anx").contains(kind.wireName());
+        assertThat(printed).doesNotContain(SECRET).contains("anx").contains(kind.displayName());
     }
 
     @ParameterizedTest
     @EnumSource(AlertKind.class)
     void alertToString_hidesReason(AlertKind kind) {
         String printed = new Alert("anx", kind, "u2", "Sky", 5L, "u3", "They wrote " + SECRET, 1L).toString();
-        assertThat(printed).doesNotContain(SECRET).contains("anx").contains(kind.wireName());
+        assertThat(printed).doesNotContain(SECRET).contains("anx").contains(kind.displayName());
     }
 
     @Test

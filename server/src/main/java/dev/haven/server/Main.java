@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar haven-server.jar [--config FILE] [--host ADDR] [--port N]} starts the server;
- * {@code java -jar haven-server.jar token --sub ID --name NAME --role member|facilitator
+ * {@code java -jar haven-server.jar token --sub ID --name NAME --role member|facilitator|supervisor
  * [--rooms a,b] [--ttl SECONDS] [--config FILE]} prints a signed token.
  */
 public final class Main {
@@ -30,10 +30,11 @@ public final class Main {
             usage:
               java -jar haven-server.jar [--config FILE] [--host ADDR] [--port N]
                   start the server (defaults: 127.0.0.1, port 8080, the built-in configuration)
-              java -jar haven-server.jar token --sub ID --name NAME --role member|facilitator \\
+              java -jar haven-server.jar token --sub ID --name NAME --role member|facilitator|supervisor \\
                   [--rooms a,b] [--ttl SECONDS] [--config FILE]
                   print a signed token for the server's secret (HAVEN_TOKEN_SECRET, the
-                  configuration, or the secret file the first start created)
+                  configuration, or the secret file the first start created); a supervisor
+                  receives escalated alerts from every room once connected
             """;
     private static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
     private static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(12);
@@ -78,7 +79,7 @@ public final class Main {
         try {
             role = Role.fromWire(line.require("--role"));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("--role must be member or facilitator");
+            throw new ConfigException("--role must be member, facilitator or supervisor");
         }
         List<String> rooms = line.has("--rooms")
                 ? Arrays.stream(line.get("--rooms").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()

@@ -50,6 +50,15 @@ class MainTest {
     }
 
     @Test
+    void token_roleSupervisor_printsASupervisorToken() throws Exception {
+        Map<String, String> env = Map.of("HAVEN_TOKEN_SECRET", SECRET);
+        String token = run(env, "token", "--sub", "sup-1", "--name", "Sam", "--role", "supervisor").strip();
+        Identity identity = new TokenService(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC()).verify(token);
+        assertThat(identity.role()).isEqualTo(Role.SUPERVISOR);
+        assertThat(identity.roleIn("open-lounge")).isEqualTo(Role.SUPERVISOR);
+    }
+
+    @Test
     void token_withoutSecret_usesTheSecretFileTheServerUses() throws Exception {
         Map<String, String> env = Map.of("HOME", home.toString());
         String token = run(env, "token", "--sub", "u", "--name", "Sam", "--role", "member").strip();

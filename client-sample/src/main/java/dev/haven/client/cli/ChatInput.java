@@ -1,14 +1,13 @@
 package dev.haven.client.cli;
 
-import dev.haven.protocol.server.Alert;
-import dev.haven.protocol.server.MessageDeleted;
-import dev.haven.protocol.server.MessageEvent;
-import dev.haven.protocol.server.Notice;
-import dev.haven.protocol.server.PresenceEvent;
-import dev.haven.protocol.server.RoomUpdated;
+import dev.haven.client.CatchUp;
+import dev.haven.client.HavenErrorException;
+import dev.haven.client.HavenListener;
+import dev.haven.protocol.server.HelloResult;
 import dev.haven.protocol.server.ServerMessage;
+import java.time.Duration;
 
-/** What the chat session reacts to, in the order it happened: the user's input and the server's events. */
+/** What the chat session reacts to, in the order it happened: the user's input, the server's events, the connection's changes. */
 sealed interface ChatInput {
     /** A line the user typed. */
     record Line(String text) implements ChatInput {
@@ -21,29 +20,34 @@ sealed interface ChatInput {
     /** An event from the server. */
     record Event(ServerMessage message) implements ChatInput {
         boolean isAbout(String roomId) {
-            return roomId.equals(roomOf(message));
-        }
-
-        /** The room an event is about, or null for a frame that names none. */
-        static String roomOf(ServerMessage message) {
-            if (message instanceof MessageEvent m) {
-                return m.room();
-            } else if (message instanceof PresenceEvent p) {
-                return p.room();
-            } else if (message instanceof Notice n) {
-                return n.room();
-            } else if (message instanceof Alert a) {
-                return a.room();
-            } else if (message instanceof MessageDeleted d) {
-                return d.room();
-            } else if (message instanceof RoomUpdated u) {
-                return u.room().id();
-            }
-            return null;
+            return roomId.equals(HavenListener.roomOf(message));
         }
     }
 
-    /** The connection ended. */
+    /** The client stopped for good: closed by the chat, refused by the server, or given up. */
     record Closed(int code, String reason) implements ChatInput {
+    }
+
+    /** The connection went down or came back; see {@link dev.haven.client.ReconnectListener}. */
+    sealed interface ConnectionChange extends ChatInput {
+    }
+
+    record Lost(int code, String reason) implements ConnectionChange {
+    }
+
+    /** @param lastFailure why the previous attempt failed, or null for the first after the loss */
+    record Retrying(int attempt, Duration delay, String lastFailure) implements ConnectionChange {
+    }
+
+    record Reconnected(HelloResult hello) implements ConnectionChange {
+    }
+
+    record CaughtUp(CatchUp catchUp) implements ConnectionChange {
+    }
+
+    record RejoinFailed(String room, HavenErrorException error) implements ConnectionChange {
+    }
+
+    record GaveUp(int attempts) implements ConnectionChange {
     }
 }

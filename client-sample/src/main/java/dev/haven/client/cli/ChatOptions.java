@@ -36,8 +36,12 @@ public record ChatOptions(URI url, String name, String token, String room, boole
             """ + SlashCommand.HELP + """
 
 
-            Exit status: 0 after /quit or end of input, 1 on an error or a lost connection,
-            2 on a bad command line, 75 when the server is shutting down (try again later).
+            A lost connection is made again by itself, with waits growing from 0.5 s up to
+            30 s; the room is rejoined and the messages missed meanwhile are shown once each.
+
+            Exit status: 0 after /quit or end of input, 1 on an error or when the server
+            refuses the client, 2 on a bad command line, 75 when the connection was lost and
+            could not be made again (try again later).
             """;
 
     public ChatOptions {

@@ -1,6 +1,9 @@
 package dev.haven.client.cli;
 
-import dev.haven.client.HavenClient;
+import dev.haven.client.ConnectionClosedException;
+import dev.haven.client.HavenErrorException;
+import dev.haven.client.ReconnectPolicy;
+import dev.haven.client.ReconnectingClient;
 import dev.haven.protocol.CloseCode;
 import dev.haven.protocol.InvalidFieldException;
 import dev.haven.protocol.model.RoomInfo;
@@ -19,24 +22,29 @@ import java.util.concurrent.TimeoutException;
 /**
  * One run of the command-line chat: connects, says hello, shows the rooms, joins one, then
  * sends each typed line to the room and shows what happens there, until the input ends,
- * {@code /quit}, or the server closes the connection. The members' tools and facilitators'
- * commands are handled by {@link RoomCommands} and {@link MemberCommands}, events by
- * {@link ChatEvents}.
+ * {@code /quit}, or the connection ends for good. A lost connection is made again with backoff
+ * ({@link ReconnectingClient}), and the room rejoined with {@code since}: the chat says so
+ * ({@link ConnectionEvents}) and shows what was missed, each message once. The members' tools
+ * and facilitators' commands are handled by {@link RoomCommands} and {@link MemberCommands},
+ * events by {@link ChatEvents}.
  *
  * <p><b>Threading.</b> All chat state ({@link ChatState}) belongs to the thread that calls
  * {@link #run}. Two other threads feed it through one {@link ChatInbox}: a reader thread adds
- * each typed line and the end of input, the client's receiving thread each event and the end
- * of the connection. While {@code run} waits for a reply, events wait in the inbox, so a join
- * reply (presence list, history) is always taken in before the events that follow it.
+ * each typed line and the end of input, the client's thread each event, each change of the
+ * connection and its end. While {@code run} waits for a reply, events wait in the inbox, so a
+ * join reply (presence list, history) is always taken in before the events that follow it.
  */
 public final class ChatSession {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;
-    /** The server is shutting down: the user may try again later (EX_TEMPFAIL of sysexits.h). */
-    static final int EXIT_SERVER_SHUTTING_DOWN = 75;
+    /** The connection was lost and could not be made again: the user may try later (EX_TEMPFAIL of sysexits.h). */
+    static final int EXIT_TRY_LATER = 75;
     static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
+    /** Connecting takes at most 10 s and the hello's answer 10 s more; this only guards against a hang. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final ChatOptions options;
+    private final ReconnectPolicy policy;
     private final BufferedReader input;
     private final Transcript out;
     private final GuidelinesConsent consent;
@@ -46,6 +54,9 @@ public final class ChatSession {
     private final ChatEvents events;
     private final RoomCommands roomCommands;
     private final MemberCommands memberCommands;
+    private final CareCommands careCommands;
+    private final SessionCommands sessionCommands;
+    private final ConnectionEvents connection;
     private boolean closedByUs;
     private Integer exitCode;
 
@@ -54,34 +65,38 @@ public final class ChatSession {
      *                    a room given with {@code --room} are accepted only with {@code --accept-guidelines}
      */
     public ChatSession(ChatOptions options, BufferedReader input, PrintStream output, boolean interactive) {
+        this(options, input, output, interactive, ReconnectPolicy.DEFAULT);
+    }
+
+    /** @param policy when to reconnect after losing the connection */
+    ChatSession(ChatOptions options, BufferedReader input, PrintStream output, boolean interactive,
+                ReconnectPolicy policy) {
         this.options = options;
+        this.policy = policy;
         this.input = input;
         this.out = new Transcript(output);
         this.consent = new GuidelinesConsent(out, options.acceptGuidelines(), interactive);
-        this.replies = new ReplyWaiter(out, REPLY_TIMEOUT, closed -> onClosed(closed.code(), closed.reason()));
+        this.replies = new ReplyWaiter(out, REPLY_TIMEOUT);
         Clock clock = Clock.systemDefaultZone();
         this.events = new ChatEvents(state, out, clock, (roomId, accepted) -> join(roomId, false, accepted));
         this.roomCommands = new RoomCommands(state, out, replies, clock);
         this.memberCommands = new MemberCommands(state, out, replies);
+        this.careCommands = new CareCommands(state, out, replies);
+        this.sessionCommands = new SessionCommands(state, out, replies, clock);
+        this.connection = new ConnectionEvents(state, out, policy.maxAttempts());
     }
 
     /** Runs the chat to its end and returns the exit status; see {@link ChatOptions#USAGE}. */
     public int run() {
+        state.client = ReconnectingClient.builder(options.url(), options.hello())
+                .listener(new InboxListener(inbox)).policy(policy).build();
         try {
-            state.client = HavenClient.connect(options.url(), new InboxListener(inbox))
-                    .get(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            out.error("connect", "cannot connect to " + options.url() + " (" + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")");
-            return EXIT_FAILURE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return EXIT_FAILURE;
-        }
-        startReading();
-        try {
-            start();
+            Optional<HelloResult> hello = connect();
+            if (hello.isEmpty()) {
+                return EXIT_FAILURE;
+            }
+            startReading();
+            start(hello.get());
             while (exitCode == null) {
                 handle(inbox.take());
             }
@@ -90,6 +105,28 @@ public final class ChatSession {
             end(EXIT_FAILURE);
         }
         return exitCode;
+    }
+
+    /** The first connection and hello; when there is none, says why. Not retried: the address, token or name may be wrong. */
+    private Optional<HelloResult> connect() throws InterruptedException {
+        try {
+            return Optional.of(state.client.start().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HavenErrorException refused) {
+                out.error(refused.wireCode(), refused.serverMessage());
+            } else if (cause instanceof ConnectionClosedException closed) {
+                out.error("closed", "the server closed the connection ("
+                        + ConnectionEvents.why(closed.code(), closed.reason()) + ")");
+            } else {
+                out.error("connect", "cannot connect to " + options.url() + " (" + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")");
+            }
+        } catch (TimeoutException e) {
+            out.error("connect", "no answer from " + options.url() + " within " + START_TIMEOUT.toSeconds() + " s");
+            state.client.close();
+        }
+        return Optional.empty();
     }
 
     private void startReading() {
@@ -107,13 +144,8 @@ public final class ChatSession {
         reader.start();
     }
 
-    private void start() throws InterruptedException {
-        Optional<HelloResult> hello = replies.await(state.client.hello(options.hello()));
-        if (hello.isEmpty()) {
-            end(EXIT_FAILURE);
-            return;
-        }
-        state.me = hello.get().user();
+    private void start(HelloResult hello) throws InterruptedException {
+        state.me = hello.user();
         out.info("Connected to " + options.url() + " as " + Transcript.clean(state.me.name()) + ".");
         showRooms();
         if (options.room() != null) {
@@ -130,6 +162,8 @@ public final class ChatSession {
             quit();
         } else if (next instanceof ChatInput.Event event) {
             events.handle(event.message());
+        } else if (next instanceof ChatInput.ConnectionChange change) {
+            connection.handle(change);
         } else if (next instanceof ChatInput.Closed closed) {
             onClosed(closed.code(), closed.reason());
         }
@@ -157,7 +191,8 @@ public final class ChatSession {
                 case "/help" -> out.info(SlashCommand.HELP);
                 case "/quit" -> quit();
                 default -> {
-                    if (!roomCommands.handle(command) && !memberCommands.handle(command)) {
+                    if (!roomCommands.handle(command) && !memberCommands.handle(command)
+                            && !careCommands.handle(command) && !sessionCommands.handle(command)) {
                         throw new CommandException("unknown_command", command.name()
                                 + " is not a command; /help lists them");
                     }
@@ -204,10 +239,11 @@ public final class ChatSession {
                 return;
             }
         }
-        Optional<JoinResult> joined = replies.await(state.client.join(roomId, null, accepted));
+        Optional<JoinResult> joined = replies.await(state.client.join(roomId, state.lastShown.get(roomId), accepted));
         if (joined.isEmpty()) {
             return;
         }
+        state.lastShown.remove(roomId);
         if (Boolean.TRUE.equals(joined.get().waiting())) {
             // A room that admits by approval: not in it yet, so the current room stays.
             state.awaitingAdmission.put(roomId, accepted);
@@ -221,7 +257,9 @@ public final class ChatSession {
             leave();
         }
         state.room = new CurrentRoom(roomId, joined.get());
-        out.joined(state.room, CurrentRoom.history(joined.get()), Boolean.TRUE.equals(joined.get().gap()));
+        out.joined(state.room, CurrentRoom.history(joined.get()), Boolean.TRUE.equals(joined.get().gap()),
+                state.me.id());
+        sessionCommands.joined(state.room);
     }
 
     private Optional<RoomInfo> findRoom(String roomId) throws InterruptedException {
@@ -231,7 +269,7 @@ public final class ChatSession {
         return state.directory.stream().filter(r -> roomId.equals(r.id())).findFirst();
     }
 
-    /** The next typed line, showing events meanwhile; null when input or connection ended first. */
+    /** The next typed line, showing events meanwhile; null when input or the client ended first. */
     private String nextAnswer() throws InterruptedException {
         while (true) {
             ChatInput next = inbox.take();
@@ -240,6 +278,8 @@ public final class ChatSession {
             }
             if (next instanceof ChatInput.Event event) {
                 events.handle(event.message());
+            } else if (next instanceof ChatInput.ConnectionChange change) {
+                connection.handle(change);
             } else {
                 inbox.putBack();
                 return null;
@@ -267,7 +307,8 @@ public final class ChatSession {
     }
 
     private void quit() throws InterruptedException {
-        if (state.room != null) {
+        // Without a connection there is nobody to tell: the server lets the room know the member left.
+        if (state.room != null && state.client.isConnected()) {
             leave();
         }
         if (exitCode == null) {
@@ -276,28 +317,33 @@ public final class ChatSession {
         }
     }
 
-    /** Closes the connection (1000) unless the server already did, and sets the exit status if unset. */
+    /** Closes the client (1000 when connected; at once between attempts) and sets the exit status if unset. */
     private void end(int status) {
-        if (state.client.isOpen()) {
-            closedByUs = true;
-            state.client.close();
-        }
+        closedByUs = true;
+        state.client.close();
         if (exitCode == null) {
             exitCode = status;
         }
     }
 
+    /** The client stopped for good without being asked: refused by the server, or given up. */
     private void onClosed(int code, String reason) {
         if (closedByUs || exitCode != null) {
             return;
         }
-        if (code == CloseCode.GOING_AWAY.code()) {
-            out.error("closed", "the server is shutting down; try again in a while");
-            exitCode = EXIT_SERVER_SHUTTING_DOWN;
-        } else {
-            out.error("closed", "the server closed the connection (" + code
-                    + (reason == null || reason.isBlank() ? "" : ": " + reason) + ")");
+        int attempts = connection.gaveUpAfter();
+        if (attempts > 0) {
+            out.error("closed", "could not reconnect after " + attempts + " attempts ("
+                    + ConnectionEvents.why(code, reason) + "); try again later");
+            exitCode = EXIT_TRY_LATER;
+        } else if (code == CloseCode.UNAUTHENTICATED.code()) {
+            out.error("closed", "the server no longer accepts this sign-in (" + Transcript.clean(reason) + ")"
+                    + (options.token() != null ? "; ask for a new token" : ""));
             exitCode = EXIT_FAILURE;
+        } else {
+            out.error("closed", "the server closed the connection (" + ConnectionEvents.why(code, reason) + ")");
+            // Reconnecting was not allowed, though the server did not refuse this client: try later.
+            exitCode = ReconnectPolicy.reconnectsAfter(code, reason) ? EXIT_TRY_LATER : EXIT_FAILURE;
         }
     }
 }

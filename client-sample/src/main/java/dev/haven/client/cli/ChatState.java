@@ -1,21 +1,22 @@
 package dev.haven.client.cli;
 
-import dev.haven.client.HavenClient;
+import dev.haven.client.ReconnectingClient;
 import dev.haven.protocol.model.MemberInfo;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.model.UserInfo;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What the chat knows, shared by the session and its command and event handlers: the
- * connection, who the user is, the room it is in, the directory, and the rooms it waits to be
+ * client, who the user is, the room it is in, the directory, and the rooms it waits to be
  * admitted to. Used by the session's thread alone.
  */
 final class ChatState {
-    HavenClient client;
+    ReconnectingClient client;
     /** The user as the server's hello reply named it; null before. */
     UserInfo me;
     /** The room the chat is in, or null. */
@@ -23,6 +24,17 @@ final class ChatState {
     List<RoomInfo> directory = List.of();
     /** Rooms that admit by approval where the user waits: room id to whether it accepted the guidelines. */
     final Map<String, Boolean> awaitingAdmission = new LinkedHashMap<>();
+    /**
+     * The last seq shown in rooms the chat had to step out of when it came back (they now admit
+     * by approval): joining again shows only what is new. Room id to seq.
+     */
+    final Map<String, Long> lastShown = new HashMap<>();
+    /** Crisis alerts and requests for a facilitator not closed yet, by alert id, oldest first. */
+    final Map<String, OpenAlert> openAlerts = new LinkedHashMap<>();
+
+    /** An alert this facilitator or supervisor may still acknowledge. */
+    record OpenAlert(String id, String room, String memberName) {
+    }
 
     /** The room the chat is in. */
     CurrentRoom requireRoom() throws CommandException {

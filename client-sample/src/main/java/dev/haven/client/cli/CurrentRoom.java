@@ -4,7 +4,9 @@ import dev.haven.protocol.model.MemberInfo;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.MoodPollEvent;
 import dev.haven.protocol.server.PresenceEvent;
+import dev.haven.protocol.server.RoundEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,12 +16,15 @@ import java.util.Map;
 /**
  * The room the chat is in: its settings, its presence list, kept from the join reply and the
  * presence events after it, the last message shown, the names of members who left (to read
- * the audit log and to unban by name), and, for facilitators, the members waiting to be
+ * the audit log and to unban by name), the round and mood check-in going on, the text of
+ * content-warned messages until opened, and, for facilitators, the members waiting to be
  * admitted. Used by the session's thread alone.
  */
 final class CurrentRoom {
     /** How many names of members who left are kept. */
     static final int MAX_DEPARTED = 256;
+    /** How many content-warned messages can be opened with {@code /show}. */
+    static final int MAX_WARNED = 256;
 
     private final String id;
     private RoomInfo info;
@@ -31,7 +36,18 @@ final class CurrentRoom {
         }
     };
     private final Map<String, String> waiting = new LinkedHashMap<>();
+    /** The text of messages under a content warning, shown only on {@code /show SEQ}; the newest kept. */
+    private final Map<Long, String> warned = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > MAX_WARNED;
+        }
+    };
     private long lastSeq;
+    /** The round as last heard, or null when none runs. */
+    RoundEvent round;
+    /** The mood check-in open now, or null. */
+    MoodPollEvent poll;
 
     CurrentRoom(String requestedId, JoinResult joined) {
         this.id = joined.room() == null || joined.room().id() == null ? requestedId : joined.room().id();
@@ -42,7 +58,22 @@ final class CurrentRoom {
         lastSeq = joined.seq() == null ? 0 : joined.seq();
         for (MessageEvent message : history(joined)) {
             lastSeq = Math.max(lastSeq, message.seq());
+            keepWarned(message);
         }
+        round = joined.round();
+        poll = joined.moodPoll();
+    }
+
+    /** Keeps the text of a message under a content warning for {@code /show}. */
+    void keepWarned(MessageEvent message) {
+        if (message.cw() != null) {
+            warned.put(message.seq(), message.text());
+        }
+    }
+
+    /** The text of a content-warned message, or null when there is none with that seq. */
+    String warned(long seq) {
+        return warned.get(seq);
     }
 
     /** The held messages of a join reply; empty when it has none. */
@@ -73,12 +104,40 @@ final class CurrentRoom {
         return before == null ? updated : before;
     }
 
+    /**
+     * The room was rejoined on a new connection: its settings and who is here are as the reply
+     * says; the members waiting to be admitted are told again by alerts. After a server restart
+     * seq numbers start again, so the next message shown is any message.
+     */
+    void rejoined(JoinResult reply, boolean restarted) {
+        if (reply.room() != null) {
+            info = reply.room();
+        }
+        members.clear();
+        for (MemberInfo member : reply.members() == null ? List.<MemberInfo>of() : reply.members()) {
+            members.put(member.id(), member);
+        }
+        waiting.clear();
+        if (restarted) {
+            lastSeq = 0;
+        }
+        // The round and check-in as they stand now: whatever changed while away is in the reply.
+        round = reply.round();
+        poll = reply.moodPoll();
+    }
+
+    /** The seq of the last message shown. */
+    long lastSeq() {
+        return lastSeq;
+    }
+
     /** @return true for a message of this room not shown yet (its seq is past the last one shown) */
     boolean accept(MessageEvent message) {
         if (!id.equals(message.room()) || message.seq() <= lastSeq) {
             return false;
         }
         lastSeq = message.seq();
+        keepWarned(message);
         return true;
     }
 

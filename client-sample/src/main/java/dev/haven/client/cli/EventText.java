@@ -1,6 +1,7 @@
 package dev.haven.client.cli;
 
 import dev.haven.protocol.model.Admission;
+import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.MemberInfo;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.server.Alert;
@@ -46,8 +47,14 @@ final class EventText {
                     : "A facilitator has given you the floor: you can write now.";
             case ADMITTED -> "A facilitator has admitted you to " + room + ".";
             case DENIED -> "A facilitator could not admit you to " + room + " this time.";
+            case TURN_WARNING -> "Your turn ends in " + remaining(notice.until() == null ? nowMillis : notice.until(),
+                    nowMillis) + ". /done when you are ready.";
+            case SESSION_CLOSING, SESSION_CLOSED -> Transcript.cleanLines(notice.text() == null ? "" : notice.text());
+            case UNFACILITATED -> Transcript.cleanLines(notice.text() == null ? "" : notice.text())
+                    + (notice.resources() == null || notice.resources().isEmpty() ? ""
+                    : "\n" + String.join("\n", SessionText.resources(notice.resources())));
             // A kind added to the protocol after this client was written.
-            default -> "A note about " + room + " (" + notice.kind().wireName() + ")." + reason;
+            default -> "A note about " + room + " (a notice this client does not know yet)." + reason;
         };
     }
 
@@ -65,7 +72,12 @@ final class EventText {
                     + (alert.member() == null ? "" : " (from " + who + ")")
                     + (alert.reason() == null || alert.reason().isBlank() ? ""
                     : ". Reason: " + Transcript.clean(alert.reason()));
-            default -> alert.kind().wireName() + (alert.member() == null ? "" : " about " + who);
+            case MOOD_SHARED -> who + " shared their check-in with you: " + SessionText.score(alert.value());
+            case UNFACILITATED -> "no facilitator is left in " + Transcript.clean(roomName)
+                    + "; its members were told and offered help";
+            default -> (alert.kind() == AlertKind.UNKNOWN ? "an alert this client does not know yet"
+                    : alert.kind().wireName()) + (alert.member() == null ? "" : " about " + who)
+                    + " in " + Transcript.clean(roomName);
         };
     }
 

@@ -1,15 +1,14 @@
 package dev.haven.client.cli;
 
-import dev.haven.client.HavenListener;
-import dev.haven.protocol.server.Alert;
-import dev.haven.protocol.server.MessageDeleted;
-import dev.haven.protocol.server.MessageEvent;
-import dev.haven.protocol.server.Notice;
-import dev.haven.protocol.server.PresenceEvent;
-import dev.haven.protocol.server.RoomUpdated;
+import dev.haven.client.AllEventsListener;
+import dev.haven.client.CatchUp;
+import dev.haven.client.HavenErrorException;
+import dev.haven.protocol.server.HelloResult;
+import dev.haven.protocol.server.ServerMessage;
+import java.time.Duration;
 
-/** Runs on the client's receiving thread and only queues: the chat's own thread handles every event. */
-final class InboxListener implements HavenListener {
+/** Runs on the client's thread and only queues: the chat's own thread handles everything. */
+final class InboxListener implements AllEventsListener {
     private final ChatInbox inbox;
 
     InboxListener(ChatInbox inbox) {
@@ -17,33 +16,38 @@ final class InboxListener implements HavenListener {
     }
 
     @Override
-    public void onMessage(MessageEvent message) {
-        inbox.received(new ChatInput.Event(message));
+    public void onEvent(ServerMessage event) {
+        inbox.received(new ChatInput.Event(event));
     }
 
     @Override
-    public void onPresence(PresenceEvent presence) {
-        inbox.received(new ChatInput.Event(presence));
+    public void onConnectionLost(int code, String reason) {
+        inbox.received(new ChatInput.Lost(code, reason));
     }
 
     @Override
-    public void onNotice(Notice notice) {
-        inbox.received(new ChatInput.Event(notice));
+    public void onReconnectScheduled(int attempt, Duration delay, String lastFailure) {
+        inbox.received(new ChatInput.Retrying(attempt, delay, lastFailure));
     }
 
     @Override
-    public void onAlert(Alert alert) {
-        inbox.received(new ChatInput.Event(alert));
+    public void onReconnected(HelloResult hello) {
+        inbox.received(new ChatInput.Reconnected(hello));
     }
 
     @Override
-    public void onMessageDeleted(MessageDeleted deleted) {
-        inbox.received(new ChatInput.Event(deleted));
+    public void onCaughtUp(CatchUp catchUp) {
+        inbox.received(new ChatInput.CaughtUp(catchUp));
     }
 
     @Override
-    public void onRoomUpdated(RoomUpdated updated) {
-        inbox.received(new ChatInput.Event(updated));
+    public void onRejoinFailed(String room, HavenErrorException error) {
+        inbox.received(new ChatInput.RejoinFailed(room, error));
+    }
+
+    @Override
+    public void onGaveUp(int attempts) {
+        inbox.received(new ChatInput.GaveUp(attempts));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.haven.client.cli;
 
 import dev.haven.client.ConnectionClosedException;
 import dev.haven.client.HavenErrorException;
+import dev.haven.client.NotConnectedException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,19 +10,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
-/** Waits for a reply, at most a set time, and shows why when there is none: {@code ! <code>: <message>}. */
+/**
+ * Waits for a reply, at most a set time, and shows why when there is none: {@code ! <code>: <message>}.
+ * Without a connection nothing was sent; when the connection ended before the reply, the
+ * server may or may not have acted, and the catch-up after reconnecting shows a message that did arrive.
+ */
 final class ReplyWaiter {
+    static final String NOT_CONNECTED = "not_connected";
+
     private final Transcript out;
     private final Duration timeout;
-    private final Consumer<ConnectionClosedException> onClosed;
 
-    /** @param onClosed told when the reply cannot come because the connection ended */
-    ReplyWaiter(Transcript out, Duration timeout, Consumer<ConnectionClosedException> onClosed) {
+    ReplyWaiter(Transcript out, Duration timeout) {
         this.out = out;
         this.timeout = timeout;
-        this.onClosed = onClosed;
     }
 
     /** The result, or empty after showing the error. */
@@ -33,8 +36,12 @@ final class ReplyWaiter {
             if (cause instanceof HavenErrorException error) {
                 out.error(error.wireCode(), error.serverMessage() + (error.retryAfterMs() == null ? ""
                         : String.format(Locale.ROOT, " (try again in %.1f s)", error.retryAfterMs() / 1000.0)));
-            } else if (cause instanceof ConnectionClosedException closed) {
-                onClosed.accept(closed);
+            } else if (cause instanceof NotConnectedException) {
+                out.error(NOT_CONNECTED, "there is no connection right now, so nothing was sent; "
+                        + "try again once reconnected");
+            } else if (cause instanceof ConnectionClosedException) {
+                out.error(NOT_CONNECTED, "the connection was lost before the server answered; if your message "
+                        + "reached it, you will see it once reconnected");
             } else {
                 out.error("client", "the server's reply could not be read (" + cause.getMessage() + ")");
             }

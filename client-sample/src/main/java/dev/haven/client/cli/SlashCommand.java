@@ -19,6 +19,18 @@ record SlashCommand(String name, String argument) {
               /hand                   raise your hand to ask for the floor; /hand down lowers it
               /report SEQ [reason]    tell the facilitators about message SEQ (the number in
                                       [brackets]); nobody else sees your report
+              /help-request [note]    ask a facilitator to check in with you, privately
+              /resources [REGION]     free helplines for this room (or a country: CA, GB, ...)
+              /cw LABEL text          send under a content warning: suicide, self-harm,
+                                      substance-use, trauma, abuse, or your own words in
+                                      "quotes"; others see the label until they /show it
+              /show SEQ               read message SEQ shown under a content warning
+              /done, /pass            end your turn in a round, or pass (others cannot tell
+                                      which)
+              /mood 1-5 [share]       answer a mood check-in, 1 very low to 5 very good;
+                                      /mood skip takes part without a score; "share" lets the
+                                      facilitators see your answer
+              /accept                 accept the group's guidelines after they changed
               /help                   show this list
               /quit                   leave and disconnect (Ctrl-D does the same)
 
@@ -39,7 +51,21 @@ record SlashCommand(String name, String argument) {
               /moderated on|off                only members given the floor may write
               /approval on|off                 new members wait until a facilitator admits them
               /stats                           who takes part how much; dominant members marked
-              /audit [N]                       the last N moderation actions, newest first""";
+              /audit [N]                       the last N moderation actions, newest first
+              /alerts                          crisis alerts and requests still open
+              /ack [ALERT] reaching|handled|false   answer an alert: reaching out stops its
+                                               escalation; handled or false closes it
+              /share CARD [NAME]               share a helpline from /resources with everyone
+                                               here, or with one member
+              /open                            open the session: members may write
+              /close [DURATION] [words]        close the session after DURATION (default 1m):
+                                               then everyone leaves and its messages are deleted
+              /round checkin|checkout|go [DURATION] [random] [stick] [nopass] PROMPT
+                                               start a round: each member takes a turn of
+                                               DURATION (default 2m); "stick": only the speaker
+                                               writes; "nopass": no passing
+              /round extend DURATION, /round end   more time for the speaker; end the round
+              /mood checkin|checkout [DURATION]    open a mood check-in (default 1m)""";
 
     /** The command on a line, or null for a line to send: text, or {@code //...} which sends {@code /...}. */
     static SlashCommand parse(String line) {

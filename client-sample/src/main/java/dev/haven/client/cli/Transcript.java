@@ -1,7 +1,7 @@
 package dev.haven.client.cli;
 
 import dev.haven.protocol.model.MemberInfo;
-import dev.haven.protocol.model.Role;
+import dev.haven.protocol.model.RoomCategory;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.PresenceEvent;
@@ -33,10 +33,21 @@ final class Transcript {
         out.println("! " + clean(code) + ": " + clean(message));
     }
 
-    /** {@code [seq] Name: text} */
-    void message(MessageEvent message) {
+    /**
+     * {@code [seq] Name: text}; a message under a content warning shows only its label, and how
+     * to open it, unless it is one's own.
+     */
+    void message(MessageEvent message, boolean mine) {
         String from = message.from() == null ? "?" : clean(message.from().name());
-        out.println("[" + message.seq() + "] " + from + ": " + cleanLines(message.text()));
+        String head = "[" + message.seq() + "] " + from + ": ";
+        if (message.cw() == null) {
+            out.println(head + cleanLines(message.text()));
+        } else if (mine) {
+            out.println(head + "[" + SessionText.cwLabel(message.cw()) + "] " + cleanLines(message.text()));
+        } else {
+            out.println(head + "[" + SessionText.cwLabel(message.cw()) + "] (hidden: /show " + message.seq()
+                    + " to read it)");
+        }
     }
 
     /**
@@ -47,7 +58,7 @@ final class Transcript {
         switch (presence.event()) {
             case JOIN -> out.println("* " + clean(presence.member().name()) + " joined");
             case LEAVE -> out.println("* " + clean(presence.member().name()) + " left");
-            case UPDATE -> { }
+            case UPDATE, UNKNOWN -> { }
         }
     }
 
@@ -58,7 +69,8 @@ final class Transcript {
         }
         out.println("Rooms:");
         for (RoomInfo room : rooms) {
-            String category = room.category() == null ? "?" : room.category().wireName();
+            String category = room.category() == null || room.category() == RoomCategory.UNKNOWN ? "?"
+                    : room.category().wireName();
             out.printf("  %-20s %s [%s] %d/%d%s - %s%n", clean(room.id()), clean(room.name()), category,
                     room.members(), room.capacity(), room.locked() ? " (locked)" : "", clean(room.topic()));
         }
@@ -69,13 +81,13 @@ final class Transcript {
         out.println("    " + cleanLines(room.guidelines().strip()));
     }
 
-    void joined(CurrentRoom room, List<MessageEvent> history, boolean gap) {
+    void joined(CurrentRoom room, List<MessageEvent> history, boolean gap, String myId) {
         out.println("You joined " + clean(room.name()) + " (" + clean(room.id()) + "). Here now: "
                 + names(room.members()) + ".");
         if (gap) {
             out.println("(Some earlier messages are no longer held.)");
         }
-        history.forEach(this::message);
+        history.forEach(m -> message(m, m.from() != null && m.from().id().equals(myId)));
     }
 
     /**
@@ -96,18 +108,18 @@ final class Transcript {
         }
     }
 
-    private static String names(List<MemberInfo> members) {
+    static String names(List<MemberInfo> members) {
         return members.stream()
-                .map(m -> clean(m.name()) + (m.role() == Role.FACILITATOR ? " (facilitator)" : ""))
+                .map(m -> clean(m.name()) + (m.role().isStaff() ? " (" + m.role().wireName() + ")" : ""))
                 .collect(Collectors.joining(", "));
     }
 
     private static String marks(MemberInfo member) {
         List<String> marks = new ArrayList<>(3);
-        if (member.role() == Role.FACILITATOR) {
-            marks.add("facilitator");
+        if (member.role().isStaff()) {
+            marks.add(member.role().wireName());
         }
-        if (member.voice() && member.role() != Role.FACILITATOR) {
+        if (member.voice() && !member.role().isStaff()) {
             marks.add("has the floor");
         }
         if (member.handRaised() != null) {

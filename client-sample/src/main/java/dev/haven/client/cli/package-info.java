@@ -7,6 +7,7 @@
  * what it knows in a {@code ChatState}; {@code RoomCommands} and {@code MemberCommands} handle
  * the members' tools and facilitators' commands, finding members by name with
  * {@code MemberResolver}; {@code ChatEvents} shows events, with the words of notices, alerts
- * and room changes in {@code EventText} and the facilitators' tables in {@code ModerationTables}.
+ * and room changes in {@code EventText} and the facilitators' tables in {@code ModerationTables};
+ * {@code ConnectionEvents} shows the connection lost and made again, and the room caught up.
  */
 package dev.haven.client.cli;

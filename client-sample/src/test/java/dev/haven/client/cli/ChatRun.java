@@ -3,11 +3,14 @@ package dev.haven.client.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.haven.client.ReconnectPolicy;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,9 +24,9 @@ final class ChatRun implements AutoCloseable {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
-    private ChatRun(ChatOptions options) {
+    private ChatRun(ChatOptions options, ReconnectPolicy policy) {
         ChatSession session = new ChatSession(options, new BufferedReader(input),
-                new PrintStream(output, true, StandardCharsets.UTF_8), false);
+                new PrintStream(output, true, StandardCharsets.UTF_8), false, policy);
         Thread thread = new Thread(() -> {
             try {
                 exit.complete(session.run());
@@ -37,7 +40,19 @@ final class ChatRun implements AutoCloseable {
 
     /** Starts a chat with these command-line arguments (no environment). */
     static ChatRun start(String... args) {
-        return new ChatRun(ChatOptions.parse(List.of(args), Map.of()));
+        return start(ReconnectPolicy.DEFAULT, args);
+    }
+
+    /** Starts a chat that reconnects by this policy. */
+    static ChatRun start(ReconnectPolicy policy, String... args) {
+        return new ChatRun(ChatOptions.parse(List.of(args), Map.of()), policy);
+    }
+
+    /** Starts a chat with {@code --url} for this server and these further arguments. */
+    static ChatRun at(URI url, String... args) {
+        List<String> all = new ArrayList<>(List.of("--url", url.toString()));
+        all.addAll(List.of(args));
+        return start(all.toArray(String[]::new));
     }
 
     void type(String line) {
@@ -79,7 +94,11 @@ final class ChatRun implements AutoCloseable {
     }
 
     int awaitExit() throws Exception {
-        return exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return awaitExit(TIMEOUT);
+    }
+
+    int awaitExit(Duration within) throws Exception {
+        return exit.get(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     boolean hasExited() {

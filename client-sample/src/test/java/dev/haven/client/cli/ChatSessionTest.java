@@ -203,17 +203,6 @@ class ChatSessionTest {
     }
 
     @Test
-    void serverShuttingDown_isShown_andTheChatExitsNonZero() throws Exception {
-        ChatRun sam = chat("--name", "Sam", "--room", HavenTestServer.LOUNGE);
-        sam.awaitOutput("You joined Lounge");
-
-        server.stop();
-
-        assertThat(sam.awaitExit()).isEqualTo(ChatSession.EXIT_SERVER_SHUTTING_DOWN);
-        assertThat(sam.output()).contains("server is shutting down");
-    }
-
-    @Test
     void token_signsInUnderTheTokensName() throws Exception {
         ChatRun fran = chat("--token", server.token("fac-1", "Fran", Role.FACILITATOR), "--room", HavenTestServer.LOUNGE);
 

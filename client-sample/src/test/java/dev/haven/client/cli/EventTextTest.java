@@ -2,6 +2,7 @@ package dev.haven.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.haven.protocol.ProtocolCodec;
 import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.MemberInfo;
@@ -60,6 +61,22 @@ class EventTextTest {
         assertThat(EventText.alert(new Alert("lounge", AlertKind.REPORT, null, null, 3L, "g-9", null, NOW),
                 "Lounge", names::get, List.of()))
                 .isEqualTo("[facilitator alert] g-9 reported message 3");
+    }
+
+    @Test
+    void kindsFromANewerServer_readCalmly_withoutTheirWireName() throws Exception {
+        ProtocolCodec codec = new ProtocolCodec();
+        Notice notice = (Notice) codec.decodeServer(
+                "{\"type\":\"notice\",\"room\":\"lounge\",\"kind\":\"paused_for_you\",\"reason\":\"take a breath\"}",
+                id -> null);
+        Alert alert = (Alert) codec.decodeServer(
+                "{\"type\":\"alert\",\"room\":\"lounge\",\"kind\":\"long_silence\",\"member\":\"g-1\","
+                        + "\"name\":\"Sam\",\"ts\":1}", id -> null);
+
+        assertThat(EventText.notice(notice, "Lounge", NOW)).isEqualTo(
+                "(private) A note about Lounge (a notice this client does not know yet). Reason: take a breath");
+        assertThat(EventText.alert(alert, "Lounge", id -> null, List.of()))
+                .isEqualTo("[facilitator alert] an alert this client does not know yet about Sam in Lounge");
     }
 
     @Test

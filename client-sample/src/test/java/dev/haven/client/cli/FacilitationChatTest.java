@@ -264,9 +264,7 @@ class FacilitationChatTest {
     }
 
     private ChatRun chat(String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", server.url().toString()));
-        all.addAll(List.of(args));
-        ChatRun run = ChatRun.start(all.toArray(String[]::new));
+        ChatRun run = ChatRun.at(server.url(), args);
         runs.add(run);
         return run;
     }

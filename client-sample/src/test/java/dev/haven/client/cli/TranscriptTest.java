@@ -16,14 +16,14 @@ class TranscriptTest {
 
     @Test
     void message_isShownAsSeqNameText() {
-        transcript.message(message("Kim", "hello there"));
+        transcript.message(message("Kim", "hello there"), false);
 
         assertThat(shown()).isEqualTo("[12] Kim: hello there\n");
     }
 
     @Test
     void message_withTerminalEscapes_cannotControlTheTerminal() {
-        transcript.message(message("K\u001b[2Jim", "red \u001b[31malert\u0007"));
+        transcript.message(message("K\u001b[2Jim", "red \u001b[31malert\u0007"), false);
 
         assertThat(shown()).doesNotContain("\u001b").doesNotContain("\u0007")
                 .isEqualTo("[12] K?[2Jim: red ?[31malert?\n");
@@ -31,7 +31,7 @@ class TranscriptTest {
 
     @Test
     void message_ofSeveralLines_indentsTheLaterOnes() {
-        transcript.message(message("Kim", "first\nsecond\r\nthird"));
+        transcript.message(message("Kim", "first\nsecond\r\nthird"), false);
 
         assertThat(shown()).isEqualTo("[12] Kim: first\n    second\n    third\n");
     }

@@ -28,6 +28,19 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Warn.class, name = "warn"),
     @JsonSubTypes.Type(value = Stats.class, name = "stats"),
     @JsonSubTypes.Type(value = Audit.class, name = "audit"),
+    @JsonSubTypes.Type(value = RequestFacilitator.class, name = "request_facilitator"),
+    @JsonSubTypes.Type(value = AckAlert.class, name = "ack_alert"),
+    @JsonSubTypes.Type(value = ListResources.class, name = "resources"),
+    @JsonSubTypes.Type(value = ShareResource.class, name = "share_resource"),
+    @JsonSubTypes.Type(value = OpenSession.class, name = "open_session"),
+    @JsonSubTypes.Type(value = CloseSession.class, name = "close_session"),
+    @JsonSubTypes.Type(value = RoundStart.class, name = "round_start"),
+    @JsonSubTypes.Type(value = TurnDone.class, name = "turn_done"),
+    @JsonSubTypes.Type(value = Pass.class, name = "pass"),
+    @JsonSubTypes.Type(value = TurnExtend.class, name = "turn_extend"),
+    @JsonSubTypes.Type(value = RoundEnd.class, name = "round_end"),
+    @JsonSubTypes.Type(value = MoodPoll.class, name = "mood_poll"),
+    @JsonSubTypes.Type(value = Mood.class, name = "mood"),
 })
 public sealed interface ClientMessage permits Hello, Ping, ListRooms, Join, Leave, Send, RoomRequest {
     /** The client-chosen request id, or null. */

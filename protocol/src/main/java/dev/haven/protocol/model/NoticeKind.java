@@ -1,10 +1,12 @@
 package dev.haven.protocol.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import dev.haven.protocol.WireEnum;
+import dev.haven.protocol.WireNames;
 
 /** What a private {@code notice} tells the one member it concerns. */
-public enum NoticeKind {
+public enum NoticeKind implements WireEnum {
     MUTED("muted"),
     UNMUTED("unmuted"),
     REMOVED("removed"),
@@ -12,7 +14,15 @@ public enum NoticeKind {
     WARNING("warning"),
     VOICE("voice"),
     ADMITTED("admitted"),
-    DENIED("denied");
+    DENIED("denied"),
+    SUPPORT("support"),
+    UNFACILITATED("unfacilitated"),
+    SESSION_CLOSING("session_closing"),
+    SESSION_CLOSED("session_closed"),
+    TURN_WARNING("turn_warning"),
+    /** A value from a newer server that this client does not know; it has no wire name and is never sent. */
+    @JsonEnumDefaultValue
+    UNKNOWN(null);
 
     private final String wireName;
 
@@ -20,15 +30,15 @@ public enum NoticeKind {
         this.wireName = wireName;
     }
 
-    @JsonValue
+    @Override
     public String wireName() {
-        return wireName;
+        return WireNames.checked(this, wireName);
     }
 
     @JsonCreator
     public static NoticeKind fromWire(String name) {
         for (NoticeKind value : values()) {
-            if (value.wireName.equals(name)) {
+            if (value.wireName != null && value.wireName.equals(name)) {
                 return value;
             }
         }

@@ -1,12 +1,21 @@
 package dev.haven.protocol.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+import dev.haven.protocol.WireEnum;
+import dev.haven.protocol.WireNames;
 
-/** What a user may do: every user is a member; a facilitator also keeps the group safe. */
-public enum Role {
+/**
+ * What a user may do: every user is a member; a facilitator also keeps the group safe; a
+ * supervisor receives escalated alerts from every room and facilitates in any room it joins.
+ */
+public enum Role implements WireEnum {
     MEMBER("member"),
-    FACILITATOR("facilitator");
+    FACILITATOR("facilitator"),
+    SUPERVISOR("supervisor"),
+    /** A value from a newer server that this client does not know; it has no wire name and is never sent. */
+    @JsonEnumDefaultValue
+    UNKNOWN(null);
 
     private final String wireName;
 
@@ -14,15 +23,20 @@ public enum Role {
         this.wireName = wireName;
     }
 
-    @JsonValue
+    @Override
     public String wireName() {
-        return wireName;
+        return WireNames.checked(this, wireName);
+    }
+
+    /** Facilitators and supervisors: those who keep a room safe. */
+    public boolean isStaff() {
+        return this == FACILITATOR || this == SUPERVISOR;
     }
 
     @JsonCreator
     public static Role fromWire(String name) {
         for (Role role : values()) {
-            if (role.wireName.equals(name)) {
+            if (role.wireName != null && role.wireName.equals(name)) {
                 return role;
             }
         }

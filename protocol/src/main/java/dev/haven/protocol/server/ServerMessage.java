@@ -14,7 +14,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = RoomUpdated.class, name = "room_updated"),
     @JsonSubTypes.Type(value = Notice.class, name = "notice"),
     @JsonSubTypes.Type(value = Alert.class, name = "alert"),
+    @JsonSubTypes.Type(value = ResourceEvent.class, name = "resource"),
+    @JsonSubTypes.Type(value = HeldMessage.class, name = "held_message"),
+    @JsonSubTypes.Type(value = RoundEvent.class, name = "round"),
+    @JsonSubTypes.Type(value = MoodPollEvent.class, name = "mood_poll"),
+    @JsonSubTypes.Type(value = MoodSummary.class, name = "mood_summary"),
 })
 public sealed interface ServerMessage permits Ok, ErrorReply, MessageEvent, PresenceEvent, MessageDeleted, RoomUpdated,
-        Notice, Alert {
+        Notice, Alert, ResourceEvent, HeldMessage, RoundEvent, MoodPollEvent, MoodSummary {
 }

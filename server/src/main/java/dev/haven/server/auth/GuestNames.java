@@ -30,6 +30,21 @@ public final class GuestNames {
         return trimmed;
     }
 
+    /**
+     * A guest's pseudonym: {@link #clean} and free of contact details ({@link ContactDetails}).
+     *
+     * @throws InvalidFieldException with a message fit for the client, which never quotes the name
+     */
+    public static String cleanPseudonym(String name) {
+        String cleaned = clean(name);
+        String found = ContactDetails.find(cleaned);
+        if (found != null) {
+            throw new InvalidFieldException("a pseudonym must not contain " + found
+                    + ": it would let people find or reach you outside the group; choose another name");
+        }
+        return cleaned;
+    }
+
     /** A fresh id for a guest session: not guessable, never reused. */
     public static String newGuestId() {
         byte[] bytes = new byte[9];

@@ -6,39 +6,67 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The whole validated configuration. */
+/**
+ * The whole validated configuration.
+ *
+ * @param care      duty of care; null for the defaults
+ * @param resources the helplines; null for none
+ * @param sessions  facilitated sessions; null for {@link SessionSettings#defaults()}
+ */
 public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits,
-                          HistorySettings history, ModerationSettings moderation, List<RoomSettings> rooms) {
+                          HistorySettings history, ModerationSettings moderation, List<RoomSettings> rooms,
+                          CareSettings care, ResourceSettings resources, SessionSettings sessions) {
     public HavenConfig {
         check(server != null, "the 'server' section is missing");
         check(auth != null, "the 'auth' section is missing");
         check(limits != null, "the 'limits' section is missing");
         check(history != null, "the 'history' section is missing");
         check(moderation != null, "the 'moderation' section is missing");
+        sessions = sessions == null ? SessionSettings.defaults() : sessions;
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
         Set<String> ids = new HashSet<>();
         for (RoomSettings room : rooms) {
             check(ids.add(room.id()), "room id '" + room.id() + "' is configured twice");
         }
+        care = care == null ? CareSettings.defaults() : care;
+        resources = resources == null ? ResourceSettings.none() : resources;
+    }
+
+    /** Default duty-of-care and session settings, and no helplines. */
+    public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
+                       ModerationSettings moderation, List<RoomSettings> rooms) {
+        this(server, auth, limits, history, moderation, rooms, null, null, null);
     }
 
     public HavenConfig withServer(ServerSettings newServer) {
-        return new HavenConfig(newServer, auth, limits, history, moderation, rooms);
+        return new HavenConfig(newServer, auth, limits, history, moderation, rooms, care, resources, sessions);
     }
 
     public HavenConfig withAuth(AuthSettings newAuth) {
-        return new HavenConfig(server, newAuth, limits, history, moderation, rooms);
+        return new HavenConfig(server, newAuth, limits, history, moderation, rooms, care, resources, sessions);
     }
 
     public HavenConfig withLimits(LimitSettings newLimits) {
-        return new HavenConfig(server, auth, newLimits, history, moderation, rooms);
+        return new HavenConfig(server, auth, newLimits, history, moderation, rooms, care, resources, sessions);
     }
 
     public HavenConfig withHistory(HistorySettings newHistory) {
-        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms);
+        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, care, resources, sessions);
+    }
+
+    public HavenConfig withCare(CareSettings newCare) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, newCare, resources, sessions);
+    }
+
+    public HavenConfig withResources(ResourceSettings newResources) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, newResources, sessions);
+    }
+
+    public HavenConfig withSessions(SessionSettings newSessions) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, newSessions);
     }
 
     public HavenConfig withRooms(List<RoomSettings> newRooms) {
-        return new HavenConfig(server, auth, limits, history, moderation, newRooms);
+        return new HavenConfig(server, auth, limits, history, moderation, newRooms, care, resources, sessions);
     }
 }

@@ -9,11 +9,22 @@ import java.util.regex.Pattern;
 /**
  * One support-group room as configured.
  *
- * @param guidelines the group's guidelines; members accept them when joining; null for none
- * @param locked     no new members may join (facilitators still may)
+ * @param guidelines         the group's guidelines; members accept them when joining; null for none
+ * @param locked             no new members may join (facilitators still may)
+ * @param region             the country of the room's members, an ISO 3166-1 code, for its helplines;
+ *                           null for the international directories only
+ * @param audience           who the room is for ({@code veterans}, {@code lgbtq}, ...), so helplines
+ *                           for them come first; null for general ones
+ * @param holdMethodDetail   a member's message that describes a method of self-harm, at the high
+ *                           tier, goes to the facilitators only, for now (default off)
+ * @param requireFacilitator the room waits in {@code lobby} until a facilitator opens its session,
+ *                           and tells its members when no facilitator is left; off by default
+ * @param guidelinesVersion  the version of {@code guidelines}, 1 by default: raise it when the
+ *                           text changes, so members accept it again
  */
 public record RoomSettings(String id, String name, RoomCategory category, String topic, List<String> tags,
-                           Integer capacity, String guidelines, Boolean locked) {
+                           Integer capacity, String guidelines, Boolean locked, String region, String audience,
+                           Boolean holdMethodDetail, Boolean requireFacilitator, Integer guidelinesVersion) {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     public RoomSettings {
@@ -23,9 +34,38 @@ public record RoomSettings(String id, String name, RoomCategory category, String
         check(name != null && !name.isBlank(), "room '" + id + "': name must be set");
         check(category != null, "room '" + id + "': category must be condition, demographic or general");
         check(capacity != null && capacity >= 1 && capacity <= 100_000, "room '" + id + "': capacity must be between 1 and 100000");
+        check(guidelinesVersion == null || guidelinesVersion >= 1 && guidelinesVersion <= 1_000_000,
+                "room '" + id + "': guidelinesVersion must be between 1 and 1000000");
         locked = locked != null && locked;
+        requireFacilitator = requireFacilitator != null && requireFacilitator;
+        guidelinesVersion = guidelinesVersion == null ? 1 : guidelinesVersion;
         topic = topic == null ? "" : topic;
         tags = tags == null ? List.of() : List.copyOf(tags);
         guidelines = guidelines == null || guidelines.isBlank() ? null : guidelines.strip();
+        String regionCode = ResourceCardSettings.normalizeRegion(region);
+        check(region == null || regionCode != null,
+                "room '" + id + "': region must be an ISO 3166-1 code such as US or GB, or international");
+        region = regionCode;
+        audience = audience == null || audience.isBlank() ? null : audience.strip().toLowerCase(java.util.Locale.ROOT);
+        holdMethodDetail = holdMethodDetail != null && holdMethodDetail;
+    }
+
+    /** A room with no region, audience or hold setting that does not require a facilitator. */
+    public RoomSettings(String id, String name, RoomCategory category, String topic, List<String> tags,
+                        Integer capacity, String guidelines, Boolean locked) {
+        this(id, name, category, topic, tags, capacity, guidelines, locked, null, null, null);
+    }
+
+    /** A room that does not require a facilitator, with its guidelines at version 1. */
+    public RoomSettings(String id, String name, RoomCategory category, String topic, List<String> tags,
+                        Integer capacity, String guidelines, Boolean locked, String region, String audience,
+                        Boolean holdMethodDetail) {
+        this(id, name, category, topic, tags, capacity, guidelines, locked, region, audience, holdMethodDetail, null,
+                null);
+    }
+
+    public RoomSettings withRequireFacilitator(boolean required) {
+        return new RoomSettings(id, name, category, topic, tags, capacity, guidelines, locked, region, audience,
+                holdMethodDetail, required, guidelinesVersion);
     }
 }

@@ -7,16 +7,17 @@ public final class Permissions {
     private Permissions() {
     }
 
+    /** Facilitators, and supervisors in a room they joined. */
     public static boolean mayModerate(Role actor) {
-        return actor == Role.FACILITATOR;
+        return actor.isStaff();
     }
 
-    /** Facilitators moderate members, never one another. */
+    /** Facilitators and supervisors moderate members, never one another. */
     public static boolean mayActOn(Role actor, Role target) {
         return rank(actor) > rank(target);
     }
 
     private static int rank(Role role) {
-        return role == Role.FACILITATOR ? 1 : 0;
+        return role.isStaff() ? 1 : 0;
     }
 }

@@ -2,25 +2,30 @@ package dev.haven.server.room;
 
 import dev.haven.protocol.model.MemberInfo;
 import dev.haven.protocol.model.Role;
+import dev.haven.protocol.model.UserInfo;
 import dev.haven.server.auth.Identity;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A user present in a room, with every connection through which it joined, and what holds
- * for this visit: the floor and a raised hand. Belongs to its room and is used on the room's
- * executor alone.
+ * for this visit: its name in the room (unique there, see {@link DisplayNames}), the floor, a
+ * raised hand and the version of the guidelines it accepted. Belongs to its room and is used
+ * on the room's executor alone.
  */
 final class Member {
     private final Identity identity;
     private final Role role;
+    private final String name;
     private final List<Session> sessions = new ArrayList<>(2);
     private boolean voice;
     private Long handRaisedAt;
+    private int acceptedGuidelines;
 
-    Member(Identity identity, Role role) {
+    Member(Identity identity, Role role, String name) {
         this.identity = identity;
         this.role = role;
+        this.name = name;
     }
 
     Identity identity() {
@@ -31,12 +36,31 @@ final class Member {
         return identity.id();
     }
 
+    /** The name the member goes by in this room. */
+    String name() {
+        return name;
+    }
+
+    /** Who wrote a message, as the room shows it. */
+    UserInfo userInfo() {
+        return new UserInfo(identity.id(), name, role);
+    }
+
+    int acceptedGuidelines() {
+        return acceptedGuidelines;
+    }
+
+    void acceptGuidelines(int version) {
+        acceptedGuidelines = version;
+    }
+
     Role role() {
         return role;
     }
 
+    /** A facilitator or a supervisor: someone who keeps the room safe. */
     boolean isFacilitator() {
-        return role == Role.FACILITATOR;
+        return role.isStaff();
     }
 
     List<Session> sessions() {
@@ -76,6 +100,6 @@ final class Member {
 
     /** @param muted shown only to facilitators and the member itself; null hides it */
     MemberInfo info(Boolean muted) {
-        return new MemberInfo(identity.id(), identity.name(), role, hasVoice(), handRaisedAt, muted);
+        return new MemberInfo(identity.id(), name, role, hasVoice(), handRaisedAt, muted);
     }
 }

@@ -80,6 +80,15 @@ final class MessageHistory {
         messages.removeIf(message -> message.seq() == seq);
     }
 
+    /**
+     * Forgets every message, as the close of a session does. A purge is not a gap: catch-up
+     * from any seq before it finds nothing and reports no gap.
+     */
+    void purge() {
+        messages.clear();
+        droppedThrough = 0;
+    }
+
     /** Whether messages after {@code seq} were dropped by the bounds. */
     boolean hasGapAfter(long seq) {
         return seq < droppedThrough;

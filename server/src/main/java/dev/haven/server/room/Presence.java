@@ -113,23 +113,30 @@ final class Presence {
         deliver(event, Member::isFacilitator);
     }
 
-    /** To facilitators other than the one user concerned: nobody is alerted about themself. */
-    void toFacilitatorsExcept(String userId, ServerMessage event) {
-        deliver(event, recipient -> recipient.isFacilitator() && !recipient.id().equals(userId));
+    /**
+     * To facilitators other than the one user concerned: nobody is alerted about themself.
+     *
+     * @return whether any facilitator received it
+     */
+    boolean toFacilitatorsExcept(String userId, ServerMessage event) {
+        return deliver(event, recipient -> recipient.isFacilitator() && !recipient.id().equals(userId)) > 0;
     }
 
     private void toFacilitatorsAnd(Member member, ServerMessage event) {
         deliver(event, recipient -> recipient.isFacilitator() || recipient == member);
     }
 
-    private void deliver(ServerMessage event, Predicate<Member> to) {
+    /** @return how many members received it */
+    private int deliver(ServerMessage event, Predicate<Member> to) {
         if (members.isEmpty()) {
-            return;
+            return 0;
         }
+        int reached = 0;
         OutboundFrame frame = encoder.encode(event);
         try {
             for (Member recipient : members.values()) {
                 if (to.test(recipient)) {
+                    reached++;
                     for (Session session : recipient.sessions()) {
                         session.deliver(frame);
                     }
@@ -138,6 +145,7 @@ final class Presence {
         } finally {
             frame.release();
         }
+        return reached;
     }
 
     /** A private message to every connection of one member. */

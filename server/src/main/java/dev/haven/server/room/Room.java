@@ -4,18 +4,25 @@ import dev.haven.protocol.ErrorCode;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
+import dev.haven.protocol.client.SessionRequest;
 import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.PresenceKind;
-import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomInfo;
+import dev.haven.protocol.model.RoomState;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
+import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.SendResult;
 import dev.haven.protocol.server.ServerMessage;
+import dev.haven.server.care.CareServices;
+import dev.haven.server.care.RoomCare;
+import dev.haven.server.care.detect.Detection;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
 import dev.haven.server.moderation.AuditLog;
@@ -25,6 +32,7 @@ import dev.haven.server.moderation.SlowMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -32,8 +40,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One support-group room: who is present, the ordered message stream, the held history, and
- * the state of facilitation (mutes, bans, hands, the floor, waiting members, the audit log).
+ * One support-group room: who is present, the ordered message stream, the held history, the
+ * state of facilitation (mutes, bans, hands, the floor, waiting members, the audit log), and
+ * its facilitated session ({@link GroupSession}: lobby and open, rounds, mood check-ins).
  *
  * <p><b>Threading.</b> Each room is bound to one executor (in the server, one of the Netty
  * worker event loops, chosen round-robin when the room is created), and its timers run there
@@ -61,13 +70,33 @@ public final class Room {
     final ParticipationStats stats;
     final SlowMode slowMode;
     final WaitingRoom waiting = new WaitingRoom();
+    final PendingReports pendingReports = new PendingReports();
+    final RoomCare care;
+    final Guidelines guidelines;
+    final GroupSession group;
     private final int maxTextChars;
     private final RoomCommands commands;
+    private final SessionCommands sessionCommands;
     RoomPolicy policy;
     long seq;
     private volatile RoomInfo info;
 
+    /** A room with duty-of-care services of its own, for tests and tools; a server shares one set. */
     public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder) {
+        this(settings, config, executor, clock, encoder, CareServices.create(config, clock));
+    }
+
+    public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder,
+                CareServices careServices) {
+        this(settings, config, executor, clock, encoder, careServices, new Random());
+    }
+
+    /**
+     * @param careServices the duty of care the server's rooms share: crisis alerts, helplines, supervisors
+     * @param random       shuffles the turns of rounds in random order
+     */
+    public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder,
+                CareServices careServices, Random random) {
         this.settings = settings;
         this.executor = executor;
         this.clock = clock;
@@ -79,8 +108,13 @@ public final class Room {
         this.audit = new AuditLog(config.moderation().auditEntries());
         this.stats = new ParticipationStats(Duration.ofSeconds(config.moderation().statsWindowSeconds()));
         this.slowMode = new SlowMode(dev.haven.protocol.client.SetRoom.MAX_SLOW_MODE_SECONDS);
-        this.policy = new RoomPolicy(settings.locked(), 0, false, Admission.OPEN);
+        this.policy = configuredPolicy();
+        this.guidelines = new Guidelines(settings.guidelines(), settings.guidelinesVersion());
         this.commands = new RoomCommands(this);
+        this.care = new RoomCare(new RoomCareBridge(this), careServices);
+        this.group = new GroupSession(this, settings.requireFacilitator(),
+                Duration.ofSeconds(config.sessions().facilitatorGraceSeconds()), new CareDropout(care), random);
+        this.sessionCommands = new SessionCommands(this, group);
         refreshInfo();
     }
 
@@ -107,13 +141,19 @@ public final class Room {
 
     /** Members' tools and facilitators' commands. */
     public void command(Session session, RoomRequest request, Consumer<ServerMessage> reply) {
-        answer(request.id(), reply, () -> commands.handle(session, request));
+        answer(request.id(), reply, () -> {
+            Member actor = presence.of(session);
+            if (actor != null && request instanceof SessionRequest sessionRequest) {
+                return sessionCommands.handle(actor, sessionRequest);
+            }
+            return commands.handle(session, request);
+        });
     }
 
     /** The connection is gone: it leaves without a reply. Harmless for a session that never joined. */
     public void disconnect(Session session) {
         run(() -> {
-            waiting.disconnect(session);
+            waiting.withdraw(session);
             removeSession(session);
         });
     }
@@ -126,6 +166,12 @@ public final class Room {
             sanctions.purgeExpired();
             slowMode.purge(now);
             waiting.expireAdmissions(now);
+            for (WaitingRoom.Waiter lapsed : waiting.expire(now)) {
+                // The member still waits on the answer: a denial that says why, so it may ask again.
+                lapsed.sessions().forEach(s -> s.send(new Notice(id(), NoticeKind.DENIED, null,
+                        "no facilitator answered in time; join again to ask again", null)));
+                log.info("waiting lapsed room={} user={}", id(), lapsed.identity().id());
+            }
         });
     }
 
@@ -169,24 +215,33 @@ public final class Room {
                 return new Ok(request.id(), JoinResult.waitingForAdmission());
             }
             present = enter(session);
+        } else if (!guidelines.accepted(present)) {
+            // A member already here accepts guidelines that changed while it was in the room.
+            String refusal = guidelines.refusal(request);
+            if (refusal == null) {
+                present.acceptGuidelines(guidelines.version());
+            } else if (request.guidelinesVersion() != null) {
+                return error(request.id(), ErrorCode.GUIDELINES_REQUIRED, refusal);
+            }
         }
         long since = request.since() == null ? 0 : request.since();
         List<MessageEvent> held = request.since() == null ? history.all() : history.after(since);
         boolean gap = request.since() != null && history.hasGapAfter(since);
-        return new Ok(request.id(), JoinResult.joined(info, presence.listFor(present), held, seq, gap));
+        return new Ok(request.id(), JoinResult.joined(info, presence.listFor(present), held, seq, gap,
+                group.roundEvent(), group.pollEvent()));
     }
 
     /** The reason a connection may not come in, or null. */
     private ErrorReply admit(Session session, Join request) {
         String userId = session.identity().id();
-        boolean facilitator = session.identity().roleIn(id()) == Role.FACILITATOR;
+        boolean facilitator = session.identity().roleIn(id()).isStaff();
         // Facilitators cannot ban one another, also not by naming an absent facilitator's id.
         if (!facilitator && sanctions.isBanned(userId, session.identity().guest(), session.remoteAddress())) {
             return error(request.id(), ErrorCode.BANNED, "you cannot join this room at the moment");
         }
-        if (settings.guidelines() != null && !Boolean.TRUE.equals(request.acceptGuidelines())) {
-            return error(request.id(), ErrorCode.GUIDELINES_REQUIRED,
-                    "this room asks members to accept its guidelines: join with acceptGuidelines true");
+        String guidelinesRefusal = guidelines.refusal(request);
+        if (guidelinesRefusal != null) {
+            return error(request.id(), ErrorCode.GUIDELINES_REQUIRED, guidelinesRefusal);
         }
         boolean alreadyPresent = presence.get(userId) != null;
         if (alreadyPresent || facilitator) {
@@ -205,7 +260,7 @@ public final class Room {
         String userId = session.identity().id();
         return policy.admission() == Admission.APPROVAL
                 && presence.get(userId) == null
-                && session.identity().roleIn(id()) != Role.FACILITATOR
+                && !session.identity().roleIn(id()).isStaff()
                 && !waiting.isAdmitted(userId, clock.millis());
     }
 
@@ -213,24 +268,49 @@ public final class Room {
         String userId = session.identity().id();
         Member member = presence.get(userId);
         if (member == null) {
-            member = new Member(session.identity(), session.identity().roleIn(id()));
+            member = new Member(session.identity(), session.identity().roleIn(id()),
+                    DisplayNames.unique(session.identity().name(), presence.all()));
+            member.acceptGuidelines(guidelines.version());
             presence.add(member);
             waiting.remove(userId);
             waiting.admissionUsed(userId);
             presence.announce(PresenceKind.JOIN, member);
             refreshInfo();
             log.info("join room={} user={} role={}", id(), userId, member.role().wireName());
+            member.add(session);
+            group.entered(member);
+        } else {
+            member.add(session);
         }
-        member.add(session);
-        if (member.isFacilitator() && !waiting.all().isEmpty()) {
+        if (member.isFacilitator() && (!waiting.all().isEmpty() || !pendingReports.isEmpty())) {
             // A later task, so these alerts follow the join's reply, which this task produces.
-            run(() -> alertWaiting(session));
+            run(() -> alertOnArrival(session));
+        }
+        if (member.isFacilitator()) {
+            run(() -> {
+                if (presence.of(session) != null) {
+                    care.staffJoined(session);
+                }
+            });
+        }
+        if (!member.isFacilitator() && group.lifecycle.state() == RoomState.UNFACILITATED) {
+            run(() -> tellUnfacilitated(session));
         }
         return member;
     }
 
-    /** Tells a facilitator who just came in about every member still waiting, oldest first. */
-    private void alertWaiting(Session facilitator) {
+    /** A member who comes into a room without a facilitator hears so, after its join reply. */
+    private void tellUnfacilitated(Session joined) {
+        if (presence.of(joined) != null && group.lifecycle.state() == RoomState.UNFACILITATED) {
+            joined.send(group.unfacilitatedNotice());
+        }
+    }
+
+    /**
+     * Tells a facilitator who just came in about every member still waiting, oldest first,
+     * then the reports that reached no facilitator yet.
+     */
+    private void alertOnArrival(Session facilitator) {
         if (presence.of(facilitator) == null) {
             return;
         }
@@ -238,10 +318,11 @@ public final class Room {
             facilitator.send(new Alert(id(), AlertKind.WAITING, waiter.identity().id(), waiter.identity().name(),
                     null, null, null, waiter.since()));
         }
+        pendingReports.takeFor(facilitator.identity().id()).forEach(facilitator::send);
     }
 
     private ServerMessage doLeave(Session session, String requestId) {
-        if (!removeSession(session)) {
+        if (!removeSession(session) && !waiting.withdraw(session)) {
             return error(requestId, ErrorCode.NOT_IN_ROOM, "you are not in this room");
         }
         return Ok.empty(requestId);
@@ -260,7 +341,11 @@ public final class Room {
         if (sanctions.isMuted(member.id())) {
             return error(request.id(), ErrorCode.MUTED, "you are muted in this room for now");
         }
-        if (policy.moderated() && !member.hasVoice()) {
+        ErrorReply refused = refuseBySession(member, request.id());
+        if (refused != null) {
+            return refused;
+        }
+        if (policy.moderated() && !member.hasVoice() && !group.hasTurn(member)) {
             return error(request.id(), ErrorCode.NO_VOICE, "this room is moderated: raise your hand to ask for the floor");
         }
         if (!member.isFacilitator()) {
@@ -270,13 +355,38 @@ public final class Room {
                         "slow mode is on: one message every " + policy.slowModeSeconds() + " seconds", retryAfter);
             }
         }
-        MessageEvent message = new MessageEvent(id(), ++seq, member.identity().userInfoIn(id()), text, now,
-                request.clientId());
+        Detection detection = care.assess(member.role(), text);
+        if (detection.found() && care.holds(member.id(), detection)) {
+            slowMode.accepted(member.id(), now);
+            care.held(member.userInfo(), text, now, request.clientId(), detection);
+            return new Ok(request.id(), SendResult.heldForFacilitators());
+        }
+        MessageEvent message = new MessageEvent(id(), ++seq, member.userInfo(), text, now, request.clientId(),
+                request.cw());
         history.append(message);
         slowMode.accepted(member.id(), now);
-        stats.record(member.id(), member.identity().name(), text.codePointCount(0, text.length()), now);
+        stats.record(member.id(), member.name(), text.codePointCount(0, text.length()), now);
         presence.broadcast(message);
+        if (detection.found()) {
+            care.crisis(message.from(), message.seq(), now, detection);
+        }
         return new Ok(request.id(), new SendResult(message.seq()));
+    }
+
+    /** Why the session does not let this member write now, or null. */
+    private ErrorReply refuseBySession(Member member, String requestId) {
+        if (!member.isFacilitator() && !group.lifecycle.isOpenToMembers()) {
+            return error(requestId, ErrorCode.SESSION_NOT_OPEN,
+                    "the session has not started yet: you can read along until a facilitator opens it");
+        }
+        if (!guidelines.accepted(member)) {
+            return error(requestId, ErrorCode.GUIDELINES_REQUIRED, "the group's guidelines have changed (now version "
+                    + guidelines.version() + "): read them and join again with acceptGuidelines true to keep writing");
+        }
+        if (!group.mayTalk(member)) {
+            return error(requestId, ErrorCode.NOT_YOUR_TURN, "a round with a talking stick is on: wait for your turn");
+        }
+        return null;
     }
 
     /** @return whether the session was in the room */
@@ -298,12 +408,25 @@ public final class Room {
         refreshInfo();
         presence.announce(PresenceKind.LEAVE, member);
         log.info("leave room={} user={}", id(), member.id());
+        group.left(member);
+    }
+
+    /** The settings the room starts a session with, before facilitators change them. */
+    RoomPolicy configuredPolicy() {
+        return new RoomPolicy(settings.locked(), 0, false, Admission.OPEN);
+    }
+
+    /** The room's settings or session state changed: everyone in it gets the room object. */
+    void announceSettings() {
+        refreshInfo();
+        presence.broadcast(new RoomUpdated(info));
     }
 
     void refreshInfo() {
         info = new RoomInfo(settings.id(), settings.name(), settings.category(), settings.topic(), settings.tags(),
-                presence.memberCount(), settings.capacity(), policy.locked(), policy.admission(), settings.guidelines(),
-                policy.slowModeSeconds(), policy.moderated());
+                presence.memberCount(), settings.capacity(), policy.locked(), policy.admission(), guidelines.text(),
+                policy.slowModeSeconds(), policy.moderated(), group.lifecycle.state(),
+                group.lifecycle.requiresFacilitator(), guidelines.version(), group.lifecycle.closesAt());
     }
 
     static ErrorReply error(String id, ErrorCode code, String message) {

@@ -6,6 +6,7 @@ import dev.haven.protocol.ErrorCode;
 import dev.haven.protocol.client.Admit;
 import dev.haven.protocol.client.Audit;
 import dev.haven.protocol.client.Ban;
+import dev.haven.protocol.client.CareRequest;
 import dev.haven.protocol.client.Delete;
 import dev.haven.protocol.client.Deny;
 import dev.haven.protocol.client.LowerHand;
@@ -20,6 +21,7 @@ import dev.haven.protocol.client.Unban;
 import dev.haven.protocol.client.Unmute;
 import dev.haven.protocol.client.Voice;
 import dev.haven.protocol.client.Warn;
+import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.Participation;
@@ -30,7 +32,6 @@ import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
-import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.protocol.server.StatsResult;
 import dev.haven.server.moderation.ParticipationStats;
@@ -59,6 +60,9 @@ final class RoomCommands {
 
     ServerMessage handle(Session session, RoomRequest request) {
         Member actor = room.presence.of(session);
+        if (request instanceof CareRequest care) {
+            return room.care.handle(session, actor != null, session.identity().roleIn(room.id()), care);
+        }
         if (actor == null) {
             return error(request.id(), ErrorCode.NOT_IN_ROOM, "join the room first");
         }
@@ -118,7 +122,7 @@ final class RoomCommands {
             actor.handRaisedAt(now());
             room.presence.announce(PresenceKind.UPDATE, actor);
             room.presence.toFacilitatorsExcept(actor.id(), new Alert(room.id(), AlertKind.HAND_RAISED, actor.id(),
-                    actor.identity().name(), null, null, null, now()));
+                    actor.name(), null, null, null, now()));
         }
         return Ok.empty(request.id());
     }
@@ -154,9 +158,13 @@ final class RoomCommands {
         String author = message == null ? null : message.from().id();
         String authorName = message == null ? null : message.from().name();
         // A facilitator whose own message is reported is not told who reported it.
-        room.presence.toFacilitatorsExcept(author, new Alert(room.id(), AlertKind.REPORT, author, authorName, request.seq(),
-                actor.id(), request.reason(), now()));
-        log.info("report room={} seq={} by={}", room.id(), request.seq(), actor.id());
+        Alert alert = new Alert(room.id(), AlertKind.REPORT, author, authorName, request.seq(), actor.id(),
+                request.reason(), now());
+        boolean delivered = room.presence.toFacilitatorsExcept(author, alert);
+        if (!delivered && room.pendingReports.add(alert)) {
+            log.warn("pending report dropped room={} (over {})", room.id(), PendingReports.MAX_PENDING);
+        }
+        log.info("report room={} seq={} by={} pending={}", room.id(), request.seq(), actor.id(), !delivered);
         return Ok.empty(request.id());
     }
 
@@ -274,10 +282,29 @@ final class RoomCommands {
     private ServerMessage setRoom(Member actor, SetRoom request) {
         room.policy = room.policy.with(request.locked(), request.slowModeSeconds(), request.moderated(),
                 request.admission());
-        room.refreshInfo();
-        room.presence.broadcast(new RoomUpdated(room.info()));
+        if (request.guidelines() != null) {
+            // Everyone else accepts the new version before writing again.
+            room.guidelines.replace(request.guidelines());
+            actor.acceptGuidelines(room.guidelines.version());
+        }
+        room.announceSettings();
+        if (request.admission() == Admission.OPEN) {
+            admitEveryoneWaiting();
+        }
         record(actor, "set_room", null, describe(request));
         return Ok.empty(request.id());
+    }
+
+    /**
+     * Opening the door answers everyone still waiting as an admission would: they hear
+     * {@code admitted} (they get no {@code room_updated}, not being in the room) and their next
+     * join succeeds even if approval is switched back on meanwhile.
+     */
+    private void admitEveryoneWaiting() {
+        for (WaitingRoom.Waiter waiter : room.waiting.removeAll()) {
+            room.waiting.admit(waiter.identity().id(), now());
+            waiter.sessions().forEach(s -> s.send(Notice.of(room.id(), NoticeKind.ADMITTED)));
+        }
     }
 
     private static String describe(SetRoom request) {
@@ -293,6 +320,9 @@ final class RoomCommands {
         }
         if (request.admission() != null) {
             changes.add("admission=" + request.admission().wireName());
+        }
+        if (request.guidelines() != null) {
+            changes.add("guidelines=changed");
         }
         return String.join(" ", changes);
     }
@@ -349,7 +379,7 @@ final class RoomCommands {
     private ServerMessage stats(Stats request) {
         List<ParticipationStats.Present> present = new ArrayList<>(room.presence.size());
         for (Member member : room.presence.all()) {
-            present.add(new ParticipationStats.Present(member.id(), member.identity().name()));
+            present.add(new ParticipationStats.Present(member.id(), member.name()));
         }
         List<Participation> members = room.stats.members(present, now());
         return new Ok(request.id(), new StatsResult(room.stats.windowSeconds(), members,

@@ -2,6 +2,7 @@ package dev.haven.server.room;
 
 import dev.haven.protocol.model.RoomCategory;
 import dev.haven.protocol.model.RoomInfo;
+import dev.haven.server.care.CareServices;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Supplier;
 
 /**
@@ -19,18 +21,25 @@ import java.util.function.Supplier;
 public final class RoomRegistry {
     private final Map<String, Room> rooms;
     private final List<Room> ordered;
+    private final CareServices care;
 
     /**
      * @param executors gives each new room the executor it is bound to (round-robin over the
      *                  event loops in the server, inline in tests)
      */
     public RoomRegistry(HavenConfig config, Supplier<RoomExecutor> executors, Clock clock, FrameEncoder encoder) {
+        this.care = CareServices.create(config, clock);
         Map<String, Room> byId = new LinkedHashMap<>();
         for (RoomSettings settings : config.rooms()) {
-            byId.put(settings.id(), new Room(settings, config, executors.get(), clock, encoder));
+            byId.put(settings.id(), new Room(settings, config, executors.get(), clock, encoder, care, new Random()));
         }
         this.rooms = Map.copyOf(byId);
         this.ordered = List.copyOf(byId.values());
+    }
+
+    /** What every room's duty of care shares, the supervisors' desk among it. */
+    public CareServices care() {
+        return care;
     }
 
     /** The room with this id, or null. */

@@ -96,6 +96,10 @@ public final class RequestDispatcher {
 
     /** The connection is gone: every room it may be in hears of it. */
     public void disconnected(Connection connection) {
+        Identity identity = connection.identity();
+        if (identity != null && identity.role() == Role.SUPERVISOR) {
+            rooms.care().supervisors().unregister(connection);
+        }
         for (String roomId : connection.rooms()) {
             Room room = rooms.find(roomId);
             if (room != null) {
@@ -134,7 +138,7 @@ public final class RequestDispatcher {
             return;
         } else {
             try {
-                identity = new Identity(GuestNames.newGuestId(), GuestNames.clean(hello.name()), Role.MEMBER,
+                identity = new Identity(GuestNames.newGuestId(), GuestNames.cleanPseudonym(hello.name()), Role.MEMBER,
                         null, true);
             } catch (InvalidFieldException e) {
                 reply.accept(ErrorReply.of(hello.id(), ErrorCode.BAD_REQUEST, e.getMessage()));
@@ -145,5 +149,9 @@ public final class RequestDispatcher {
         log.info("hello user={} role={} guest={} remote={}", identity.id(), identity.role().wireName(),
                 identity.guest(), connection.remoteAddress());
         reply.accept(new Ok(hello.id(), new HelloResult(identity.userInfo(), heartbeatSeconds)));
+        if (identity.role() == Role.SUPERVISOR) {
+            // After the reply, so the escalations still open follow it.
+            rooms.care().supervisors().register(connection);
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.haven.server.config.HavenConfig;
 import dev.haven.server.limits.ConnectionLimiter;
 import dev.haven.server.room.Room;
 import dev.haven.server.room.RoomRegistry;
+import dev.haven.server.room.RoomTimers;
 import dev.haven.server.session.RequestDispatcher;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
@@ -55,7 +56,7 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
     /** Null for plain {@code ws://}. */
     private final SslContext tls;
 
-    private HavenServer(HavenConfig config, TokenService tokens, Clock clock) {
+    private HavenServer(HavenConfig config, TokenService tokens, Clock clock, RoomTimers timers) {
         this.config = config;
         this.clock = clock;
         this.startedAt = clock.instant();
@@ -66,7 +67,7 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
         this.connections = new DefaultChannelGroup("haven-connections", GlobalEventExecutor.INSTANCE);
         ProtocolCodec codec = new ProtocolCodec();
         NettyFrameEncoder encoder = new NettyFrameEncoder(codec, ByteBufAllocator.DEFAULT);
-        this.rooms = new RoomRegistry(config, () -> new EventLoopRoomExecutor(workers.next()), clock, encoder);
+        this.rooms = new RoomRegistry(config, () -> new EventLoopRoomExecutor(workers.next(), timers), clock, encoder);
         RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens, config.auth().allowGuests(),
                 config.server().heartbeatSeconds());
         long helloTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds());
@@ -94,7 +95,15 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
 
     /** Binds and starts serving; fails if the address cannot be bound. */
     public static HavenServer start(HavenConfig config, TokenService tokens, Clock clock) {
-        HavenServer server = new HavenServer(config, tokens, clock);
+        return start(config, tokens, clock, null);
+    }
+
+    /**
+     * Binds and starts serving, with the rooms' timers waiting in {@code timers} (null for the
+     * event loops' own schedulers), so that a test can move time on.
+     */
+    public static HavenServer start(HavenConfig config, TokenService tokens, Clock clock, RoomTimers timers) {
+        HavenServer server = new HavenServer(config, tokens, clock, timers);
         log.info("listening on {}://{}:{}/ws with {} rooms", server.tls == null ? "ws" : "wss", config.server().host(),
                 server.port(), server.rooms());
         return server;

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.haven.protocol.model.RoomCategory;
+import dev.haven.server.care.CareServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +45,71 @@ class ConfigLoaderTest {
         assertThat(config.limits().maxConnections()).isEqualTo(20_000);
         assertThat(config.limits().outboundQueueBytes()).isEqualTo(1024 * 1024);
         assertThat(config.limits()).isEqualTo(LimitSettings.defaults());
-        assertThat(config.rooms()).extracting(RoomSettings::category).contains(RoomCategory.values());
+        assertThat(config.rooms()).extracting(RoomSettings::category)
+                .contains(RoomCategory.CONDITION, RoomCategory.DEMOGRAPHIC, RoomCategory.GENERAL);
         assertThat(config.rooms()).allSatisfy(room -> {
             assertThat(room.guidelines()).isNotBlank();
             assertThat(room.topic()).isNotBlank();
             assertThat(room.tags()).isNotEmpty();
         });
+    }
+
+    @Test
+    void load_defaults_shipTheHelplineCardsWithSourcesAndDutyOfCareSettings() {
+        HavenConfig config = loader.load(null, Map.of());
+        assertThat(config.resources().cards()).extracting(ResourceCardSettings::id).contains(
+                "us-988", "us-veterans-crisis-line", "us-crisis-text-line", "us-samhsa-helpline", "us-trevor-project",
+                "us-friendship-line", "gb-samaritans", "ie-samaritans", "gb-shout", "ca-988", "au-lifeline", "nz-1737",
+                "int-findahelpline", "int-iasp");
+        assertThat(config.resources().cards()).allSatisfy(card -> {
+            assertThat(card.source()).startsWith("https://");
+            assertThat(card.verifiedDate()).isNotNull();
+        });
+        assertThat(config.resources().staleAfterDays()).isEqualTo(180);
+        assertThat(config.care()).isEqualTo(CareSettings.defaults());
+        assertThat(config.rooms()).allSatisfy(room -> {
+            assertThat(room.region()).isEqualTo("US");
+            assertThat(room.holdMethodDetail()).isFalse();
+        });
+        assertThat(config.rooms()).extracting(RoomSettings::audience).contains("veterans", "lgbtq", "older-adults");
+    }
+
+    @Test
+    void load_careAndResourceMistakes_failNamingTheSetting() throws IOException {
+        assertThatThrownBy(() -> loader.load(file("t.yaml", "care:\n  ackTimeoutSeconds: {high: 0, concern: 1, request: 1}\n"),
+                Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("care.ackTimeoutSeconds.high");
+        HavenConfig unknownLexicon = loader.load(file("l.yaml", "care:\n  lexicons: [builtin:xx]\n"), Map.of());
+        assertThatThrownBy(() -> CareServices.create(unknownLexicon, Clock.systemUTC()))
+                .as("the server's start reads the lexicons").isInstanceOf(ConfigException.class)
+                .hasMessageContaining("care.lexicons");
+        assertThatThrownBy(() -> loader.load(file("c.yaml", """
+                resources:
+                  cards:
+                    - id: x
+                      name: X
+                      region: US
+                      channels: [{type: call, value: "1"}]
+                      verifiedOn: 2026-01-01
+                """), Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("source");
+        assertThatThrownBy(() -> loader.load(file("d.yaml", """
+                resources:
+                  cards:
+                    - {id: x, name: X, region: US, channels: [{type: fax, value: "1"}], source: s, verifiedOn: 2026-01-01}
+                """), Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("call, text, chat or web");
+        assertThatThrownBy(() -> loader.load(file("e.yaml", """
+                resources:
+                  cards:
+                    - {id: x, name: X, region: USA, channels: [{type: call, value: "1"}], source: s, verifiedOn: 2026-01-01}
+                """), Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("ISO 3166-1");
+        assertThatThrownBy(() -> loader.load(file("f.yaml", """
+                resources:
+                  cards:
+                    - {id: x, name: X, region: US, channels: [{type: call, value: "1"}], source: s, verifiedOn: soon}
+                """), Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("verifiedOn");
+        assertThatThrownBy(() -> loader.load(file("r.yaml", """
+                rooms:
+                  - {id: a, name: A, category: general, capacity: 5, region: Atlantis}
+                """), Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("room 'a': region");
     }
 
     @Test
@@ -72,6 +133,43 @@ class ConfigLoaderTest {
         assertThat(config.rooms()).extracting(RoomSettings::id).containsExactly("only-room");
         assertThat(config.rooms().get(0).locked()).isFalse();
         assertThat(config.rooms().get(0).guidelines()).isNull();
+    }
+
+    @Test
+    void load_defaults_sampleRoomsNeedNoFacilitator_andTheGracePeriodIs90Seconds() {
+        HavenConfig config = loader.load(null, Map.of());
+        assertThat(config.sessions().facilitatorGraceSeconds()).isEqualTo(90);
+        assertThat(config.rooms()).allSatisfy(room -> {
+            assertThat(room.requireFacilitator()).isFalse();
+            assertThat(room.guidelinesVersion()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void load_sessionSettings_andARoomThatRequiresAFacilitator() throws IOException {
+        Path file = file("haven.yaml", """
+                sessions:
+                  facilitatorGraceSeconds: 30
+                rooms:
+                  - id: thursday
+                    name: Thursday Group
+                    category: condition
+                    capacity: 12
+                    guidelines: Be kind.
+                    guidelinesVersion: 3
+                    requireFacilitator: true
+                """);
+        HavenConfig config = loader.load(file, Map.of());
+        assertThat(config.sessions().facilitatorGraceSeconds()).isEqualTo(30);
+        assertThat(config.rooms().get(0).requireFacilitator()).isTrue();
+        assertThat(config.rooms().get(0).guidelinesVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void load_gracePeriodOutOfRange_failsNamingTheSetting() throws IOException {
+        Path file = file("haven.yaml", "sessions:\n  facilitatorGraceSeconds: 0\n");
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sessions.facilitatorGraceSeconds");
     }
 
     @Test

@@ -12,11 +12,18 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.haven.protocol.model.Role;
+import dev.haven.protocol.model.RoomCategory;
+import dev.haven.server.config.ConfigLoader;
+import dev.haven.server.config.HavenConfig;
+import dev.haven.server.config.RoomSettings;
+import dev.haven.server.testing.ManualClock;
 import dev.haven.server.testing.RawSocket;
 import dev.haven.server.testing.TestClient;
 import dev.haven.server.testing.TestServer;
 import dev.haven.server.testing.WsWire;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -158,6 +165,40 @@ class PrivacyCanaryTest {
             String signature = token.substring(token.lastIndexOf('.') + 1);
             assertThat(lines).noneMatch(line -> line.contains(token) || line.contains(signature));
         }
+    }
+
+    /** Crisis language: alerts, notices, escalation and the hold log ids and tiers, never the words. */
+    @Test
+    void crisisFlow_logsIdsAndTiers_neverTheTextNorTheMatchedWords() {
+        ManualClock clock = new ManualClock(Instant.now());
+        HavenConfig defaults = new ConfigLoader().load(null, Map.of());
+        HavenConfig config = TestServer.config(50).withResources(defaults.resources()).withRooms(List.of(
+                new RoomSettings("care", "Care", RoomCategory.GENERAL, "t", List.of(), 10, null, false, "US", null, true)));
+        try (TestServer server = TestServer.start(config, clock);
+             TestClient fran = TestClient.withToken(server.port(), server.token("fac-1", "Fran", Role.FACILITATOR));
+             TestClient mo = TestClient.withToken(server.port(), server.token("member-7", "Mo", Role.MEMBER));
+             TestClient sue = TestClient.withToken(server.port(), server.token("sup-1", "Sue", Role.SUPERVISOR))) {
+            ok(fran.request("{\"type\":\"join\",\"room\":\"care\"}"));
+            ok(mo.request("{\"type\":\"join\",\"room\":\"care\"}"));
+            ok(mo.request("{\"type\":\"send\",\"room\":\"care\",\"text\":\"" + CANARY
+                    + " I am going to kill myself tonight\"}"));
+            ok(mo.request("{\"type\":\"send\",\"room\":\"care\",\"text\":\"" + CANARY + " I will hang myself\"}"));
+            ok(mo.request("{\"type\":\"request_facilitator\",\"room\":\"care\",\"note\":\"" + CANARY + "\"}"));
+            JsonNode alert = fran.await(f -> "crisis".equals(f.path("kind").asText()));
+            clock.advance(Duration.ofSeconds(130));
+            sue.await(f -> "crisis".equals(f.path("kind").asText()));
+            ok(fran.request("{\"type\":\"ack_alert\",\"room\":\"care\",\"alertId\":\""
+                    + alert.path("alertId").asText() + "\",\"action\":\"handled\"}"));
+            ok(fran.request("{\"type\":\"share_resource\",\"room\":\"care\",\"card\":\"us-988\"}"));
+        }
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent event : captured.list) {
+            lines.add(event.getFormattedMessage() + throwableText(event.getThrowableProxy()));
+        }
+        assertThat(lines).anyMatch(line -> line.startsWith("crisis alert room=care") && line.contains("tier=high"));
+        assertThat(lines).anyMatch(line -> line.startsWith("alert escalated room=care"));
+        assertThat(lines).anyMatch(line -> line.startsWith("alert acknowledged room=care"));
+        assertThat(lines).noneMatch(line -> line.contains(CANARY) || line.contains("myself") || line.contains("tonight"));
     }
 
     private static String idOf(TestClient facilitator, String name) {

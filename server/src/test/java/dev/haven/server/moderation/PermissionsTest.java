@@ -8,9 +8,17 @@ import org.junit.jupiter.api.Test;
 class PermissionsTest {
 
     @Test
-    void mayModerate_onlyFacilitators() {
+    void mayModerate_onlyFacilitatorsAndSupervisors() {
         assertThat(Permissions.mayModerate(Role.FACILITATOR)).isTrue();
+        assertThat(Permissions.mayModerate(Role.SUPERVISOR)).isTrue();
         assertThat(Permissions.mayModerate(Role.MEMBER)).isFalse();
+    }
+
+    @Test
+    void mayActOn_supervisorsAndFacilitators_neverOnEachOther() {
+        assertThat(Permissions.mayActOn(Role.SUPERVISOR, Role.MEMBER)).isTrue();
+        assertThat(Permissions.mayActOn(Role.SUPERVISOR, Role.FACILITATOR)).isFalse();
+        assertThat(Permissions.mayActOn(Role.FACILITATOR, Role.SUPERVISOR)).isFalse();
     }
 
     @Test

@@ -427,6 +427,43 @@ class RoomCommandsTest {
     }
 
     @Test
+    void report_ofTheOnlyFacilitatorsMessage_waitsForTheNextOtherFacilitator() {
+        long seq = sent(fac, "a facilitator's words");
+        clearAll();
+
+        ok(alice, new Report("r", ROOM, seq, "felt dismissive"));
+
+        assertThat(fac.received(Alert.class)).as("the author is not told who reported it").isEmpty();
+        Alert report = new Alert(ROOM, AlertKind.REPORT, "fac", "Fran", seq, "alice", "felt dismissive",
+                clock.millis());
+        joined(tab(fac));
+        assertThat(fac.received(Alert.class)).as("not even on the author's next tab").isEmpty();
+
+        clock.advance(Duration.ofMinutes(3));
+        joined(fac2);
+        assertThat(fac2.received(Alert.class)).as("kept with its original time").containsExactly(report);
+
+        clearAll();
+        FakeSession fac3 = session("fac3", "Flo", Role.FACILITATOR, false);
+        joined(fac3);
+        assertThat(fac3.received(Alert.class)).as("delivered once").isEmpty();
+    }
+
+    @Test
+    void report_withNoFacilitatorPresent_isKeptBoundedForTheFirstToArrive() {
+        call(reply -> room.leave(fac, "l", reply));
+        long seq = sent(bob, "hmm");
+        for (int i = 0; i < PendingReports.MAX_PENDING + 5; i++) {
+            ok(alice, new Report("r" + i, ROOM, seq, "r" + i));
+        }
+
+        joined(fac2);
+
+        assertThat(fac2.received(Alert.class)).hasSize(PendingReports.MAX_PENDING)
+                .extracting(Alert::reason).startsWith("r5").endsWith("r" + (PendingReports.MAX_PENDING + 4));
+    }
+
+    @Test
     void raiseHand_byFacilitator_alertsOtherFacilitatorsNotItself() {
         joined(fac2);
         clearAll();
@@ -1035,6 +1072,72 @@ class RoomCommandsTest {
         assertThat(join(wes)).isEqualTo(new Ok("j", JoinResult.waitingForAdmission()));
         assertThat(audit()).first().extracting(AuditEntry::action, AuditEntry::target)
                 .containsExactly("deny", "wes");
+    }
+
+    @Test
+    void leave_whileWaiting_isOkAndTakesTheMemberOffTheList() {
+        ok(fac, set(null, null, null, Admission.APPROVAL));
+        FakeSession wes = session("wes", "Wes", Role.MEMBER, false);
+        join(wes);
+
+        assertThat(call(reply -> room.leave(wes, "l", reply))).isEqualTo(Ok.empty("l"));
+
+        assertThat(room.waiting.all()).isEmpty();
+        clearAll();
+        joined(fac2);
+        assertThat(fac2.received(Alert.class)).as("no stale waiting alert").isEmpty();
+        assertThat(code(command(fac, new Admit("a", ROOM, "wes")))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(wes.received).isEmpty();
+    }
+
+    @Test
+    void disconnect_ofOneOfTwoWaitingTabs_keepsTheUserWaitingUntilTheLastGoes() {
+        ok(fac, set(null, null, null, Admission.APPROVAL));
+        FakeSession wes = session("wes", "Wes", Role.MEMBER, false);
+        FakeSession wesTab = tab(wes);
+        join(wes);
+        join(wesTab);
+
+        room.disconnect(wes);
+        assertThat(room.waiting.all()).extracting(w -> w.identity().id()).containsExactly("wes");
+        room.disconnect(wesTab);
+        assertThat(room.waiting.all()).isEmpty();
+    }
+
+    @Test
+    void waiting_unansweredForThirtyMinutes_lapsesWithADenialThatSaysWhy() {
+        ok(fac, set(null, null, null, Admission.APPROVAL));
+        FakeSession wes = session("wes", "Wes", Role.MEMBER, false);
+        join(wes);
+
+        clock.advance(Duration.ofMillis(WaitingRoom.WAITING_TTL_MILLIS - 1));
+        room.sweep();
+        assertThat(room.waiting.all()).hasSize(1);
+        assertThat(wes.received).isEmpty();
+
+        clock.advance(Duration.ofMillis(1));
+        room.sweep();
+        assertThat(room.waiting.all()).isEmpty();
+        assertThat(wes.received).singleElement().isInstanceOfSatisfying(Notice.class, notice -> {
+            assertThat(notice.kind()).isEqualTo(NoticeKind.DENIED);
+            assertThat(notice.reason()).contains("join again");
+        });
+        assertThat(join(wes)).as("may ask again").isEqualTo(new Ok("j", JoinResult.waitingForAdmission()));
+    }
+
+    @Test
+    void setRoomOpen_admitsEveryoneWaiting() {
+        ok(fac, set(null, null, null, Admission.APPROVAL));
+        FakeSession wes = session("wes", "Wes", Role.MEMBER, false);
+        join(wes);
+        clearAll();
+
+        ok(fac, set(null, null, null, Admission.OPEN));
+
+        assertThat(room.waiting.all()).isEmpty();
+        assertThat(wes.received).containsExactly(Notice.of(ROOM, NoticeKind.ADMITTED));
+        ok(fac, set(null, null, null, Admission.APPROVAL));
+        joined(wes);
     }
 
     @Test

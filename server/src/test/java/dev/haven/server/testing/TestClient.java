@@ -112,7 +112,8 @@ public final class TestClient implements AutoCloseable {
         while (true) {
             JsonNode frame = next(deadline);
             if (frame == null) {
-                throw new AssertionError("no matching frame within " + TIMEOUT + "; skipped: " + skipped);
+                throw new AssertionError("no matching frame within " + TIMEOUT + "; skipped " + skipped.size()
+                        + " frames, the last: " + abbreviated(skipped));
             }
             if (matching.test(frame)) {
                 return frame;
@@ -216,5 +217,15 @@ public final class TestClient implements AutoCloseable {
         public void onError(WebSocket webSocket, Throwable error) {
             closeCode.complete(-1);
         }
+    }
+
+    /** The last few skipped frames, each cut short: a failure report must stay readable. */
+    private static String abbreviated(List<JsonNode> frames) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode frame : frames.subList(Math.max(0, frames.size() - 5), frames.size())) {
+            String text = frame.toString();
+            out.append(text.length() > 300 ? text.substring(0, 300) + "…" : text).append(' ');
+        }
+        return out.toString();
     }
 }

@@ -14,6 +14,7 @@ import dev.haven.server.transport.HavenServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** A real Haven server on an ephemeral loopback port, with rooms made for tests. */
@@ -28,18 +29,51 @@ public final class TestServer implements AutoCloseable {
 
     private final HavenServer server;
     private final TokenService tokens;
+    private final ManualTimers timers;
 
-    private TestServer(HavenConfig config) {
+    /** @param timers where the rooms' timers wait, or null for the event loops' own schedulers */
+    private TestServer(HavenConfig config, Clock clock, ManualTimers timers) {
         this.tokens = new TokenService(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
-        this.server = HavenServer.start(config, tokens, Clock.systemUTC());
+        this.timers = timers;
+        this.server = HavenServer.start(config, tokens, clock, timers);
+    }
+
+    /**
+     * A server whose rooms run on a manual clock: their timers (grace periods, turns, check-ins)
+     * fire only when the test calls {@link #advance}.
+     */
+    public static TestServer startWithManualTime(HavenConfig config) {
+        ManualTimers timers = new ManualTimers(new ManualClock(Instant.now()));
+        return new TestServer(config, timers.clock(), timers);
+    }
+
+    /** The rooms' time (epoch ms) on a server started with manual time. */
+    public long now() {
+        if (timers == null) {
+            throw new IllegalStateException("start the server with startWithManualTime to read its manual clock");
+        }
+        return timers.clock().millis();
+    }
+
+    /** Moves the rooms' clock on; returns once every timer that came due has run. */
+    public void advance(Duration duration) {
+        if (timers == null) {
+            throw new IllegalStateException("start the server with startWithManualTime to move its time");
+        }
+        timers.advance(duration);
     }
 
     public static TestServer start() {
-        return new TestServer(config(200));
+        return new TestServer(config(200), Clock.systemUTC(), null);
     }
 
     public static TestServer start(HavenConfig config) {
-        return new TestServer(config);
+        return new TestServer(config, Clock.systemUTC(), null);
+    }
+
+    /** A server whose rooms read time from {@code clock} (a {@link ManualClock} moves only when told). */
+    public static TestServer start(HavenConfig config, Clock clock) {
+        return new TestServer(config, clock, null);
     }
 
     public static HavenConfig config(int historyMessages) {
@@ -68,6 +102,11 @@ public final class TestServer implements AutoCloseable {
 
     public String token(String sub, String name, Role role) {
         return tokens.sign(sub, name, role, null, Duration.ofHours(1));
+    }
+
+    /** A token whose role holds only in the rooms listed. */
+    public String token(String sub, String name, Role role, List<String> rooms) {
+        return tokens.sign(sub, name, role, rooms, Duration.ofHours(1));
     }
 
     /** A token that expires after {@code ttl} (to the second: a JWT's {@code exp} has no fraction). */

@@ -1,0 +1,47 @@
+package dev.haven.client;
+
+import dev.haven.protocol.server.HelloResult;
+import java.time.Duration;
+
+/**
+ * What a {@link ReconnectingClient} tells besides the server's events: the connection lost,
+ * each attempt to make it again, the new hello, and each room caught up. Called one at a time,
+ * in order, on the client's scheduler: return quickly and never wait for a reply there.
+ *
+ * <p>After a loss the calls come in this order: {@link #onConnectionLost}, then
+ * {@link #onReconnectScheduled} before every attempt, then {@link #onReconnected}, then for each
+ * room {@link #onCaughtUp} followed by the messages it missed ({@link #onMessage}, oldest first,
+ * none seen before), then the room's live events. {@link #onClosed} comes once, when the client
+ * has stopped for good: closed by its owner, refused by the server (see
+ * {@link ReconnectPolicy#reconnectsAfter}), or after {@link #onGaveUp}.
+ */
+public interface ReconnectListener extends HavenListener {
+    /** The connection that was up ended; the client will reconnect. */
+    default void onConnectionLost(int code, String reason) {
+    }
+
+    /**
+     * The next attempt is made after {@code delay}.
+     *
+     * @param attempt     counts from 1 since the last stable connection
+     * @param lastFailure why the previous attempt failed, or null for the first after a loss
+     */
+    default void onReconnectScheduled(int attempt, Duration delay, String lastFailure) {
+    }
+
+    /** A new connection said hello with the same identity; the rooms are being rejoined. A guest has a new user id. */
+    default void onReconnected(HelloResult hello) {
+    }
+
+    /** A room was rejoined (or a hole in its live messages filled); its missed messages follow. */
+    default void onCaughtUp(CatchUp catchUp) {
+    }
+
+    /** A room could not be rejoined (the server's reason, e.g. {@code banned}, {@code room_locked}); the client is out of it. */
+    default void onRejoinFailed(String room, HavenErrorException error) {
+    }
+
+    /** Every attempt failed; {@link #onClosed} follows with the last close code and reason. */
+    default void onGaveUp(int attempts) {
+    }
+}

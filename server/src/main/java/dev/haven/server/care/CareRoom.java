@@ -1,0 +1,34 @@
+package dev.haven.server.care;
+
+import dev.haven.protocol.server.ServerMessage;
+import dev.haven.server.config.RoomSettings;
+import java.time.Duration;
+
+/**
+ * What duty of care needs from its room. Implemented by the room; every method is called on
+ * the room's executor.
+ */
+public interface CareRoom {
+    String id();
+
+    RoomSettings settings();
+
+    /** Whether a facilitator or supervisor other than this user is in the room. */
+    boolean staffPresentBesides(String userId);
+
+    /** Whether this user is in the room. */
+    boolean isPresent(String userId);
+
+    /** To every facilitator and supervisor in the room but this user (nobody is alerted about themself). */
+    void toStaffBesides(String userId, ServerMessage event);
+
+    /** To every connection of one user in the room; nothing when it is not there. */
+    void toUser(String userId, ServerMessage message);
+
+    void toEveryone(ServerMessage event);
+
+    /** Runs the task on the room's executor after the delay. */
+    void schedule(Runnable task, Duration delay);
+
+    void audit(String actor, String action, String target, String reason);
+}

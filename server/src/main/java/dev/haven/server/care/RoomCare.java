@@ -1,0 +1,326 @@
+package dev.haven.server.care;
+
+import dev.haven.protocol.ErrorCode;
+import dev.haven.protocol.client.AckAlert;
+import dev.haven.protocol.client.CareRequest;
+import dev.haven.protocol.client.ListResources;
+import dev.haven.protocol.client.RequestFacilitator;
+import dev.haven.protocol.client.ShareResource;
+import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.CrisisTier;
+import dev.haven.protocol.model.ResourceCard;
+import dev.haven.protocol.model.Role;
+import dev.haven.protocol.model.UserInfo;
+import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.ErrorReply;
+import dev.haven.protocol.server.HeldMessage;
+import dev.haven.protocol.server.Notice;
+import dev.haven.protocol.server.Ok;
+import dev.haven.protocol.server.ResourceEvent;
+import dev.haven.protocol.server.ResourcesResult;
+import dev.haven.protocol.server.ServerMessage;
+import dev.haven.server.care.detect.Detection;
+import dev.haven.server.care.detect.Tier;
+import dev.haven.server.config.ResourceCardSettings;
+import dev.haven.server.room.Session;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One room's duty of care. A member's message with crisis language still goes to the room
+ * (unless the room holds method detail for facilitators, an opt-in setting); then the author
+ * alone receives a {@code support} notice and the room's facilitators a {@code crisis} alert.
+ * One alert is open per member and kind; later matches attach to it silently (a higher tier
+ * shortens its escalation). An alert nobody acknowledges is sent again as urgent after
+ * {@code care.ackTimeoutSeconds}, then to the supervisors after {@code care.supervisorAfterSeconds};
+ * with no facilitator in the room it goes to the supervisors at once.
+ *
+ * <p><b>Threading and time.</b> Used on the room's executor alone. Deadlines are read from the
+ * injected clock by a poll that runs every second on the room's executor while an alert is
+ * still escalating, so a test that moves the clock sees the escalation within a second, and an
+ * idle room schedules nothing.
+ */
+public final class RoomCare {
+    private static final Logger log = LoggerFactory.getLogger(RoomCare.class);
+    static final Duration POLL = Duration.ofSeconds(1);
+
+    private final CareRoom room;
+    private final CareServices services;
+    private final AlertBook book = new AlertBook();
+    /** When each member last received a support notice in this room. */
+    private final Map<String, Long> lastNotice = new HashMap<>();
+    private boolean polling;
+
+    public RoomCare(CareRoom room, CareServices services) {
+        this.room = room;
+        this.services = services;
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    /** What the message says of its author; facilitators' and supervisors' messages are never read. */
+    public Detection assess(Role author, String text) {
+        return author.isStaff() ? Detection.NONE : services.detector().detect(text);
+    }
+
+    /**
+     * Whether the room holds this message for its facilitators: the room opted in, the message
+     * describes a method at the high tier, and a facilitator is there to read it (holding it with
+     * nobody to read it would silence the member).
+     */
+    public boolean holds(String author, Detection detection) {
+        return room.settings().holdMethodDetail() && detection.methodDetail()
+                && room.staffPresentBesides(author);
+    }
+
+    /** After a member's message with crisis language reached the room. */
+    public void crisis(UserInfo author, long seq, long ts, Detection detection) {
+        open(author, seq, false, ts, detection);
+    }
+
+    /** A message the room holds: facilitators and its author receive it; nobody else does. */
+    public void held(UserInfo author, String text, long ts, String clientId, Detection detection) {
+        OpenAlert alert = open(author, null, true, ts, detection);
+        HeldMessage message = new HeldMessage(room.id(), alert.id, author, text, ts, clientId);
+        room.toStaffBesides(author.id(), message);
+        room.toUser(author.id(), message);
+    }
+
+    private OpenAlert open(UserInfo author, Long seq, boolean held, long ts, Detection detection) {
+        CrisisTier tier = detection.tier() == Tier.HIGH ? CrisisTier.HIGH : CrisisTier.CONCERN;
+        OpenAlert existing = book.openFor(author.id(), AlertKind.CRISIS);
+        if (existing != null) {
+            if (tier == CrisisTier.HIGH && existing.tier == CrisisTier.CONCERN) {
+                // Nothing new is sent; the higher tier only shortens what is left of its escalation.
+                existing.tier = CrisisTier.HIGH;
+                existing.urgentAt = Math.min(existing.urgentAt, existing.openedAt + timeout(existing));
+                existing.supervisorAt = Math.min(existing.supervisorAt, existing.urgentAt + supervisorDelay());
+            }
+            return existing;
+        }
+        OpenAlert alert = new OpenAlert(services.alertIds().next(), AlertKind.CRISIS, author.id(), author.name(), tier,
+                seq, held, null, ts);
+        SupportText.Reach reach = start(alert, ts);
+        log.info("crisis alert room={} alert={} member={} tier={} held={} reach={}", room.id(), alert.id, author.id(),
+                tier.wireName(), held, reach.name().toLowerCase());
+        String text = held ? SupportText.afterHeldMessage() : SupportText.afterMessage(reach);
+        if (held || noticeDue(author.id(), ts)) {
+            lastNotice.put(author.id(), ts);
+            room.toUser(author.id(), Notice.support(room.id(), alert.id, text, cards(reach)));
+        }
+        return alert;
+    }
+
+    /** Opens an alert: its facilitators hear of it, or the supervisors at once when there are none. */
+    private SupportText.Reach start(OpenAlert alert, long now) {
+        alert.urgentAt = now + timeout(alert);
+        alert.supervisorAt = alert.urgentAt + supervisorDelay();
+        book.add(alert);
+        SupportText.Reach reach;
+        if (room.staffPresentBesides(alert.member)) {
+            room.toStaffBesides(alert.member, alert.frame(room.id()));
+            reach = SupportText.Reach.FACILITATOR;
+        } else {
+            reach = escalate(alert) > 0 ? SupportText.Reach.SUPERVISOR : SupportText.Reach.NOBODY;
+        }
+        pollWhileEscalating();
+        return reach;
+    }
+
+    private boolean noticeDue(String member, long now) {
+        Long last = lastNotice.get(member);
+        return last == null || now - last >= services.settings().supportNoticeCooldownSeconds() * 1000L;
+    }
+
+    private List<ResourceCard> cards(SupportText.Reach reach) {
+        return services.resources().supportCards(room.settings(), reach != SupportText.Reach.FACILITATOR);
+    }
+
+    // ---------------------------------------------------------------- escalation
+
+    private long timeout(OpenAlert alert) {
+        var timeouts = services.settings().ackTimeoutSeconds();
+        int seconds = alert.kind == AlertKind.REQUEST_FACILITATOR ? timeouts.request()
+                : alert.tier == CrisisTier.HIGH ? timeouts.high() : timeouts.concern();
+        return seconds * 1000L;
+    }
+
+    private long supervisorDelay() {
+        return services.settings().supervisorAfterSeconds() * 1000L;
+    }
+
+    private void pollWhileEscalating() {
+        if (!polling && book.anyEscalating()) {
+            polling = true;
+            room.schedule(this::poll, POLL);
+        }
+    }
+
+    private void poll() {
+        polling = false;
+        long now = services.clock().millis();
+        for (OpenAlert alert : book.all()) {
+            if (alert.acknowledged) {
+                continue;
+            }
+            if (!alert.urgent && now >= alert.urgentAt) {
+                alert.urgent = true;
+                log.info("alert urgent room={} alert={} kind={}", room.id(), alert.id, alert.kind.wireName());
+                if (!room.staffPresentBesides(alert.member)) {
+                    // Nobody is there to see it: straight on to the supervisors.
+                    alert.supervisorAt = now;
+                } else {
+                    room.toStaffBesides(alert.member, alert.frame(room.id()));
+                }
+            }
+            if (alert.urgent && !alert.escalated && now >= alert.supervisorAt) {
+                escalate(alert);
+                room.toStaffBesides(alert.member, alert.frame(room.id()));
+            }
+        }
+        pollWhileEscalating();
+    }
+
+    /** @return how many supervisor connections it reached */
+    private int escalate(OpenAlert alert) {
+        alert.escalated = true;
+        int reached = services.supervisors().escalate(alert.frame(room.id()));
+        log.info("alert escalated room={} alert={} kind={} supervisors={}", room.id(), alert.id, alert.kind.wireName(),
+                reached);
+        return reached;
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /**
+     * Duty-of-care requests. {@code present} is false for a supervisor who has not joined the
+     * room: it may acknowledge alerts and nothing else.
+     *
+     * @param roleHere the requester's role in this room
+     */
+    public ServerMessage handle(Session session, boolean present, Role roleHere, CareRequest request) {
+        if (request instanceof AckAlert ack && (present && roleHere.isStaff()
+                || session.identity().role() == Role.SUPERVISOR)) {
+            return acknowledge(session.identity().id(), ack);
+        }
+        if (!present) {
+            return ErrorReply.of(request.id(), ErrorCode.NOT_IN_ROOM, "join the room first");
+        }
+        if (request instanceof RequestFacilitator ask) {
+            return requestFacilitator(session.identity().userInfoIn(room.id()), roleHere, ask);
+        } else if (request instanceof ListResources list) {
+            String region = list.region() == null ? room.settings().region() : ResourceCardSettings.normalizeRegion(list.region());
+            if (list.region() != null && region == null) {
+                return ErrorReply.of(list.id(), ErrorCode.BAD_REQUEST,
+                        "field 'region' must be a country code such as US or GB, or international");
+            }
+            String audience = list.region() == null ? room.settings().audience() : null;
+            return new Ok(list.id(), new ResourcesResult(services.resources().cardsFor(region, audience)));
+        } else if (!roleHere.isStaff()) {
+            return ErrorReply.of(request.id(), ErrorCode.FORBIDDEN, "only a facilitator of this room may do that");
+        } else if (request instanceof ShareResource share) {
+            return share(session.identity().id(), share);
+        }
+        return ErrorReply.of(request.id(), ErrorCode.FORBIDDEN, "only a facilitator of this room may do that");
+    }
+
+    private ServerMessage requestFacilitator(UserInfo member, Role roleHere, RequestFacilitator ask) {
+        if (roleHere.isStaff()) {
+            return ErrorReply.of(ask.id(), ErrorCode.FORBIDDEN, "you are a facilitator here; members ask for one");
+        }
+        if (book.openFor(member.id(), AlertKind.REQUEST_FACILITATOR) != null) {
+            return Ok.empty(ask.id());
+        }
+        long now = services.clock().millis();
+        OpenAlert alert = new OpenAlert(services.alertIds().next(), AlertKind.REQUEST_FACILITATOR, member.id(),
+                member.name(), null, null, false, ask.note(), now);
+        SupportText.Reach reach = start(alert, now);
+        log.info("facilitator requested room={} alert={} member={} reach={}", room.id(), alert.id, member.id(),
+                reach.name().toLowerCase());
+        if (reach != SupportText.Reach.FACILITATOR) {
+            room.toUser(member.id(), Notice.support(room.id(), alert.id,
+                    SupportText.afterRequest(reach == SupportText.Reach.SUPERVISOR), cards(reach)));
+        }
+        return Ok.empty(ask.id());
+    }
+
+    private ServerMessage acknowledge(String by, AckAlert ack) {
+        OpenAlert alert = book.get(ack.alertId());
+        if (alert == null) {
+            return ErrorReply.of(ack.id(), ErrorCode.NOT_FOUND, "no open alert with that id in this room");
+        }
+        boolean closes = ack.action().closes();
+        alert.acknowledged = true;
+        if (closes) {
+            book.remove(alert);
+        }
+        var update = alert.update(room.id(), by, ack.action(), services.clock().millis());
+        room.toStaffBesides(alert.member, update);
+        if (alert.escalated) {
+            services.supervisors().update(update, closes);
+        }
+        room.audit(by, "ack_alert", alert.member, alert.kind.wireName() + " " + ack.action().wireName());
+        log.info("alert acknowledged room={} alert={} by={} action={}", room.id(), alert.id, by,
+                ack.action().wireName());
+        return Ok.empty(ack.id());
+    }
+
+    private ServerMessage share(String by, ShareResource share) {
+        ResourceCard card = services.resources().find(share.card());
+        if (card == null) {
+            return ErrorReply.of(share.id(), ErrorCode.NOT_FOUND, "no resource card with that id");
+        }
+        ResourceEvent event = new ResourceEvent(room.id(), card);
+        if (share.user() == null) {
+            room.toEveryone(event);
+        } else if (room.isPresent(share.user())) {
+            room.toUser(share.user(), event);
+        } else {
+            return ErrorReply.of(share.id(), ErrorCode.NOT_FOUND, "no such member in this room");
+        }
+        room.audit(by, "share_resource", share.user(), card.id());
+        return Ok.empty(share.id());
+    }
+
+    // ---------------------------------------------------------------- for the room
+
+    /** A facilitator or supervisor came in: it receives every open alert, as it stands now. */
+    public void staffJoined(Session session) {
+        String userId = session.identity().id();
+        for (OpenAlert alert : book.all()) {
+            if (!alert.member.equals(userId)) {
+                session.send(alert.frame(room.id()));
+            }
+        }
+    }
+
+    /**
+     * Sends an alert about this room to every connected supervisor, such as
+     * {@code alert {kind:"unfacilitated"}}.
+     *
+     * @return how many supervisor connections it reached
+     */
+    public int alertSupervisors(Alert alert) {
+        return services.supervisors().alert(alert);
+    }
+
+    /** The cards of services always open, for the room: what to offer when no facilitator is there. */
+    public List<ResourceCard> alwaysOpenCards() {
+        return services.resources().supportCards(room.settings(), true);
+    }
+
+    /** Ends every open alert without an update, as when the room's session closes and is purged. */
+    public void purge() {
+        for (OpenAlert alert : book.all()) {
+            book.remove(alert);
+            if (alert.escalated) {
+                services.supervisors().forget(room.id(), alert.id);
+            }
+        }
+        lastNotice.clear();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.haven.server.care;
+
+import dev.haven.protocol.server.Alert;
+import dev.haven.server.room.Session;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The supervisors connected to the server (token role {@code supervisor}), and the escalated
+ * alerts still open in any room. A supervisor receives every escalation from every room as soon
+ * as it has said hello, without joining a room, and on connecting receives the escalated alerts
+ * still open, each followed by what was done about it so far (a facilitator reaching out).
+ * Other features alert supervisors through {@link #alert}.
+ *
+ * <p><b>Threading.</b> Connections register and leave from their own threads; rooms escalate
+ * from theirs. Both collections are concurrent. A supervisor registering while an alert is
+ * escalated may receive that alert twice (once from each side), never not at all; clients key
+ * alerts by {@code alertId}.
+ */
+public final class SupervisorDesk {
+    private static final Logger log = LoggerFactory.getLogger(SupervisorDesk.class);
+
+    private final Set<Session> supervisors = ConcurrentHashMap.newKeySet();
+    /** room id + alert id to the alert as escalated, then its updates. Each list is replaced, never changed. */
+    private final Map<String, List<Alert>> escalated = new ConcurrentHashMap<>();
+
+    /** A supervisor said hello: it receives the escalated alerts still open, then every new one. */
+    public void register(Session supervisor) {
+        supervisors.add(supervisor);
+        for (List<Alert> frames : escalated.values()) {
+            frames.forEach(supervisor::send);
+        }
+    }
+
+    public void unregister(Session supervisor) {
+        supervisors.remove(supervisor);
+    }
+
+    /** How many supervisor connections are open. */
+    public int online() {
+        return supervisors.size();
+    }
+
+    /**
+     * An alert no facilitator acknowledged in time: every supervisor receives it now, and any
+     * supervisor who connects while it is open.
+     *
+     * @return how many supervisor connections it reached
+     */
+    public int escalate(Alert alert) {
+        escalated.put(key(alert.room(), alert.alertId()), List.of(alert));
+        int reached = alert(alert);
+        if (reached == 0) {
+            log.warn("escalation reached no supervisor room={} alert={}", alert.room(), alert.alertId());
+        }
+        return reached;
+    }
+
+    /** What a facilitator or supervisor did about an escalated alert; a closing update forgets it. */
+    public void update(Alert update, boolean closes) {
+        String key = key(update.room(), update.alertId());
+        if (closes) {
+            escalated.remove(key);
+        } else {
+            escalated.computeIfPresent(key, (k, frames) -> {
+                List<Alert> more = new java.util.ArrayList<>(frames);
+                more.add(update);
+                return List.copyOf(more);
+            });
+        }
+        alert(update);
+    }
+
+    /** An escalated alert ended without an update (its room's session was closed). */
+    public void forget(String room, String alertId) {
+        escalated.remove(key(room, alertId));
+    }
+
+    /**
+     * Sends an alert to every connected supervisor, such as {@code alert {kind:"unfacilitated"}}.
+     *
+     * @return how many supervisor connections it reached
+     */
+    public int alert(Alert alert) {
+        int reached = 0;
+        for (Session supervisor : supervisors) {
+            supervisor.send(alert);
+            reached++;
+        }
+        return reached;
+    }
+
+    private static String key(String room, String alertId) {
+        return room + '\u0000' + alertId;
+    }
+}
