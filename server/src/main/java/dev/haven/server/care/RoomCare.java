@@ -22,7 +22,7 @@ import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.care.detect.Detection;
 import dev.haven.server.care.detect.Tier;
 import dev.haven.server.config.ResourceCardSettings;
-import dev.haven.server.room.Session;
+import dev.haven.server.delivery.Session;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.haven.server.care;
 
 import dev.haven.protocol.server.Alert;
-import dev.haven.server.room.Session;
+import dev.haven.server.delivery.Session;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -4,6 +4,7 @@ import dev.haven.protocol.model.MemberInfo;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.UserInfo;
 import dev.haven.server.auth.Identity;
+import dev.haven.server.delivery.Session;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -25,6 +25,8 @@ import dev.haven.server.care.RoomCare;
 import dev.haven.server.care.detect.Detection;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
+import dev.haven.server.delivery.FrameEncoder;
+import dev.haven.server.delivery.Session;
 import dev.haven.server.moderation.AuditLog;
 import dev.haven.server.moderation.ParticipationStats;
 import dev.haven.server.moderation.Sanctions;

@@ -34,6 +34,7 @@ import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.protocol.server.StatsResult;
+import dev.haven.server.delivery.Session;
 import dev.haven.server.moderation.ParticipationStats;
 import dev.haven.server.moderation.Permissions;
 import dev.haven.server.moderation.Sanctions;

@@ -5,6 +5,7 @@ import dev.haven.protocol.model.RoomInfo;
 import dev.haven.server.care.CareServices;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
+import dev.haven.server.delivery.FrameEncoder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

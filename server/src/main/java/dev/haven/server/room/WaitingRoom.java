@@ -1,6 +1,7 @@
 package dev.haven.server.room;
 
 import dev.haven.server.auth.Identity;
+import dev.haven.server.delivery.Session;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package dev.haven.server.session;
 
 import dev.haven.protocol.CloseCode;
 import dev.haven.server.auth.Identity;
+import dev.haven.server.delivery.Session;
 import dev.haven.server.limits.FloodGuard;
-import dev.haven.server.room.Session;
 import java.util.Set;
 
 /**

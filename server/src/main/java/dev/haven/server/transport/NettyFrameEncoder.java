@@ -2,8 +2,8 @@ package dev.haven.server.transport;
 
 import dev.haven.protocol.ProtocolCodec;
 import dev.haven.protocol.server.ServerMessage;
-import dev.haven.server.room.FrameEncoder;
-import dev.haven.server.room.OutboundFrame;
+import dev.haven.server.delivery.FrameEncoder;
+import dev.haven.server.delivery.OutboundFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;

@@ -1,6 +1,8 @@
 package dev.haven.server.room;
 
 import dev.haven.protocol.server.ServerMessage;
+import dev.haven.server.delivery.FrameEncoder;
+import dev.haven.server.delivery.OutboundFrame;
 
 /** Keeps the event itself instead of bytes, and counts encodings and releases. */
 final class FakeFrameEncoder implements FrameEncoder {

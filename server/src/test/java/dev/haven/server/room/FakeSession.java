@@ -2,6 +2,8 @@ package dev.haven.server.room;
 
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.auth.Identity;
+import dev.haven.server.delivery.OutboundFrame;
+import dev.haven.server.delivery.Session;
 import java.util.ArrayList;
 import java.util.List;
 

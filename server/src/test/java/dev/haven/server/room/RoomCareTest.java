@@ -35,6 +35,7 @@ import dev.haven.server.care.CareServices;
 import dev.haven.server.config.ConfigLoader;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
+import dev.haven.server.delivery.Session;
 import dev.haven.server.testing.ManualClock;
 import dev.haven.server.testing.ManualRoomExecutor;
 import dev.haven.server.testing.TestServer;

@@ -49,6 +49,8 @@ import dev.haven.server.auth.Identity;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.ModerationSettings;
 import dev.haven.server.config.RoomSettings;
+import dev.haven.server.delivery.OutboundFrame;
+import dev.haven.server.delivery.Session;
 import dev.haven.server.testing.ManualClock;
 import dev.haven.server.testing.ManualRoomExecutor;
 import dev.haven.server.testing.TestServer;

@@ -1,4 +1,4 @@
-package dev.haven.server.room;
+package dev.haven.server.delivery;
 
 import dev.haven.protocol.server.ServerMessage;
 

@@ -1,4 +1,4 @@
-package dev.haven.server.room;
+package dev.haven.server.delivery;
 
 /**
  * An event encoded once for all its recipients. The encoder's caller owns one reference and
