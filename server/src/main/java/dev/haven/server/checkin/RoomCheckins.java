@@ -7,7 +7,6 @@ import dev.haven.protocol.client.CheckinOpen;
 import dev.haven.protocol.client.CheckinRequest;
 import dev.haven.protocol.client.CheckinSend;
 import dev.haven.protocol.model.CheckinInfo;
-import dev.haven.protocol.model.CheckinState;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.UserInfo;
 import dev.haven.protocol.server.CheckinEvent;
@@ -30,10 +29,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@code seq}. Who is in a check-in: its member (every connection of that user in the room),
  * every facilitator or supervisor present in the room, and the staff who opened, joined or wrote
  * in it (a supervisor reaches it from an escalated alert without joining the room, through the
- * supervisors' desk). Connections of those people that are not in the room are kept with the
- * check-in once they ask about it, or when they leave the room, so they hear it too. Nobody
+ * supervisors' desk); see {@link CheckinAudience}. Connections of those people that are not in
+ * the room are kept with the check-in once they ask about it, or when they leave the room, so
+ * they hear it too. Nobody
  * else is told anything, nor given an error that differs from the one for a check-in that does
  * not exist. Opening, joining and closing are audited; the text never is, and never reaches a
  * log line, an error or a metric.
@@ -60,7 +58,7 @@ public final class RoomCheckins {
 
     private final CheckinRoom room;
     private final RoomCare care;
-    private final SupervisorDesk supervisors;
+    private final CheckinAudience audience;
     private final Clock clock;
     private final CheckinIds ids = new CheckinIds();
     private final int maxTextChars;
@@ -74,7 +72,7 @@ public final class RoomCheckins {
     public RoomCheckins(CheckinRoom room, RoomCare care, SupervisorDesk supervisors, HavenConfig config, Clock clock) {
         this.room = room;
         this.care = care;
-        this.supervisors = supervisors;
+        this.audience = new CheckinAudience(room, supervisors);
         this.clock = clock;
         this.maxTextChars = config.limits().maxTextChars();
         this.maxMessages = config.history().maxMessages();
@@ -91,16 +89,16 @@ public final class RoomCheckins {
                 : request instanceof CheckinHistory history ? history.checkin()
                 : request instanceof CheckinClose close ? close.checkin() : null;
         CheckinThread thread = checkinId == null ? null : byId.get(checkinId);
-        if (thread == null || !isIn(thread, session.identity().id())) {
+        if (thread == null || !audience.isIn(thread, session.identity().id())) {
             // The same answer whether it does not exist or the caller is not in it.
             return ErrorReply.of(request.id(), ErrorCode.NOT_FOUND, "no open check-in with that id");
         }
-        reachThrough(thread, session);
+        audience.reachThrough(thread, session);
         if (request instanceof CheckinSend send) {
             return send(thread, session.identity(), send);
         } else if (request instanceof CheckinHistory history) {
             long since = history.since() == null ? 0 : history.since();
-            return new Ok(history.id(), new CheckinHistoryResult(info(thread), thread.transcript.after(since),
+            return new Ok(history.id(), new CheckinHistoryResult(audience.info(thread), thread.transcript.after(since),
                     history.since() != null && thread.transcript.hasGapAfter(since)));
         } else if (request instanceof CheckinClose close) {
             return close(thread, session.identity(), close);
@@ -108,14 +106,21 @@ public final class RoomCheckins {
         throw new IllegalStateException("no handler for " + request.getClass().getSimpleName());
     }
 
-    /** The open check-ins this connection's user is in; the connection hears them from now on. */
+    /**
+     * The open check-ins this connection's user is in; the connection hears them from now on.
+     * Never fails: {@code checkins} waits for every room's answer.
+     */
     public List<CheckinInfo> list(Session session) {
         List<CheckinInfo> result = new ArrayList<>();
-        for (CheckinThread thread : byId.values()) {
-            if (isIn(thread, session.identity().id())) {
-                reachThrough(thread, session);
-                result.add(info(thread));
+        try {
+            for (CheckinThread thread : byId.values()) {
+                if (audience.isIn(thread, session.identity().id())) {
+                    audience.reachThrough(thread, session);
+                    result.add(audience.info(thread));
+                }
             }
+        } catch (RuntimeException e) {
+            log.error("check-in list failed room={} error={}", room.id(), e.getClass().getName(), e);
         }
         return result;
     }
@@ -163,7 +168,7 @@ public final class RoomCheckins {
                 alert == null ? null : alert.id(), new CheckinTranscript(maxMessages, maxAgeMillis, clock));
         byId.put(thread.id, thread);
         byMember.put(member.id(), thread);
-        reachThrough(thread, session);
+        audience.reachThrough(thread, session);
         touch(thread);
         room.audit(opener.id(), opener.name(), "checkin_open", member.id(), member.name(),
                 alert == null ? null : "alert " + alert.id());
@@ -172,15 +177,15 @@ public final class RoomCheckins {
         if (alert != null) {
             care.reachingOut(opener, alert.id(), true);
         }
-        announce(thread);
-        return new Ok(request.id(), new CheckinResult(info(thread)));
+        audience.announce(thread);
+        return new Ok(request.id(), new CheckinResult(audience.info(thread)));
     }
 
     /** Opening a check-in already open with the member returns it; staff who were not in it join it. */
     private ServerMessage join(CheckinThread thread, Session session, UserInfo opener, RoomCare.AlertRef alert,
                                CheckinOpen request) {
-        reachThrough(thread, session);
-        boolean wasIn = isIn(thread, opener.id());
+        audience.reachThrough(thread, session);
+        boolean wasIn = audience.isIn(thread, opener.id());
         boolean joined = thread.join(opener);
         if (alert != null) {
             // A later alert about the member is answered by the conversation already going on.
@@ -192,9 +197,9 @@ public final class RoomCheckins {
             log.info("checkin joined room={} checkin={} by={}", room.id(), thread.id, opener.id());
         }
         if (!wasIn) {
-            announce(thread);
+            audience.announce(thread);
         }
-        return new Ok(request.id(), new CheckinResult(info(thread)));
+        return new Ok(request.id(), new CheckinResult(audience.info(thread)));
     }
 
     private ServerMessage send(CheckinThread thread, Identity sender, CheckinSend request) {
@@ -202,11 +207,11 @@ public final class RoomCheckins {
         if (text.length() > maxTextChars && text.codePointCount(0, text.length()) > maxTextChars) {
             return error(request, ErrorCode.TOO_LARGE, "a message may be at most " + maxTextChars + " characters");
         }
-        if (room.requiresWitness() && staff(thread).size() < 2) {
+        if (room.requiresWitness() && audience.staff(thread).size() < 2) {
             return error(request, ErrorCode.WITNESS_REQUIRED, "this room asks for two staff members in a check-in"
                     + " before anything is written in it; a second one has not joined yet");
         }
-        UserInfo from = speaker(thread, sender);
+        UserInfo from = audience.speaker(thread, sender);
         if (request.clientId() != null) {
             CheckinMessage earlier = thread.transcript.sentBefore(from.id(), request.clientId());
             if (earlier != null) {
@@ -221,12 +226,12 @@ public final class RoomCheckins {
                 request.clientId());
         thread.transcript.append(message);
         touch(thread);
-        Collection<Session> audience = audience(thread);
-        room.deliver(audience, message);
+        Collection<Session> everyone = audience.of(thread);
+        room.deliver(everyone, message);
         if (thread.isMember(from.id())) {
             Detection detection = care.assess(Role.MEMBER, text);
             if (detection.found()) {
-                boolean staffReading = audience.stream().anyMatch(s -> !thread.isMember(s.identity().id()));
+                boolean staffReading = everyone.stream().anyMatch(s -> !thread.isMember(s.identity().id()));
                 care.checkinWords(from, now, detection, staffReading);
             }
         }
@@ -234,7 +239,7 @@ public final class RoomCheckins {
     }
 
     private ServerMessage close(CheckinThread thread, Identity closer, CheckinClose request) {
-        UserInfo by = speaker(thread, closer);
+        UserInfo by = audience.speaker(thread, closer);
         if (request.outcome() != null && thread.isMember(by.id())) {
             return error(request, ErrorCode.FORBIDDEN, "only staff record how a check-in ended");
         }
@@ -250,15 +255,18 @@ public final class RoomCheckins {
      * receives the check-in, as its other connections did.
      */
     public void entered(Session session, boolean firstOfUser) {
+        if (!audience.inRoom(session)) {
+            return; // it left again before this ran
+        }
         String userId = session.identity().id();
         UserInfo here = room.present(userId);
         boolean staff = here != null && here.role().isStaff();
         for (CheckinThread thread : byId.values()) {
             thread.detach(session);
             if (staff && firstOfUser && !thread.hasJoined(userId)) {
-                announce(thread);
-            } else if (isIn(thread, userId)) {
-                session.send(new CheckinEvent(info(thread)));
+                audience.announce(thread);
+            } else if (audience.isIn(thread, userId)) {
+                session.send(new CheckinEvent(audience.info(thread)));
             }
         }
     }
@@ -319,73 +327,12 @@ public final class RoomCheckins {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Whether the user is in the check-in: its member, staff present in the room, or staff who joined it. */
-    private boolean isIn(CheckinThread thread, String userId) {
-        if (thread.isMember(userId) || thread.hasJoined(userId)) {
-            return true;
-        }
-        UserInfo here = room.present(userId);
-        return here != null && here.role().isStaff();
-    }
-
-    /** A connection of someone in the check-in that is not in the room hears the check-in from now on. */
-    private void reachThrough(CheckinThread thread, Session session) {
-        if (!room.sessionsOf(session.identity().id()).contains(session)) {
-            thread.attach(session);
-        }
-    }
-
-    /** Who writes, or closes, as the check-in shows it. */
-    private UserInfo speaker(CheckinThread thread, Identity identity) {
-        UserInfo here = room.present(identity.id());
-        if (here != null) {
-            return here;
-        }
-        if (thread.isMember(identity.id())) {
-            return thread.member;
-        }
-        for (UserInfo staff : thread.joined()) {
-            if (staff.id().equals(identity.id())) {
-                return staff;
-            }
-        }
-        return identity.userInfoIn(room.id());
-    }
-
-    private List<UserInfo> staff(CheckinThread thread) {
-        return thread.staff(room.staffPresent());
-    }
-
-    private CheckinInfo info(CheckinThread thread) {
-        return thread.info(CheckinState.OPEN, staff(thread), room.requiresWitness(), null);
-    }
-
-    /** Every connection of everyone in the check-in, each once. */
-    private Collection<Session> audience(CheckinThread thread) {
-        Set<Session> to = new LinkedHashSet<>(room.sessionsOf(thread.member.id()));
-        for (UserInfo staff : room.staffPresent()) {
-            to.addAll(room.sessionsOf(staff.id()));
-        }
-        for (UserInfo staff : thread.joined()) {
-            if (staff.role() == Role.SUPERVISOR && room.present(staff.id()) == null) {
-                to.addAll(supervisors.sessionsOf(staff.id()));
-            }
-        }
-        to.addAll(thread.attached());
-        return to;
-    }
-
-    private void announce(CheckinThread thread) {
-        room.deliver(audience(thread), new CheckinEvent(info(thread)));
-    }
-
     /**
      * Ends a check-in: everyone in it hears so, the audit log records who ended it and how (the
      * server when {@code by} is null), and its messages are deleted.
      */
     private void end(CheckinThread thread, UserInfo by, String how) {
-        CheckinInfo closed = thread.info(CheckinState.CLOSED, staff(thread), room.requiresWitness(), by);
-        room.deliver(audience(thread), new CheckinEvent(closed));
+        audience.deliver(thread, new CheckinEvent(audience.closed(thread, by)));
         byId.remove(thread.id);
         byMember.remove(thread.member.id());
         thread.transcript.clear();

@@ -167,16 +167,7 @@ public final class Room {
 
     /** The open check-ins the session's user is in, given to {@code result} on the room's executor. */
     public void listCheckins(Session session, Consumer<List<CheckinInfo>> result) {
-        run(() -> {
-            List<CheckinInfo> found;
-            try {
-                found = checkins.list(session);
-            } catch (RuntimeException e) {
-                log.error("check-in list failed room={} error={}", id(), e.getClass().getName(), e);
-                found = List.of();
-            }
-            result.accept(found);
-        });
+        run(() -> result.accept(checkins.list(session)));
     }
 
     /** The connection is gone: it leaves without a reply. Harmless for a session that never joined. */
@@ -315,11 +306,7 @@ public final class Room {
         }
         boolean firstOfUser = member.sessions().size() == 1;
         // A later task, so the check-ins it is in follow the join's reply.
-        run(() -> {
-            if (presence.of(session) != null) {
-                checkins.entered(session, firstOfUser);
-            }
-        });
+        run(() -> checkins.entered(session, firstOfUser));
         if (member.isFacilitator() && (!waiting.all().isEmpty() || !pendingReports.isEmpty())) {
             // A later task, so these alerts follow the join's reply, which this task produces.
             run(() -> alertOnArrival(session));
