@@ -324,6 +324,32 @@ class CheckinFlowTest {
         assertThat(checkinMessage(gil).path("seq").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void checkinMessages_countAgainstTheSendRate_andWhatIsAcceptedStaysGapless() {
+        String id = open(sam, ROOM, "mem-robin", null).path("id").asText();
+        settle(robin);
+        int sent = 40;
+        for (int i = 0; i < sent; i++) {
+            robin.sendRaw(q("{'type':'checkin_send','id':'f" + i + "','checkin':'" + id + "','text':'line " + i + "'}"));
+        }
+        List<JsonNode> replies = new ArrayList<>();
+        for (int i = 0; i < sent; i++) {
+            replies.add(robin.awaitReply("f" + i));
+        }
+
+        List<JsonNode> refused = replies.stream().filter(r -> r.path("code").asText().equals("rate_limited")).toList();
+        List<Long> accepted = replies.stream().filter(r -> r.path("type").asText().equals("ok"))
+                .map(r -> r.path("seq").asLong()).toList();
+        assertThat(refused).as("past the send burst").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.path("retryAfterMs").asLong()).isPositive());
+        assertThat(accepted).hasSize(sent - refused.size());
+        for (int i = 0; i < accepted.size(); i++) {
+            assertThat(accepted.get(i)).isEqualTo(i + 1);
+        }
+        assertThat(settle(sam)).filteredOn(f -> f.path("type").asText().equals("checkin_message"))
+                .hasSize(accepted.size());
+    }
+
     // ------------------------------------------------------------------ own messages, names, reports
 
     @Test
