@@ -1,6 +1,8 @@
 package dev.haven.client;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.CheckinEvent;
+import dev.haven.protocol.server.CheckinMessage;
 import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
@@ -20,7 +22,7 @@ import dev.haven.protocol.server.ServerMessage;
 public interface AllEventsListener extends ReconnectListener {
     /**
      * A message, presence change, notice, alert, deleted message, room change, shared helpline,
-     * held message, round, mood check-in or its summary, in arrival order.
+     * held message, round, mood check-in or its summary, private check-in or its message, in arrival order.
      */
     void onEvent(ServerMessage event);
 
@@ -77,5 +79,15 @@ public interface AllEventsListener extends ReconnectListener {
     @Override
     default void onMoodSummary(MoodSummary summary) {
         onEvent(summary);
+    }
+
+    @Override
+    default void onCheckin(CheckinEvent checkin) {
+        onEvent(checkin);
+    }
+
+    @Override
+    default void onCheckinMessage(CheckinMessage message) {
+        onEvent(message);
     }
 }

@@ -1,6 +1,8 @@
 package dev.haven.client;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.CheckinEvent;
+import dev.haven.protocol.server.CheckinMessage;
 import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
@@ -82,6 +84,17 @@ public interface HavenListener {
     }
 
     /**
+     * A private check-in this user is in: it opened, someone joined it, or it closed
+     * ({@code state: "closed"}; its messages are gone). Nobody outside it receives this.
+     */
+    default void onCheckin(CheckinEvent checkin) {
+    }
+
+    /** A message in a private check-in this user is in, its own included; {@code seq} counts within the check-in. */
+    default void onCheckinMessage(CheckinMessage message) {
+    }
+
+    /**
      * The connection ended; called once. {@code code} is the WebSocket close code the server
      * sent (1000 normal, 1001 server shutting down, 4001 not authenticated, ...) or
      * {@link HavenClient#ABNORMAL_CLOSURE} when the connection broke without one.
@@ -113,6 +126,10 @@ public interface HavenListener {
             return p.room();
         } else if (event instanceof MoodSummary s) {
             return s.room();
+        } else if (event instanceof CheckinEvent c) {
+            return c.checkin().room();
+        } else if (event instanceof CheckinMessage c) {
+            return c.room();
         }
         return null;
     }

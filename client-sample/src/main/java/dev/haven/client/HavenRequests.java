@@ -1,13 +1,23 @@
 package dev.haven.client;
 
+import dev.haven.protocol.client.CheckinClose;
+import dev.haven.protocol.client.CheckinHistory;
+import dev.haven.protocol.client.CheckinOpen;
+import dev.haven.protocol.client.CheckinSend;
 import dev.haven.protocol.client.ClientMessage;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Leave;
+import dev.haven.protocol.client.ListCheckins;
 import dev.haven.protocol.client.ListRooms;
 import dev.haven.protocol.client.Ping;
 import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
+import dev.haven.protocol.model.CheckinOutcome;
 import dev.haven.protocol.model.ContentWarning;
+import dev.haven.protocol.server.CheckinHistoryResult;
+import dev.haven.protocol.server.CheckinResult;
+import dev.haven.protocol.server.CheckinSendResult;
+import dev.haven.protocol.server.CheckinsResult;
 import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.Result;
@@ -82,6 +92,44 @@ public interface HavenRequests {
     /** The members' tools and facilitators' commands for one room, through these requests. */
     default HavenRoom room(String roomId) {
         return new HavenRoom(this, roomId);
+    }
+
+    /**
+     * Opens a private check-in with a member of a room (a facilitator there, or a supervisor
+     * from an escalated alert), or returns the one already open with that member.
+     *
+     * @param alertId the alert about the member this answers (acknowledged as reaching out), or null
+     */
+    default CompletableFuture<CheckinResult> checkinOpen(String room, String user, String alertId) {
+        return request(new CheckinOpen(null, room, user, alertId), CheckinResult.class);
+    }
+
+    /** Writes in a check-in; {@code seq} counts within it. */
+    default CompletableFuture<CheckinSendResult> checkinSend(String checkin, String text) {
+        return checkinSend(checkin, text, null);
+    }
+
+    /**
+     * @param clientId kept across retries of the same message: a retry the server already
+     *                 accepted is answered {@code duplicate} and not delivered again; null for none
+     */
+    default CompletableFuture<CheckinSendResult> checkinSend(String checkin, String text, String clientId) {
+        return request(new CheckinSend(null, checkin, text, clientId), CheckinSendResult.class);
+    }
+
+    /** A check-in and its held messages after {@code since} (null for all). */
+    default CompletableFuture<CheckinHistoryResult> checkinHistory(String checkin, Long since) {
+        return request(new CheckinHistory(null, checkin, since), CheckinHistoryResult.class);
+    }
+
+    /** The open check-ins this user is in, in every room. */
+    default CompletableFuture<CheckinsResult> checkins() {
+        return request(ListCheckins.all(), CheckinsResult.class);
+    }
+
+    /** @param outcome how it ended, for the audit log (staff only); null for none */
+    default CompletableFuture<EmptyResult> checkinClose(String checkin, CheckinOutcome outcome) {
+        return request(new CheckinClose(null, checkin, outcome), EmptyResult.class);
     }
 
     default CompletableFuture<EmptyResult> ping() {

@@ -1,6 +1,8 @@
 package dev.haven.client;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.CheckinEvent;
+import dev.haven.protocol.server.CheckinMessage;
 import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
@@ -48,6 +50,10 @@ final class ListenerCalls {
             call(() -> listener.onMoodPoll(poll));
         } else if (message instanceof MoodSummary summary) {
             call(() -> listener.onMoodSummary(summary));
+        } else if (message instanceof CheckinEvent checkin) {
+            call(() -> listener.onCheckin(checkin));
+        } else if (message instanceof CheckinMessage checkinMessage) {
+            call(() -> listener.onCheckinMessage(checkinMessage));
         } else {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.haven.client;
 
+import dev.haven.protocol.model.CheckinInfo;
 import dev.haven.protocol.server.HelloResult;
 import java.time.Duration;
 
@@ -11,7 +12,9 @@ import java.time.Duration;
  * <p>After a loss the calls come in this order: {@link #onConnectionLost}, then
  * {@link #onReconnectScheduled} before every attempt, then {@link #onReconnected}, then for each
  * room {@link #onCaughtUp} followed by the messages it missed ({@link #onMessage}, oldest first,
- * none seen before), then the room's live events. {@link #onClosed} comes once, when the client
+ * none seen before), then the room's live events. Check-ins are found again the same way: each
+ * still open comes as {@link #onCheckin} when it is new to the client, then the messages it missed
+ * ({@link #onCheckinMessage}, each once), and those that ended meanwhile as {@link #onCheckinEnded}. {@link #onClosed} comes once, when the client
  * has stopped for good: closed by its owner, refused by the server (see
  * {@link ReconnectPolicy#reconnectsAfter}), or after {@link #onGaveUp}.
  */
@@ -39,6 +42,13 @@ public interface ReconnectListener extends HavenListener {
 
     /** A room could not be rejoined (the server's reason, e.g. {@code banned}, {@code room_locked}); the client is out of it. */
     default void onRejoinFailed(String room, HavenErrorException error) {
+    }
+
+    /**
+     * A check-in this client was in ended while it was disconnected (closed, or deleted with
+     * the session or after its idle lifetime): the last state the client saw of it.
+     */
+    default void onCheckinEnded(CheckinInfo lastSeen) {
     }
 
     /** Every attempt failed; {@link #onClosed} follows with the last close code and reason. */

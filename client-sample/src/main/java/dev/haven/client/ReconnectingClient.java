@@ -31,8 +31,10 @@ import java.util.random.RandomGenerator;
  * exponential backoff and full jitter, says {@code hello} with the same token or guest name,
  * and rejoins every room it was in with {@code since} = the last seq seen. The messages missed
  * meanwhile reach the listener oldest first, each once, then the live events; a {@code gap} or
- * a restarted server is reported ({@link CatchUp}). A connection that stops answering its
- * {@code ping}s is dropped and made again.
+ * a restarted server is reported ({@link CatchUp}). Then it finds its private check-ins again
+ * ({@link JoinedCheckins}: {@code checkins}, then {@code checkin_history} with {@code since}), so
+ * what was said in them meanwhile reaches the listener too, each message once. A connection that
+ * stops answering its {@code ping}s is dropped and made again.
  *
  * <p>Requests go to the connection that is up. Those in flight when it ends fail with a
  * {@link ConnectionClosedException} (whether the server acted on them is unknown); those made
@@ -43,8 +45,9 @@ import java.util.random.RandomGenerator;
  * <p>The first connection is not retried: {@link #start} fails when it cannot connect or its
  * hello is refused, for that is usually a wrong address, token or name.
  *
- * <p><b>Threading.</b> The client's state (its {@link JoinedRooms}, the current connection, the
- * attempt count, timers) is touched only by tasks on its {@link ClientScheduler}, one at a time. Each
+ * <p><b>Threading.</b> The client's state (its {@link JoinedRooms} and {@link JoinedCheckins}, the
+ * current connection, the attempt count, timers) is touched only by tasks on its
+ * {@link ClientScheduler}, one at a time. Each
  * connection's events, its end, and the replies the client waits for itself are handed to the
  * scheduler as tasks, in the order they arrive, and every listener call is made from one; tasks
  * about a connection that is no longer the current one are dropped. Owners' requests are sent
@@ -72,6 +75,7 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
 
     // On the scheduler alone.
     private final JoinedRooms rooms;
+    private final JoinedCheckins checkins;
     /** Failed attempts in a row since the last stable connection. */
     private int attempt;
     private String lastFailure;
@@ -99,7 +103,9 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
         this.connector = builder.connector != null ? builder.connector
                 : http == null ? HavenClient::connect : (address, events) -> HavenClient.connect(http, address, events);
         this.listener = builder.listener;
-        this.rooms = new JoinedRooms(scheduler, listener, new ListenerCalls(listener));
+        ListenerCalls calls = new ListenerCalls(listener);
+        this.rooms = new JoinedRooms(scheduler, listener, calls);
+        this.checkins = new JoinedCheckins(scheduler, listener, calls);
     }
 
     /** @param hello the identity said at every connection: a token, or a guest name */
@@ -226,6 +232,7 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
         link.helloDone = true;
         user = result.user();
         rooms.connected(link.client);
+        checkins.connected(link.client);
         live = link.client;
         link.heartbeat.start();
         stableTimer = scheduler.schedule(policy.stableAfter(), () -> {
@@ -251,6 +258,7 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
         link.stopHeartbeat();
         Heartbeat.cancel(stableTimer);
         rooms.connectionLost();
+        checkins.connectionLost();
         boolean everUp = started.isDone() && !started.isCompletedExceptionally();
         if (stopping || !everUp || !ReconnectPolicy.reconnectsAfter(code, reason) || policy.maxAttempts() == 0) {
             end(code, reason);
@@ -338,7 +346,7 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
         @Override
         public void onEvent(ServerMessage event) {
             scheduler.execute(() -> {
-                if (this == current) {
+                if (this == current && !checkins.route(event)) {
                     rooms.route(event);
                 }
             });

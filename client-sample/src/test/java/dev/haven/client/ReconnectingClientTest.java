@@ -247,7 +247,7 @@ class ReconnectingClientTest {
 
         sam.send(LOUNGE, "back");
 
-        assertThat(second.frames()).extracting(f -> f.path("type").asText()).containsExactly("hello", "join", "send");
+        assertThat(second.frames()).extracting(f -> f.path("type").asText()).containsExactly("hello", "join", "checkins", "send");
     }
 
     @Test
@@ -434,7 +434,7 @@ class ReconnectingClientTest {
 
         Connection third = reconnect(second);
 
-        assertThat(third.frames()).extracting(f -> f.path("type").asText()).containsExactly("hello");
+        assertThat(third.frames()).extracting(f -> f.path("type").asText()).containsExactly("hello", "checkins");
     }
 
     @Test
@@ -453,7 +453,7 @@ class ReconnectingClientTest {
         assertThat(told.drain()).containsExactly("notice removed");
         Connection second = reconnect(first);
 
-        assertThat(second.frames()).extracting(f -> f.path("type").asText()).containsExactly("hello");
+        assertThat(second.frames()).extracting(f -> f.path("type").asText()).containsExactly("hello", "checkins");
     }
 
     @Test
@@ -466,7 +466,7 @@ class ReconnectingClientTest {
 
         Connection second = reconnect(first);
 
-        assertThat(second.frames()).extracting(f -> f.path("type").asText()).containsExactly("hello");
+        assertThat(second.frames()).extracting(f -> f.path("type").asText()).containsExactly("hello", "checkins");
     }
 
     @Test

@@ -22,6 +22,7 @@ public enum ErrorCode {
     GUIDELINES_REQUIRED("guidelines_required"),
     SESSION_NOT_OPEN("session_not_open"),
     NOT_YOUR_TURN("not_your_turn"),
+    WITNESS_REQUIRED("witness_required"),
     INTERNAL("internal");
 
     private final String wireName;

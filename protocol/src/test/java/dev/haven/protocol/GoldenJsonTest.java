@@ -273,7 +273,7 @@ class GoldenJsonTest {
         assertThat(Stream.of(ErrorCode.values()).map(ErrorCode::wireName)).containsExactlyInAnyOrder(
                 "bad_request", "unknown_type", "unauthenticated", "forbidden", "not_found", "not_in_room",
                 "muted", "banned", "room_locked", "room_full", "no_voice", "slow_mode", "rate_limited",
-                "too_large", "guidelines_required", "session_not_open", "not_your_turn", "internal");
+                "too_large", "guidelines_required", "session_not_open", "not_your_turn", "witness_required", "internal");
     }
 
     @Test

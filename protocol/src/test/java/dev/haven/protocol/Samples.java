@@ -3,6 +3,11 @@ package dev.haven.protocol;
 import dev.haven.protocol.client.AckAlert;
 import dev.haven.protocol.client.Admit;
 import dev.haven.protocol.client.Audit;
+import dev.haven.protocol.client.CheckinClose;
+import dev.haven.protocol.client.CheckinHistory;
+import dev.haven.protocol.client.CheckinOpen;
+import dev.haven.protocol.client.CheckinSend;
+import dev.haven.protocol.client.ListCheckins;
 import dev.haven.protocol.client.CloseSession;
 import dev.haven.protocol.client.Mood;
 import dev.haven.protocol.client.MoodPoll;
@@ -40,6 +45,9 @@ import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertAction;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.AuditEntry;
+import dev.haven.protocol.model.CheckinInfo;
+import dev.haven.protocol.model.CheckinOutcome;
+import dev.haven.protocol.model.CheckinState;
 import dev.haven.protocol.model.ContentWarning;
 import dev.haven.protocol.model.CwLabel;
 import dev.haven.protocol.model.ChannelType;
@@ -60,6 +68,12 @@ import dev.haven.protocol.model.RoundState;
 import dev.haven.protocol.model.UserInfo;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.AuditResult;
+import dev.haven.protocol.server.CheckinEvent;
+import dev.haven.protocol.server.CheckinHistoryResult;
+import dev.haven.protocol.server.CheckinMessage;
+import dev.haven.protocol.server.CheckinResult;
+import dev.haven.protocol.server.CheckinSendResult;
+import dev.haven.protocol.server.CheckinsResult;
 import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.HeldMessage;
@@ -107,6 +121,16 @@ final class Samples {
     static final Participation RIVER_SHARE = new Participation("u1", "River", 3, 500L, 0.25);
     static final AuditEntry MUTE_ENTRY = new AuditEntry(1_700_000_000_900L, "u1", "mute", "u2", "cool down");
     static final AuditEntry SET_ROOM_ENTRY = new AuditEntry(1_700_000_000_800L, "u1", "set_room", null, null);
+    static final AuditEntry NAMED_ENTRY = new AuditEntry(1_700_000_001_000L, "u1", "checkin_close", "u2", "resolved",
+            "River", "Sky");
+    static final CheckinInfo CHECKIN = new CheckinInfo("ck:anx:3f9c0a1b2c3d4e5f", "anx", SKY, RIVER,
+            CheckinState.OPEN, 2, 1_700_000_003_000L, List.of(RIVER), "alert-7", null, null, null);
+    static final CheckinInfo CHECKIN_WITNESS = new CheckinInfo("ck:anx:3f9c0a1b2c3d4e5f", "anx", SKY, RIVER,
+            CheckinState.OPEN, 0, 1_700_000_003_000L, List.of(RIVER), null, true, true, null);
+    static final CheckinInfo CHECKIN_CLOSED = new CheckinInfo("ck:anx:3f9c0a1b2c3d4e5f", "anx", SKY, RIVER,
+            CheckinState.CLOSED, 2, 1_700_000_003_000L, List.of(RIVER), null, null, null, RIVER);
+    static final CheckinMessage CHECKIN_MESSAGE = new CheckinMessage("ck:anx:3f9c0a1b2c3d4e5f", "anx", 1, RIVER,
+            "How are you doing? ✓", 1_700_000_003_100L, "c-9");
     static final ResourceCard LIFELINE = new ResourceCard("us-988", "988 Suicide & Crisis Lifeline", "US", "general",
             List.of(new ResourceChannel(ChannelType.CALL, "988", null),
                     new ResourceChannel(ChannelType.TEXT, "988", null),
@@ -192,7 +216,17 @@ final class Samples {
                 new MoodPoll("53", "anx", MoodPhase.CHECK_OUT, 45L),
                 new MoodPoll(null, "anx", MoodPhase.CHECK_IN, null),
                 new Mood("54", "anx", "poll-1", 2, true),
-                new Mood(null, "anx", "poll-1", null, null));
+                new Mood(null, "anx", "poll-1", null, null),
+                new CheckinOpen("55", "anx", "u2", "alert-7"),
+                new CheckinOpen(null, "anx", "u2", null),
+                new CheckinSend("56", "ck:anx:3f9c0a1b2c3d4e5f", "I'm here if you want to talk 🙏", "c-9"),
+                CheckinSend.text("ck:anx:3f9c0a1b2c3d4e5f", "thanks"),
+                new CheckinHistory("57", "ck:anx:3f9c0a1b2c3d4e5f", 3L),
+                new CheckinHistory(null, "ck:anx:3f9c0a1b2c3d4e5f", null),
+                ListCheckins.all(),
+                new ListCheckins("58", "anx"),
+                new CheckinClose("59", "ck:anx:3f9c0a1b2c3d4e5f", CheckinOutcome.REFERRED),
+                new CheckinClose(null, "ck:anx:3f9c0a1b2c3d4e5f", null));
     }
 
     static List<ServerMessage> serverFrames() {
@@ -269,7 +303,20 @@ final class Samples {
                 new Ok("18", new RoundStarted("round-1")),
                 new Ok("19", JoinResult.joined(ANXIETY, List.of(SKY_PLAIN), List.of(CW_MESSAGE), 7, false, ROUND,
                         new MoodPollEvent("anx", "poll-1", MoodPhase.CHECK_IN, 1_700_000_060_000L))),
-                CW_MESSAGE);
+                CW_MESSAGE,
+                new Ok("20", new AuditResult(List.of(NAMED_ENTRY))),
+                Notice.reachingOut("anx", RIVER, "River from the group would like to check in with you."),
+                new CheckinEvent(CHECKIN),
+                new CheckinEvent(CHECKIN_WITNESS),
+                new CheckinEvent(CHECKIN_CLOSED),
+                CHECKIN_MESSAGE,
+                new Ok("21", new CheckinResult(CHECKIN)),
+                new Ok("22", CheckinSendResult.accepted(3)),
+                new Ok("23", CheckinSendResult.duplicateOf(1)),
+                new Ok("24", new CheckinHistoryResult(CHECKIN, List.of(CHECKIN_MESSAGE), false)),
+                new Ok("25", new CheckinsResult(List.of(CHECKIN))),
+                new Ok("26", new CheckinsResult(List.of())),
+                ErrorReply.of("27", ErrorCode.WITNESS_REQUIRED, "two staff members"));
     }
 
     /**

@@ -18,6 +18,12 @@ import dev.haven.protocol.client.TurnDone;
 import dev.haven.protocol.client.TurnExtend;
 import dev.haven.protocol.client.Ban;
 import dev.haven.protocol.client.CareRequest;
+import dev.haven.protocol.client.CheckinClose;
+import dev.haven.protocol.client.CheckinHistory;
+import dev.haven.protocol.client.CheckinOpen;
+import dev.haven.protocol.client.CheckinRequest;
+import dev.haven.protocol.client.CheckinSend;
+import dev.haven.protocol.client.ListCheckins;
 import dev.haven.protocol.client.ClientMessage;
 import dev.haven.protocol.client.Delete;
 import dev.haven.protocol.client.Deny;
@@ -45,6 +51,8 @@ import dev.haven.protocol.client.Warn;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.CheckinEvent;
+import dev.haven.protocol.server.CheckinMessage;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
@@ -116,11 +124,15 @@ class SubtypeRegistrationTest {
         assertThat(SessionRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
                 OpenSession.class, CloseSession.class, RoundStart.class, TurnDone.class, Pass.class, TurnExtend.class,
                 RoundEnd.class, MoodPoll.class, Mood.class);
+        assertThat(ClientMessage.class.getPermittedSubclasses()).contains(CheckinRequest.class);
+        assertThat(CheckinRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
+                CheckinOpen.class, CheckinSend.class, CheckinHistory.class, ListCheckins.class, CheckinClose.class);
         assertThat(Samples.concreteSubtypes(ClientMessage.class))
                 .containsAll(Samples.concreteSubtypes(RoomRequest.class))
+                .contains(CheckinRequest.class.getPermittedSubclasses())
                 .contains(CareRequest.class.getPermittedSubclasses())
                 .contains(SessionRequest.class.getPermittedSubclasses())
-                .doesNotContain(RoomRequest.class, CareRequest.class, SessionRequest.class);
+                .doesNotContain(RoomRequest.class, CareRequest.class, SessionRequest.class, CheckinRequest.class);
     }
 
     @Test
@@ -160,7 +172,12 @@ class SubtypeRegistrationTest {
                 Map.entry("turn_extend", TurnExtend.class),
                 Map.entry("round_end", RoundEnd.class),
                 Map.entry("mood_poll", MoodPoll.class),
-                Map.entry("mood", Mood.class)));
+                Map.entry("mood", Mood.class),
+                Map.entry("checkin_open", CheckinOpen.class),
+                Map.entry("checkin_send", CheckinSend.class),
+                Map.entry("checkin_history", CheckinHistory.class),
+                Map.entry("checkins", ListCheckins.class),
+                Map.entry("checkin_close", CheckinClose.class)));
     }
 
     @Test
@@ -178,14 +195,16 @@ class SubtypeRegistrationTest {
                 Map.entry("alert", Alert.class),
                 Map.entry("round", RoundEvent.class),
                 Map.entry("mood_poll", MoodPollEvent.class),
-                Map.entry("mood_summary", MoodSummary.class)));
+                Map.entry("mood_summary", MoodSummary.class),
+                Map.entry("checkin", CheckinEvent.class),
+                Map.entry("checkin_message", CheckinMessage.class)));
     }
 
     @Test
     void noticeKind_wireNames_areTheContractKinds() {
         assertThat(Stream.of(NoticeKind.values()).filter(k -> k != NoticeKind.UNKNOWN).map(NoticeKind::wireName)).containsExactlyInAnyOrder(
                 "muted", "unmuted", "removed", "banned", "warning", "voice", "admitted", "denied", "support",
-                "unfacilitated", "session_closing", "session_closed", "turn_warning");
+                "unfacilitated", "session_closing", "session_closed", "turn_warning", "reaching_out");
     }
 
     @Test

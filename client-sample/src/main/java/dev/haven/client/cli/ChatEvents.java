@@ -7,7 +7,11 @@ import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.PresenceKind;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.model.RoundState;
+import dev.haven.protocol.model.UserInfo;
+import dev.haven.protocol.model.CheckinState;
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.CheckinEvent;
+import dev.haven.protocol.server.CheckinMessage;
 import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
@@ -28,7 +32,8 @@ import java.time.Clock;
  * out of the room; after {@code admitted} it joins), support notices, shared helplines and held
  * messages, and, for facilitators, alerts; crisis alerts and requests for a facilitator are
  * shown whatever the room (supervisors get them from every room) and remembered until closed,
- * for {@code /ack}. Used by the session's thread alone.
+ * for {@code /ack}. Private check-ins are shown whatever the room, each line marked as private.
+ * Used by the session's thread alone.
  */
 final class ChatEvents {
     /** Joins a room the user was admitted to. */
@@ -58,6 +63,17 @@ final class ChatEvents {
             onCareAlert(alert);
             return;
         }
+        if (event instanceof CheckinEvent checkin) {
+            onCheckin(checkin);
+            return;
+        }
+        if (event instanceof CheckinMessage message) {
+            ChatCheckins.Entry entry = state.checkins.get(message.checkin());
+            if (entry != null) {
+                out.info(CheckinText.message(message, entry.number(), state.isMe(message.from().id())));
+            }
+            return;
+        }
         CurrentRoom room = state.room;
         if (room == null || !room.id().equals(HavenListener.roomOf(event))) {
             return;
@@ -75,7 +91,7 @@ final class ChatEvents {
                 }
             }
         } else if (event instanceof MessageDeleted deleted) {
-            out.info("* message " + deleted.seq() + " was removed by a facilitator");
+            out.info("* message " + deleted.seq() + " was deleted");
         } else if (event instanceof RoomUpdated updated) {
             RoomInfo before = room.update(updated.room());
             if (before != null) {
@@ -105,10 +121,29 @@ final class ChatEvents {
         }
     }
 
+    private void onCheckin(CheckinEvent event) {
+        if (event.checkin().state() == CheckinState.CLOSED) {
+            ChatCheckins.Entry ended = state.checkins.remove(event.checkin().id());
+            if (ended != null) {
+                UserInfo closer = event.checkin().closedBy();
+                out.info(CheckinText.closed(ended.number(), closer, closer != null && state.isMe(closer.id())));
+            }
+            return;
+        }
+        ChatCheckins.Entry before = state.checkins.update(event.checkin());
+        ChatCheckins.Entry now = state.checkins.get(event.checkin().id());
+        if (before == null) {
+            CheckinText.opened(now, state.me.id(), state.roomName(event.checkin().room())).forEach(out::info);
+        } else {
+            CheckinText.changed(before.info(), now).forEach(out::info);
+        }
+    }
+
     private void onCareAlert(Alert alert) {
         boolean opens = alert.kind() == AlertKind.CRISIS || alert.kind() == AlertKind.REQUEST_FACILITATOR;
         if (opens) {
-            state.openAlerts.put(alert.alertId(), new ChatState.OpenAlert(alert.alertId(), alert.room(), alert.name()));
+            state.openAlerts.put(alert.alertId(), new ChatState.OpenAlert(alert.alertId(), alert.room(), alert.member(),
+                    alert.name()));
         } else if (alert.action() != null && alert.action().closes()) {
             state.openAlerts.remove(alert.alertId());
         }

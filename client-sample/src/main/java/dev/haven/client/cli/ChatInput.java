@@ -50,4 +50,8 @@ sealed interface ChatInput {
 
     record GaveUp(int attempts) implements ConnectionChange {
     }
+
+    /** A private check-in ended while the connection was down. */
+    record CheckinEnded(String checkinId) implements ConnectionChange {
+    }
 }

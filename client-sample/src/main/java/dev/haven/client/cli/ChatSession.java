@@ -56,6 +56,7 @@ public final class ChatSession {
     private final MemberCommands memberCommands;
     private final CareCommands careCommands;
     private final SessionCommands sessionCommands;
+    private final CheckinCommands checkinCommands;
     private final ConnectionEvents connection;
     private boolean closedByUs;
     private Integer exitCode;
@@ -83,6 +84,7 @@ public final class ChatSession {
         this.memberCommands = new MemberCommands(state, out, replies);
         this.careCommands = new CareCommands(state, out, replies);
         this.sessionCommands = new SessionCommands(state, out, replies, clock);
+        this.checkinCommands = new CheckinCommands(state, out, replies);
         this.connection = new ConnectionEvents(state, out, policy.maxAttempts());
     }
 
@@ -192,7 +194,8 @@ public final class ChatSession {
                 case "/quit" -> quit();
                 default -> {
                     if (!roomCommands.handle(command) && !memberCommands.handle(command)
-                            && !careCommands.handle(command) && !sessionCommands.handle(command)) {
+                            && !careCommands.handle(command) && !sessionCommands.handle(command)
+                            && !checkinCommands.handle(command)) {
                         throw new CommandException("unknown_command", command.name()
                                 + " is not a command; /help lists them");
                     }
@@ -207,6 +210,9 @@ public final class ChatSession {
     }
 
     private void say(String text) throws InterruptedException {
+        if (checkinCommands.say(text)) {
+            return;
+        }
         if (state.room == null) {
             out.error("not_in_room", "join a room first: /join ROOM (/rooms lists them)");
             return;

@@ -31,9 +31,11 @@ final class ChatState {
     final Map<String, Long> lastShown = new HashMap<>();
     /** Crisis alerts and requests for a facilitator not closed yet, by alert id, oldest first. */
     final Map<String, OpenAlert> openAlerts = new LinkedHashMap<>();
+    /** The private check-ins the user is in. */
+    final ChatCheckins checkins = new ChatCheckins();
 
-    /** An alert this facilitator or supervisor may still acknowledge. */
-    record OpenAlert(String id, String room, String memberName) {
+    /** An alert this facilitator or supervisor may still acknowledge, or answer with a check-in. */
+    record OpenAlert(String id, String room, String member, String memberName) {
     }
 
     /** The room the chat is in. */

@@ -43,6 +43,11 @@ final class ConnectionEvents {
                 out.error(failed.error().wireCode(), "you could not get back into " + Transcript.clean(room.name())
                         + ": " + failed.error().serverMessage());
             }
+        } else if (change instanceof ChatInput.CheckinEnded ended) {
+            ChatCheckins.Entry gone = state.checkins.remove(ended.checkinId());
+            if (gone != null) {
+                out.info(CheckinText.endedWhileAway(gone.number()));
+            }
         } else if (change instanceof ChatInput.GaveUp gaveUp) {
             gaveUpAfter = gaveUp.attempts();
         }

@@ -50,6 +50,9 @@ final class EventText {
             case TURN_WARNING -> "Your turn ends in " + remaining(notice.until() == null ? nowMillis : notice.until(),
                     nowMillis) + ". /done when you are ready.";
             case SESSION_CLOSING, SESSION_CLOSED -> Transcript.cleanLines(notice.text() == null ? "" : notice.text());
+            case REACHING_OUT -> notice.text() != null ? Transcript.cleanLines(notice.text())
+                    : (notice.by() == null ? "Someone" : Transcript.clean(notice.by().name()))
+                    + " from the group would like to check in with you, privately.";
             case UNFACILITATED -> Transcript.cleanLines(notice.text() == null ? "" : notice.text())
                     + (notice.resources() == null || notice.resources().isEmpty() ? ""
                     : "\n" + String.join("\n", SessionText.resources(notice.resources())));

@@ -3,6 +3,7 @@ package dev.haven.client.cli;
 import dev.haven.client.AllEventsListener;
 import dev.haven.client.CatchUp;
 import dev.haven.client.HavenErrorException;
+import dev.haven.protocol.model.CheckinInfo;
 import dev.haven.protocol.server.HelloResult;
 import dev.haven.protocol.server.ServerMessage;
 import java.time.Duration;
@@ -43,6 +44,11 @@ final class InboxListener implements AllEventsListener {
     @Override
     public void onRejoinFailed(String room, HavenErrorException error) {
         inbox.received(new ChatInput.RejoinFailed(room, error));
+    }
+
+    @Override
+    public void onCheckinEnded(CheckinInfo lastSeen) {
+        inbox.received(new ChatInput.CheckinEnded(lastSeen.id()));
     }
 
     @Override

@@ -67,18 +67,20 @@ final class ModerationTables {
         for (AuditEntry entry : audit.entries()) {
             ZonedDateTime at = Instant.ofEpochMilli(entry.ts()).atZone(zone);
             rows.add(List.of(at.toLocalDate().equals(today) ? TIME.format(at) : DATE_TIME.format(at),
-                    who(entry.actor(), nameOf), Transcript.clean(entry.action()), who(entry.target(), nameOf),
+                    who(entry.actor(), entry.actorName(), nameOf), Transcript.clean(entry.action()),
+                    who(entry.target(), entry.targetName(), nameOf),
                     entry.reason() == null ? "" : Transcript.clean(entry.reason())));
         }
         lines.addAll(table(rows, Set.of()));
         return lines;
     }
 
-    private static String who(String id, Function<String, String> nameOf) {
+    /** The name the entry gives (as it was then), else the one the chat knows, else the id. */
+    private static String who(String id, String recorded, Function<String, String> nameOf) {
         if (id == null) {
             return "-";
         }
-        String name = nameOf.apply(id);
+        String name = recorded != null ? recorded : nameOf.apply(id);
         return Transcript.clean(name == null ? id : name);
     }
 

@@ -20,11 +20,15 @@ record SlashCommand(String name, String argument) {
               /report SEQ [reason]    tell the facilitators about message SEQ (the number in
                                       [brackets]); nobody else sees your report
               /help-request [note]    ask a facilitator to check in with you, privately
+              /reply N TEXT           write in private check-in #N (only you and the group's
+                                      staff read it); /reply N writes every line there until
+                                      /room; /checkins lists them
               /resources [REGION]     free helplines for this room (or a country: CA, GB, ...)
               /cw LABEL text          send under a content warning: suicide, self-harm,
                                       substance-use, trauma, abuse, or your own words in
                                       "quotes"; others see the label until they /show it
               /show SEQ               read message SEQ shown under a content warning
+              /delete SEQ             delete your own message SEQ for everyone
               /done, /pass            end your turn in a round, or pass (others cannot tell
                                       which)
               /mood 1-5 [share]       answer a mood check-in, 1 very low to 5 very good;
@@ -45,7 +49,7 @@ record SlashCommand(String name, String argument) {
               /voice NAME [off]                give (or take) the floor in a moderated room
               /lower NAME                      lower a member's raised hand
               /admit NAME, /deny NAME          answer a member waiting to join
-              /delete SEQ                      remove message SEQ for everyone
+              /delete SEQ                      remove any message SEQ for everyone
               /slow SECONDS                    one message per member per SECONDS; 0 turns it off
               /lock, /unlock                   stop or allow new members joining
               /moderated on|off                only members given the floor may write
@@ -55,6 +59,11 @@ record SlashCommand(String name, String argument) {
               /alerts                          crisis alerts and requests still open
               /ack [ALERT] reaching|handled|false   answer an alert: reaching out stops its
                                                escalation; handled or false closes it
+              /checkin NAME                    open a private check-in with a member (it answers
+                                               an open alert about them as reaching out)
+              /endcheckin N [resolved|referred|emergency|no_reply]
+                                               close check-in #N; the outcome goes to the audit
+                                               log, never what was said
               /share CARD [NAME]               share a helpline from /resources with everyone
                                                here, or with one member
               /open                            open the session: members may write

@@ -211,7 +211,7 @@ class FacilitationChatTest {
         fran.awaitOutput("[facilitator alert] Sam reported message 1 (from Alex). Reason: this hurt");
         fran.type("/delete 1");
         for (ChatRun everyone : List.of(fran, sam, alex)) {
-            everyone.awaitOutput("* message 1 was removed by a facilitator");
+            everyone.awaitOutput("* message 1 was deleted");
         }
 
         fran.type("/warn Alex please be gentle with others");

@@ -41,8 +41,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = RoundEnd.class, name = "round_end"),
     @JsonSubTypes.Type(value = MoodPoll.class, name = "mood_poll"),
     @JsonSubTypes.Type(value = Mood.class, name = "mood"),
+    @JsonSubTypes.Type(value = CheckinOpen.class, name = "checkin_open"),
+    @JsonSubTypes.Type(value = CheckinSend.class, name = "checkin_send"),
+    @JsonSubTypes.Type(value = CheckinHistory.class, name = "checkin_history"),
+    @JsonSubTypes.Type(value = ListCheckins.class, name = "checkins"),
+    @JsonSubTypes.Type(value = CheckinClose.class, name = "checkin_close"),
 })
-public sealed interface ClientMessage permits Hello, Ping, ListRooms, Join, Leave, Send, RoomRequest {
+public sealed interface ClientMessage permits Hello, Ping, ListRooms, Join, Leave, Send, RoomRequest,
+        CheckinRequest {
     /** The client-chosen request id, or null. */
     String id();
 

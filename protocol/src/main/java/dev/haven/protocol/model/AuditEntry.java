@@ -3,11 +3,19 @@ package dev.haven.protocol.model;
 /**
  * One moderation action. Never holds message text; {@code reason} is the facilitator's own.
  *
- * @param action the command's name ({@code mute}, {@code remove}, ...)
- * @param target the user id acted on, or null for room-wide actions
+ * @param action     the command's name ({@code mute}, {@code remove}, ...)
+ * @param target     the user id acted on, or null for room-wide actions
+ * @param actorName  the actor's name at the time, or null when unknown (an entry the server made itself)
+ * @param targetName the target's name at the time, or null when unknown
  */
-public record AuditEntry(long ts, String actor, String action, String target, String reason) {
-    /** Keeps the facilitator's reason out of logs. */
+public record AuditEntry(long ts, String actor, String action, String target, String reason, String actorName,
+                         String targetName) {
+    /** An entry without names. */
+    public AuditEntry(long ts, String actor, String action, String target, String reason) {
+        this(ts, actor, action, target, reason, null, null);
+    }
+
+    /** Keeps the facilitator's reason, and the names, out of logs. */
     @Override
     public String toString() {
         return "AuditEntry[ts=" + ts + ", actor=" + actor + ", action=" + action + ", target=" + target + "]";

@@ -20,6 +20,7 @@ public enum NoticeKind implements WireEnum {
     SESSION_CLOSING("session_closing"),
     SESSION_CLOSED("session_closed"),
     TURN_WARNING("turn_warning"),
+    REACHING_OUT("reaching_out"),
     /** A value from a newer server that this client does not know; it has no wire name and is never sent. */
     @JsonEnumDefaultValue
     UNKNOWN(null);

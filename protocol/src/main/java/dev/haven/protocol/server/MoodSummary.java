@@ -7,8 +7,9 @@ import java.util.TreeMap;
 
 /**
  * How a mood check-in came out, sent to everyone in the room when it closes. With fewer than
- * {@link #MIN_SCORES} scored answers the distribution could point at single members, so it is
- * left out and {@code suppressed} is true.
+ * {@link #MIN_SCORES} scored answers, or scores that are all the same, the distribution could
+ * point at single members (it would tell everyone what everyone answered), so it is left out and
+ * {@code suppressed} is true.
  *
  * @param n            how many took part, those who answered {@code null} included
  * @param distribution how many answered each score, {@code "1"} to {@code "5"}; null when suppressed

@@ -3,6 +3,7 @@ package dev.haven.protocol.server;
 import dev.haven.protocol.Fields;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.ResourceCard;
+import dev.haven.protocol.model.UserInfo;
 import java.util.List;
 
 /**
@@ -17,16 +18,23 @@ import java.util.List;
  * @param granted   for {@code voice}: whether the floor was given or taken
  * @param alertId   for {@code support}: the alert the room's facilitators received
  * @param text      the server's words to the member, for {@code support}, {@code unfacilitated},
- *                  {@code session_closing} and {@code session_closed}
+ *                  {@code session_closing}, {@code session_closed} and {@code reaching_out}
  * @param resources for {@code support} and {@code unfacilitated}: helplines to turn to (may be empty)
  * @param closesAt  for {@code session_closing}: when the session closes (epoch ms)
+ * @param by        for {@code reaching_out}: the facilitator or supervisor who is reaching out
  */
 public record Notice(String room, NoticeKind kind, Long until, String reason, Boolean granted, String alertId,
-                     String text, List<ResourceCard> resources, Long closesAt) implements ServerMessage {
+                     String text, List<ResourceCard> resources, Long closesAt, UserInfo by) implements ServerMessage {
     public Notice {
         Fields.requireText(room, "room");
         Fields.require(kind, "kind");
         resources = resources == null ? null : List.copyOf(resources);
+    }
+
+    /** A notice from before {@code by}. */
+    public Notice(String room, NoticeKind kind, Long until, String reason, Boolean granted, String alertId,
+                  String text, List<ResourceCard> resources, Long closesAt) {
+        this(room, kind, until, reason, granted, alertId, text, resources, closesAt, null);
     }
 
     /** A moderation step or an admission. */
@@ -56,6 +64,11 @@ public record Notice(String room, NoticeKind kind, Long until, String reason, Bo
     /** The session has closed: the member is out of the room. */
     public static Notice sessionClosed(String room, String text) {
         return new Notice(room, NoticeKind.SESSION_CLOSED, null, null, null, null, text, null, null);
+    }
+
+    /** A member of staff would like to check in with the member, privately: {@code text} says so calmly. */
+    public static Notice reachingOut(String room, UserInfo by, String text) {
+        return new Notice(room, NoticeKind.REACHING_OUT, null, null, null, null, text, null, null, by);
     }
 
     /** Keeps the facilitator's words out of logs. */

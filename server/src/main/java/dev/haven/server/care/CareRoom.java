@@ -1,5 +1,6 @@
 package dev.haven.server.care;
 
+import dev.haven.protocol.model.UserInfo;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.config.RoomSettings;
 import java.time.Duration;
@@ -19,6 +20,9 @@ public interface CareRoom {
     /** Whether this user is in the room. */
     boolean isPresent(String userId);
 
+    /** The user as the room shows it (its name there, its role in the room); null when it is not in the room. */
+    UserInfo present(String userId);
+
     /** To every facilitator and supervisor in the room but this user (nobody is alerted about themself). */
     void toStaffBesides(String userId, ServerMessage event);
 
@@ -30,5 +34,6 @@ public interface CareRoom {
     /** Runs the task on the room's executor after the delay. */
     void schedule(Runnable task, Duration delay);
 
-    void audit(String actor, String action, String target, String reason);
+    /** Records an action in the room's audit log, with the names of the actor and target at the time. */
+    void audit(String actor, String actorName, String action, String target, String targetName, String reason);
 }

@@ -6,6 +6,7 @@ import dev.haven.protocol.client.CareRequest;
 import dev.haven.protocol.client.ListResources;
 import dev.haven.protocol.client.RequestFacilitator;
 import dev.haven.protocol.client.ShareResource;
+import dev.haven.protocol.model.AlertAction;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.CrisisTier;
 import dev.haven.protocol.model.ResourceCard;
@@ -22,6 +23,7 @@ import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.care.detect.Detection;
 import dev.haven.server.care.detect.Tier;
 import dev.haven.server.config.ResourceCardSettings;
+import dev.haven.server.auth.Identity;
 import dev.haven.server.delivery.Session;
 import java.time.Duration;
 import java.util.HashMap;
@@ -94,12 +96,7 @@ public final class RoomCare {
         CrisisTier tier = detection.tier() == Tier.HIGH ? CrisisTier.HIGH : CrisisTier.CONCERN;
         OpenAlert existing = book.openFor(author.id(), AlertKind.CRISIS);
         if (existing != null) {
-            if (tier == CrisisTier.HIGH && existing.tier == CrisisTier.CONCERN) {
-                // Nothing new is sent; the higher tier only shortens what is left of its escalation.
-                existing.tier = CrisisTier.HIGH;
-                existing.urgentAt = Math.min(existing.urgentAt, existing.openedAt + timeout(existing));
-                existing.supervisorAt = Math.min(existing.supervisorAt, existing.urgentAt + supervisorDelay());
-            }
+            raise(existing, tier);
             return existing;
         }
         OpenAlert alert = new OpenAlert(services.alertIds().next(), AlertKind.CRISIS, author.id(), author.name(), tier,
@@ -113,6 +110,39 @@ public final class RoomCare {
             room.toUser(author.id(), Notice.support(room.id(), alert.id, text, cards(reach)));
         }
         return alert;
+    }
+
+    /** Nothing new is sent; a higher tier only shortens what is left of the alert's escalation. */
+    private void raise(OpenAlert alert, CrisisTier tier) {
+        if (tier == CrisisTier.HIGH && alert.tier == CrisisTier.CONCERN) {
+            alert.tier = CrisisTier.HIGH;
+            alert.urgentAt = Math.min(alert.urgentAt, alert.openedAt + timeout(alert));
+            alert.supervisorAt = Math.min(alert.supervisorAt, alert.urgentAt + supervisorDelay());
+        }
+    }
+
+    /**
+     * A member's words in a check-in. While staff read along, they raise no new alert, but an
+     * open crisis alert about the member takes their tier if it is higher, so what escalation or
+     * a supervisor later sees stays honest. With nobody of the staff there to read them, they
+     * open an alert as a message in the room would (with no {@code seq}).
+     */
+    public void checkinWords(UserInfo member, long ts, Detection detection, boolean staffReading) {
+        if (!detection.found()) {
+            return;
+        }
+        if (!staffReading) {
+            open(member, null, false, ts, detection);
+            return;
+        }
+        OpenAlert existing = book.openFor(member.id(), AlertKind.CRISIS);
+        if (existing != null) {
+            CrisisTier before = existing.tier;
+            raise(existing, detection.tier() == Tier.HIGH ? CrisisTier.HIGH : CrisisTier.CONCERN);
+            if (existing.tier != before) {
+                log.info("crisis alert tier raised by a check-in room={} alert={}", room.id(), existing.id);
+            }
+        }
     }
 
     /** Opens an alert: its facilitators hear of it, or the supervisors at once when there are none. */
@@ -205,7 +235,11 @@ public final class RoomCare {
     public ServerMessage handle(Session session, boolean present, Role roleHere, CareRequest request) {
         if (request instanceof AckAlert ack && (present && roleHere.isStaff()
                 || session.identity().role() == Role.SUPERVISOR)) {
-            return acknowledge(session.identity().id(), ack);
+            if (!acknowledge(asShown(session.identity()), ack.alertId(), ack.action(),
+                    ack.action() == AlertAction.REACHING_OUT)) {
+                return ErrorReply.of(ack.id(), ErrorCode.NOT_FOUND, "no open alert with that id in this room");
+            }
+            return Ok.empty(ack.id());
         }
         if (!present) {
             return ErrorReply.of(request.id(), ErrorCode.NOT_IN_ROOM, "join the room first");
@@ -223,7 +257,7 @@ public final class RoomCare {
         } else if (!roleHere.isStaff()) {
             return ErrorReply.of(request.id(), ErrorCode.FORBIDDEN, "only a facilitator of this room may do that");
         } else if (request instanceof ShareResource share) {
-            return share(session.identity().id(), share);
+            return share(asShown(session.identity()), share);
         }
         return ErrorReply.of(request.id(), ErrorCode.FORBIDDEN, "only a facilitator of this room may do that");
     }
@@ -248,28 +282,67 @@ public final class RoomCare {
         return Ok.empty(ask.id());
     }
 
-    private ServerMessage acknowledge(String by, AckAlert ack) {
-        OpenAlert alert = book.get(ack.alertId());
+    /**
+     * Acknowledges an alert: every facilitator of the room (and the supervisors, when it was
+     * escalated) receives the update; with {@code tellMember}, the member hears privately that
+     * someone is reaching out.
+     *
+     * @return false when no such alert is open
+     */
+    private boolean acknowledge(UserInfo by, String alertId, AlertAction action, boolean tellMember) {
+        OpenAlert alert = book.get(alertId);
         if (alert == null) {
-            return ErrorReply.of(ack.id(), ErrorCode.NOT_FOUND, "no open alert with that id in this room");
+            return false;
         }
-        boolean closes = ack.action().closes();
+        boolean closes = action.closes();
         alert.acknowledged = true;
         if (closes) {
             book.remove(alert);
         }
-        var update = alert.update(room.id(), by, ack.action(), services.clock().millis());
+        var update = alert.update(room.id(), by.id(), action, services.clock().millis());
         room.toStaffBesides(alert.member, update);
         if (alert.escalated) {
             services.supervisors().update(update, closes);
         }
-        room.audit(by, "ack_alert", alert.member, alert.kind.wireName() + " " + ack.action().wireName());
-        log.info("alert acknowledged room={} alert={} by={} action={}", room.id(), alert.id, by,
-                ack.action().wireName());
-        return Ok.empty(ack.id());
+        if (tellMember) {
+            room.toUser(alert.member, Notice.reachingOut(room.id(), by,
+                    SupportText.reachingOut(by.name(), by.role() == Role.SUPERVISOR)));
+        }
+        room.audit(by.id(), by.name(), "ack_alert", alert.member, alert.name,
+                alert.kind.wireName() + " " + action.wireName());
+        log.info("alert acknowledged room={} alert={} by={} action={}", room.id(), alert.id, by.id(),
+                action.wireName());
+        return true;
     }
 
-    private ServerMessage share(String by, ShareResource share) {
+    /**
+     * A check-in opened from an alert: the alert is acknowledged as {@code reaching_out} by its
+     * opener, as {@code ack_alert} would.
+     *
+     * @param tellMember whether the member hears of it (not when the check-in was already going on)
+     * @return false when no such alert is open
+     */
+    public boolean reachingOut(UserInfo by, String alertId, boolean tellMember) {
+        return acknowledge(by, alertId, AlertAction.REACHING_OUT, tellMember);
+    }
+
+    /** An open {@code crisis} or {@code request_facilitator} alert of the room, as a check-in sees it. */
+    public record AlertRef(String id, String member, String name, boolean escalated) {
+    }
+
+    /** The open alert with this id, or null. */
+    public AlertRef openAlert(String alertId) {
+        OpenAlert alert = book.get(alertId);
+        return alert == null ? null : new AlertRef(alert.id, alert.member, alert.name, alert.escalated);
+    }
+
+    /** The user as the room shows it: its name there when present, else its own. */
+    private UserInfo asShown(Identity identity) {
+        UserInfo present = room.present(identity.id());
+        return present != null ? present : identity.userInfoIn(room.id());
+    }
+
+    private ServerMessage share(UserInfo by, ShareResource share) {
         ResourceCard card = services.resources().find(share.card());
         if (card == null) {
             return ErrorReply.of(share.id(), ErrorCode.NOT_FOUND, "no resource card with that id");
@@ -282,7 +355,8 @@ public final class RoomCare {
         } else {
             return ErrorReply.of(share.id(), ErrorCode.NOT_FOUND, "no such member in this room");
         }
-        room.audit(by, "share_resource", share.user(), card.id());
+        UserInfo target = share.user() == null ? null : room.present(share.user());
+        room.audit(by.id(), by.name(), "share_resource", share.user(), target == null ? null : target.name(), card.id());
         return Ok.empty(share.id());
     }
 
@@ -296,6 +370,16 @@ public final class RoomCare {
                 session.send(alert.frame(room.id()));
             }
         }
+    }
+
+    /**
+     * Sends an alert about this room to every connected supervisor but this user, such as a
+     * report about a facilitator's or supervisor's message, which never reaches its author.
+     *
+     * @return how many supervisor connections it reached
+     */
+    public int alertSupervisorsExcept(String userId, Alert alert) {
+        return services.supervisors().alertExcept(userId, alert);
     }
 
     /**

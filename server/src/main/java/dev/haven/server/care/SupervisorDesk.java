@@ -2,6 +2,7 @@ package dev.haven.server.care;
 
 import dev.haven.protocol.server.Alert;
 import dev.haven.server.delivery.Session;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * alerts still open in any room. A supervisor receives every escalation from every room as soon
  * as it has said hello, without joining a room, and on connecting receives the escalated alerts
  * still open, each followed by what was done about it so far (a facilitator reaching out).
- * Other features alert supervisors through {@link #alert}.
+ * Other features alert supervisors through {@link #alert}; check-ins reach the supervisors in
+ * them through {@link #sessionsOf}.
  *
  * <p><b>Threading.</b> Connections register and leave from their own threads; rooms escalate
  * from theirs. Both collections are concurrent. A supervisor registering while an alert is
@@ -86,12 +88,34 @@ public final class SupervisorDesk {
      * @return how many supervisor connections it reached
      */
     public int alert(Alert alert) {
+        return alertExcept(null, alert);
+    }
+
+    /**
+     * Sends an alert to every connected supervisor but the one user it is about.
+     *
+     * @return how many supervisor connections it reached
+     */
+    public int alertExcept(String userId, Alert alert) {
         int reached = 0;
         for (Session supervisor : supervisors) {
-            supervisor.send(alert);
-            reached++;
+            if (!supervisor.identity().id().equals(userId)) {
+                supervisor.send(alert);
+                reached++;
+            }
         }
         return reached;
+    }
+
+    /** Every connection of one supervisor, for a check-in it opened or joined. */
+    public List<Session> sessionsOf(String userId) {
+        List<Session> sessions = new ArrayList<>(2);
+        for (Session supervisor : supervisors) {
+            if (supervisor.identity().id().equals(userId)) {
+                sessions.add(supervisor);
+            }
+        }
+        return sessions;
     }
 
     private static String key(String room, String alertId) {

@@ -58,4 +58,13 @@ final class SupportText {
                 + " nobody here can come to you right away. These services are open now, day and night, and free"
                 + " to contact. " + EMERGENCY;
     }
+
+    /**
+     * A member of staff is reaching out, as the member hears it: who, and that it is private.
+     * Calm and short; it asks nothing of the member.
+     */
+    static String reachingOut(String name, boolean supervisor) {
+        return name + (supervisor ? " from the support team" : " from the group")
+                + " would like to check in with you, privately. Only you and the group's staff can see it.";
+    }
 }

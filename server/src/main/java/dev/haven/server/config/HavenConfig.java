@@ -12,10 +12,12 @@ import java.util.Set;
  * @param care      duty of care; null for the defaults
  * @param resources the helplines; null for none
  * @param sessions  facilitated sessions; null for {@link SessionSettings#defaults()}
+ * @param checkins  check-ins; null for {@link CheckinSettings#defaults()}
  */
 public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits,
                           HistorySettings history, ModerationSettings moderation, List<RoomSettings> rooms,
-                          CareSettings care, ResourceSettings resources, SessionSettings sessions) {
+                          CareSettings care, ResourceSettings resources, SessionSettings sessions,
+                          CheckinSettings checkins) {
     public HavenConfig {
         check(server != null, "the 'server' section is missing");
         check(auth != null, "the 'auth' section is missing");
@@ -23,6 +25,7 @@ public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSetting
         check(history != null, "the 'history' section is missing");
         check(moderation != null, "the 'moderation' section is missing");
         sessions = sessions == null ? SessionSettings.defaults() : sessions;
+        checkins = checkins == null ? CheckinSettings.defaults() : checkins;
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
         Set<String> ids = new HashSet<>();
         for (RoomSettings room : rooms) {
@@ -32,41 +35,52 @@ public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSetting
         resources = resources == null ? ResourceSettings.none() : resources;
     }
 
-    /** Default duty-of-care and session settings, and no helplines. */
+    /** Default duty-of-care, session and check-in settings, and no helplines. */
     public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
                        ModerationSettings moderation, List<RoomSettings> rooms) {
-        this(server, auth, limits, history, moderation, rooms, null, null, null);
+        this(server, auth, limits, history, moderation, rooms, null, null, null, null);
+    }
+
+    /** Default check-in settings. */
+    public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
+                       ModerationSettings moderation, List<RoomSettings> rooms, CareSettings care,
+                       ResourceSettings resources, SessionSettings sessions) {
+        this(server, auth, limits, history, moderation, rooms, care, resources, sessions, null);
     }
 
     public HavenConfig withServer(ServerSettings newServer) {
-        return new HavenConfig(newServer, auth, limits, history, moderation, rooms, care, resources, sessions);
+        return new HavenConfig(newServer, auth, limits, history, moderation, rooms, care, resources, sessions, checkins);
     }
 
     public HavenConfig withAuth(AuthSettings newAuth) {
-        return new HavenConfig(server, newAuth, limits, history, moderation, rooms, care, resources, sessions);
+        return new HavenConfig(server, newAuth, limits, history, moderation, rooms, care, resources, sessions, checkins);
     }
 
     public HavenConfig withLimits(LimitSettings newLimits) {
-        return new HavenConfig(server, auth, newLimits, history, moderation, rooms, care, resources, sessions);
+        return new HavenConfig(server, auth, newLimits, history, moderation, rooms, care, resources, sessions, checkins);
     }
 
     public HavenConfig withHistory(HistorySettings newHistory) {
-        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, care, resources, sessions);
+        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, care, resources, sessions, checkins);
     }
 
     public HavenConfig withCare(CareSettings newCare) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, newCare, resources, sessions);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, newCare, resources, sessions, checkins);
     }
 
     public HavenConfig withResources(ResourceSettings newResources) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, newResources, sessions);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, newResources, sessions, checkins);
     }
 
     public HavenConfig withSessions(SessionSettings newSessions) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, newSessions);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, newSessions, checkins);
+    }
+
+    public HavenConfig withCheckins(CheckinSettings newCheckins) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions, newCheckins);
     }
 
     public HavenConfig withRooms(List<RoomSettings> newRooms) {
-        return new HavenConfig(server, auth, limits, history, moderation, newRooms, care, resources, sessions);
+        return new HavenConfig(server, auth, limits, history, moderation, newRooms, care, resources, sessions, checkins);
     }
 }

@@ -21,10 +21,13 @@ import java.util.regex.Pattern;
  *                           and tells its members when no facilitator is left; off by default
  * @param guidelinesVersion  the version of {@code guidelines}, 1 by default: raise it when the
  *                           text changes, so members accept it again
+ * @param checkinWitness     a check-in carries no message until two staff members are in it, as
+ *                           safeguarding guidance asks for rooms of young people; off by default
  */
 public record RoomSettings(String id, String name, RoomCategory category, String topic, List<String> tags,
                            Integer capacity, String guidelines, Boolean locked, String region, String audience,
-                           Boolean holdMethodDetail, Boolean requireFacilitator, Integer guidelinesVersion) {
+                           Boolean holdMethodDetail, Boolean requireFacilitator, Integer guidelinesVersion,
+                           Boolean checkinWitness) {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     public RoomSettings {
@@ -48,6 +51,15 @@ public record RoomSettings(String id, String name, RoomCategory category, String
         region = regionCode;
         audience = audience == null || audience.isBlank() ? null : audience.strip().toLowerCase(java.util.Locale.ROOT);
         holdMethodDetail = holdMethodDetail != null && holdMethodDetail;
+        checkinWitness = checkinWitness != null && checkinWitness;
+    }
+
+    /** A room whose check-ins need no second staff member. */
+    public RoomSettings(String id, String name, RoomCategory category, String topic, List<String> tags,
+                        Integer capacity, String guidelines, Boolean locked, String region, String audience,
+                        Boolean holdMethodDetail, Boolean requireFacilitator, Integer guidelinesVersion) {
+        this(id, name, category, topic, tags, capacity, guidelines, locked, region, audience, holdMethodDetail,
+                requireFacilitator, guidelinesVersion, null);
     }
 
     /** A room with no region, audience or hold setting that does not require a facilitator. */
@@ -66,6 +78,11 @@ public record RoomSettings(String id, String name, RoomCategory category, String
 
     public RoomSettings withRequireFacilitator(boolean required) {
         return new RoomSettings(id, name, category, topic, tags, capacity, guidelines, locked, region, audience,
-                holdMethodDetail, required, guidelinesVersion);
+                holdMethodDetail, required, guidelinesVersion, checkinWitness);
+    }
+
+    public RoomSettings withCheckinWitness(boolean required) {
+        return new RoomSettings(id, name, category, topic, tags, capacity, guidelines, locked, region, audience,
+                holdMethodDetail, requireFacilitator, guidelinesVersion, required);
     }
 }

@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** A room's moderation actions, newest kept, bounded in count. Never holds message text. */
+/**
+ * A room's moderation actions, newest kept, bounded in count. Never holds message text. Each
+ * entry names its actor and target as they were called at the time, so the log still reads
+ * after they have left.
+ */
 public final class AuditLog {
     private final int capacity;
     private final ArrayDeque<AuditEntry> entries = new ArrayDeque<>();
@@ -15,8 +19,9 @@ public final class AuditLog {
         this.capacity = capacity;
     }
 
-    public void record(long ts, String actor, String action, String target, String reason) {
-        entries.addLast(new AuditEntry(ts, actor, action, target, reason));
+    public void record(long ts, String actor, String actorName, String action, String target, String targetName,
+                       String reason) {
+        entries.addLast(new AuditEntry(ts, actor, action, target, reason, actorName, targetName));
         while (entries.size() > capacity) {
             entries.removeFirst();
         }
@@ -30,6 +35,21 @@ public final class AuditLog {
             result.add(newestFirst.next());
         }
         return result;
+    }
+
+    /** The name the newest entry that names this user gives it, or null. */
+    public String lastNameOf(String userId) {
+        Iterator<AuditEntry> newestFirst = entries.descendingIterator();
+        while (newestFirst.hasNext()) {
+            AuditEntry entry = newestFirst.next();
+            if (userId.equals(entry.actor()) && entry.actorName() != null) {
+                return entry.actorName();
+            }
+            if (userId.equals(entry.target()) && entry.targetName() != null) {
+                return entry.targetName();
+            }
+        }
+        return null;
     }
 
     public void clear() {

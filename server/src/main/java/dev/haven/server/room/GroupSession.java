@@ -185,13 +185,15 @@ final class GroupSession implements SessionLifecycle.Listener, Round.Listener, M
 
     /**
      * The session closes: everyone present (and everyone waiting to be admitted) is told and is
-     * out of the room, and what the session held is purged: messages, the round, the check-in
-     * and its answers, reports still waiting for a facilitator, open crisis and
+     * out of the room, and what the session held is purged: private check-ins, messages, the
+     * round, the mood check-in and its answers, reports still waiting for a facilitator, open crisis and
      * request-for-a-facilitator alerts, participation stats, slow-mode times, waiting members,
      * settings changed during it. Sanctions, the audit log and {@code seq} carry on; a purge is not a gap.
      */
     @Override
     public void closeDue() {
+        // First, while everyone in them is still in the room to hear that they end.
+        room.checkins.sessionClosed();
         Notice closed = Notice.sessionClosed(room.id(), CLOSED_TEXT);
         int present = room.presence.size();
         for (Member member : List.copyOf(room.presence.all())) {

@@ -1,12 +1,14 @@
 package dev.haven.server.room;
 
 import dev.haven.protocol.ErrorCode;
+import dev.haven.protocol.client.CheckinRequest;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
 import dev.haven.protocol.client.SessionRequest;
 import dev.haven.protocol.model.Admission;
 import dev.haven.protocol.model.AlertKind;
+import dev.haven.protocol.model.CheckinInfo;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.PresenceKind;
 import dev.haven.protocol.model.RoomInfo;
@@ -23,11 +25,11 @@ import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.care.CareServices;
 import dev.haven.server.care.RoomCare;
 import dev.haven.server.care.detect.Detection;
+import dev.haven.server.checkin.RoomCheckins;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
 import dev.haven.server.delivery.FrameEncoder;
 import dev.haven.server.delivery.Session;
-import dev.haven.server.moderation.AuditLog;
 import dev.haven.server.moderation.ParticipationStats;
 import dev.haven.server.moderation.Sanctions;
 import dev.haven.server.moderation.SlowMode;
@@ -44,7 +46,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One support-group room: who is present, the ordered message stream, the held history, the
  * state of facilitation (mutes, bans, hands, the floor, waiting members, the audit log), and
- * its facilitated session ({@link GroupSession}: lobby and open, rounds, mood check-ins).
+ * its facilitated session ({@link GroupSession}: lobby and open, rounds, mood check-ins), and
+ * its private check-ins ({@link RoomCheckins}).
  *
  * <p><b>Threading.</b> Each room is bound to one executor (in the server, one of the Netty
  * worker event loops, chosen round-robin when the room is created), and its timers run there
@@ -55,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * caller's {@code reply} callback from the room's executor, and events go to
  * {@link Session#deliver}; a session queues both in call order, so a join's reply and the
  * events after it arrive in that order, and a removed member's {@code removed} notice is the
- * last thing of the room it receives.
+ * last thing of the room it receives. The room's check-ins are held and run the same way, on
+ * this executor: a check-in is part of its room's state, not of a server-wide registry.
  *
  * <p>{@link #info()} may be called from any thread; it returns a snapshot kept in a volatile.
  */
@@ -65,15 +69,17 @@ public final class Room {
     final RoomSettings settings;
     final RoomExecutor executor;
     final Clock clock;
+    final FrameEncoder encoder;
     final MessageHistory history;
     final Presence presence;
     final Sanctions sanctions;
-    final AuditLog audit;
+    final RoomAudit audit;
     final ParticipationStats stats;
     final SlowMode slowMode;
     final WaitingRoom waiting = new WaitingRoom();
     final PendingReports pendingReports = new PendingReports();
     final RoomCare care;
+    final RoomCheckins checkins;
     final Guidelines guidelines;
     final GroupSession group;
     private final int maxTextChars;
@@ -102,18 +108,20 @@ public final class Room {
         this.settings = settings;
         this.executor = executor;
         this.clock = clock;
+        this.encoder = encoder;
         this.maxTextChars = config.limits().maxTextChars();
         this.history = new MessageHistory(config.history().maxMessages(),
                 Duration.ofSeconds(config.history().maxAgeSeconds()), clock);
         this.sanctions = new Sanctions(clock);
         this.presence = new Presence(settings.id(), encoder, sanctions::isMuted);
-        this.audit = new AuditLog(config.moderation().auditEntries());
+        this.audit = new RoomAudit(this, config.moderation().auditEntries());
         this.stats = new ParticipationStats(Duration.ofSeconds(config.moderation().statsWindowSeconds()));
         this.slowMode = new SlowMode(dev.haven.protocol.client.SetRoom.MAX_SLOW_MODE_SECONDS);
         this.policy = configuredPolicy();
         this.guidelines = new Guidelines(settings.guidelines(), settings.guidelinesVersion());
         this.commands = new RoomCommands(this);
         this.care = new RoomCare(new RoomCareBridge(this), careServices);
+        this.checkins = new RoomCheckins(new RoomCheckinBridge(this), care, careServices.supervisors(), config, clock);
         this.group = new GroupSession(this, settings.requireFacilitator(),
                 Duration.ofSeconds(config.sessions().facilitatorGraceSeconds()), new CareDropout(care), random);
         this.sessionCommands = new SessionCommands(this, group);
@@ -152,11 +160,22 @@ public final class Room {
         });
     }
 
+    /** A check-in request about this room or one of its check-ins. */
+    public void checkin(Session session, CheckinRequest request, Consumer<ServerMessage> reply) {
+        answer(request.id(), reply, () -> checkins.handle(session, request));
+    }
+
+    /** The open check-ins the session's user is in, given to {@code result} on the room's executor. */
+    public void listCheckins(Session session, Consumer<List<CheckinInfo>> result) {
+        run(() -> result.accept(checkins.list(session)));
+    }
+
     /** The connection is gone: it leaves without a reply. Harmless for a session that never joined. */
     public void disconnect(Session session) {
         run(() -> {
             waiting.withdraw(session);
             removeSession(session);
+            checkins.disconnected(session);
         });
     }
 
@@ -168,6 +187,7 @@ public final class Room {
             sanctions.purgeExpired();
             slowMode.purge(now);
             waiting.expireAdmissions(now);
+            checkins.sweep();
             for (WaitingRoom.Waiter lapsed : waiting.expire(now)) {
                 // The member still waits on the answer: a denial that says why, so it may ask again.
                 lapsed.sessions().forEach(s -> s.send(new Notice(id(), NoticeKind.DENIED, null,
@@ -284,6 +304,9 @@ public final class Room {
         } else {
             member.add(session);
         }
+        boolean firstOfUser = member.sessions().size() == 1;
+        // A later task, so the check-ins it is in follow the join's reply.
+        run(() -> checkins.entered(session, firstOfUser));
         if (member.isFacilitator() && (!waiting.all().isEmpty() || !pendingReports.isEmpty())) {
             // A later task, so these alerts follow the join's reply, which this task produces.
             run(() -> alertOnArrival(session));
@@ -400,6 +423,7 @@ public final class Room {
         if (member.remove(session)) {
             removeMember(member);
         }
+        checkins.left(session);
         return true;
     }
 

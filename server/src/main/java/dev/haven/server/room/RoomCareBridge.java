@@ -1,5 +1,6 @@
 package dev.haven.server.room;
 
+import dev.haven.protocol.model.UserInfo;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.care.CareRoom;
 import dev.haven.server.config.RoomSettings;
@@ -34,6 +35,12 @@ final class RoomCareBridge implements CareRoom {
     }
 
     @Override
+    public UserInfo present(String userId) {
+        Member member = room.presence.get(userId);
+        return member == null ? null : member.userInfo();
+    }
+
+    @Override
     public void toStaffBesides(String userId, ServerMessage event) {
         room.presence.toFacilitatorsExcept(userId, event);
     }
@@ -57,7 +64,8 @@ final class RoomCareBridge implements CareRoom {
     }
 
     @Override
-    public void audit(String actor, String action, String target, String reason) {
-        room.audit.record(room.clock.millis(), actor, action, target, reason);
+    public void audit(String actor, String actorName, String action, String target, String targetName,
+                      String reason) {
+        room.audit.record(room.clock.millis(), actor, actorName, action, target, targetName, reason);
     }
 }

@@ -28,8 +28,6 @@ import dev.haven.protocol.model.Participation;
 import dev.haven.protocol.model.PresenceKind;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.AuditResult;
-import dev.haven.protocol.server.MessageDeleted;
-import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.ServerMessage;
@@ -54,9 +52,11 @@ final class RoomCommands {
     private static final Logger log = LoggerFactory.getLogger(RoomCommands.class);
 
     private final Room room;
+    private final MessageActions messages;
 
     RoomCommands(Room room) {
         this.room = room;
+        this.messages = new MessageActions(room);
     }
 
     ServerMessage handle(Session session, RoomRequest request) {
@@ -72,7 +72,9 @@ final class RoomCommands {
         } else if (request instanceof LowerHand lower) {
             return lowerHand(actor, lower);
         } else if (request instanceof Report report) {
-            return report(actor, report);
+            return messages.report(actor, report);
+        } else if (request instanceof Delete delete) {
+            return messages.delete(actor, delete);
         }
         if (!Permissions.mayModerate(actor.role())) {
             return error(request.id(), ErrorCode.FORBIDDEN, "only a facilitator of this room may do that");
@@ -95,8 +97,6 @@ final class RoomCommands {
             return ban(actor, ban);
         } else if (request instanceof Unban unban) {
             return unban(actor, unban);
-        } else if (request instanceof Delete delete) {
-            return delete(actor, delete);
         } else if (request instanceof SetRoom set) {
             return setRoom(actor, set);
         } else if (request instanceof Voice voice) {
@@ -151,24 +151,6 @@ final class RoomCommands {
         }
     }
 
-    private ServerMessage report(Member actor, Report request) {
-        if (request.seq() > room.seq) {
-            return error(request.id(), ErrorCode.NOT_FOUND, "no message with that seq in this room");
-        }
-        MessageEvent message = room.history.find(request.seq());
-        String author = message == null ? null : message.from().id();
-        String authorName = message == null ? null : message.from().name();
-        // A facilitator whose own message is reported is not told who reported it.
-        Alert alert = new Alert(room.id(), AlertKind.REPORT, author, authorName, request.seq(), actor.id(),
-                request.reason(), now());
-        boolean delivered = room.presence.toFacilitatorsExcept(author, alert);
-        if (!delivered && room.pendingReports.add(alert)) {
-            log.warn("pending report dropped room={} (over {})", room.id(), PendingReports.MAX_PENDING);
-        }
-        log.info("report room={} seq={} by={} pending={}", room.id(), request.seq(), actor.id(), !delivered);
-        return Ok.empty(request.id());
-    }
-
     // ---------------------------------------------------------------- facilitators' commands
 
     private ServerMessage mute(Member actor, Mute request) {
@@ -219,8 +201,9 @@ final class RoomCommands {
             return refused;
         }
         Presence.tell(target, new Notice(room.id(), NoticeKind.REMOVED, null, request.reason(), null));
-        room.removeMember(target);
+        // Recorded while the member is still present, so the entry keeps its name.
         record(actor, "remove", target.id(), request.reason());
+        room.removeMember(target);
         return Ok.empty(request.id());
     }
 
@@ -240,6 +223,7 @@ final class RoomCommands {
         if (request.seconds() != null) {
             room.executor.schedule(room.sanctions::purgeExpired, Duration.ofSeconds(request.seconds()));
         }
+        String targetName = target != null ? target.name() : waiter != null ? waiter.identity().name() : null;
         if (target != null) {
             Presence.tell(target, new Notice(room.id(), NoticeKind.BANNED, untilOrNull(until), request.reason(), null));
             room.removeMember(target);
@@ -248,7 +232,7 @@ final class RoomCommands {
             waiter.sessions().forEach(s -> s.send(new Notice(room.id(), NoticeKind.BANNED, untilOrNull(until),
                     request.reason(), null)));
         }
-        record(actor, "ban", request.user(), request.reason());
+        room.audit.record(now(), actor.id(), actor.name(), "ban", request.user(), targetName, request.reason());
         return Ok.empty(request.id());
     }
 
@@ -266,17 +250,6 @@ final class RoomCommands {
     private ServerMessage unban(Member actor, Unban request) {
         room.sanctions.unban(request.user());
         record(actor, "unban", request.user(), null);
-        return Ok.empty(request.id());
-    }
-
-    private ServerMessage delete(Member actor, Delete request) {
-        if (request.seq() > room.seq) {
-            return error(request.id(), ErrorCode.NOT_FOUND, "no message with that seq in this room");
-        }
-        MessageEvent message = room.history.find(request.seq());
-        room.history.delete(request.seq());
-        room.presence.broadcast(new MessageDeleted(room.id(), request.seq()));
-        record(actor, "delete", message == null ? null : message.from().id(), null);
         return Ok.empty(request.id());
     }
 
@@ -351,7 +324,7 @@ final class RoomCommands {
         }
         room.waiting.admit(request.user(), now());
         waiter.sessions().forEach(s -> s.send(Notice.of(room.id(), NoticeKind.ADMITTED)));
-        record(actor, "admit", request.user(), null);
+        room.audit.record(now(), actor.id(), actor.name(), "admit", request.user(), waiter.identity().name(), null);
         return Ok.empty(request.id());
     }
 
@@ -361,7 +334,7 @@ final class RoomCommands {
             return error(request.id(), ErrorCode.NOT_FOUND, "that member is not waiting");
         }
         waiter.sessions().forEach(s -> s.send(Notice.of(room.id(), NoticeKind.DENIED)));
-        record(actor, "deny", request.user(), null);
+        room.audit.record(now(), actor.id(), actor.name(), "deny", request.user(), waiter.identity().name(), null);
         return Ok.empty(request.id());
     }
 
@@ -404,8 +377,9 @@ final class RoomCommands {
         return error(requestId, ErrorCode.NOT_FOUND, "no such member in this room");
     }
 
+    /** An audit entry naming the actor and the target as they are called now. */
     private void record(Member actor, String action, String target, String reason) {
-        room.audit.record(now(), actor.id(), action, target, reason);
+        room.audit.record(now(), actor.id(), actor.name(), action, target, null, reason);
     }
 
     private long now() {

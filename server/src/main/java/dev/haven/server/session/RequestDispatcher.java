@@ -3,6 +3,8 @@ package dev.haven.server.session;
 import dev.haven.protocol.CloseCode;
 import dev.haven.protocol.ErrorCode;
 import dev.haven.protocol.InvalidFieldException;
+import dev.haven.protocol.client.CheckinRequest;
+import dev.haven.protocol.client.CheckinSend;
 import dev.haven.protocol.client.ClientMessage;
 import dev.haven.protocol.client.Hello;
 import dev.haven.protocol.client.Join;
@@ -40,12 +42,14 @@ public final class RequestDispatcher {
     private final TokenService tokens;
     private final boolean allowGuests;
     private final int heartbeatSeconds;
+    private final CheckinRouter checkins;
 
     public RequestDispatcher(RoomRegistry rooms, TokenService tokens, boolean allowGuests, int heartbeatSeconds) {
         this.rooms = rooms;
         this.tokens = tokens;
         this.allowGuests = allowGuests;
         this.heartbeatSeconds = heartbeatSeconds;
+        this.checkins = new CheckinRouter(rooms);
     }
 
     public void dispatch(Connection connection, ClientMessage request, Consumer<ServerMessage> reply) {
@@ -73,12 +77,17 @@ public final class RequestDispatcher {
             }
         } else if (request instanceof RoomRequest roomRequest) {
             withRoom(roomRequest.room(), roomRequest.id(), reply, room -> room.command(connection, roomRequest, reply));
+        } else if (request instanceof CheckinRequest checkin) {
+            // A check-in message counts against the same rate as a message to a room.
+            if (!(checkin instanceof CheckinSend) || admitSend(connection, checkin, reply)) {
+                checkins.route(connection, checkin, reply);
+            }
         } else {
             throw new IllegalStateException("no handler for " + request.getClass().getSimpleName());
         }
     }
 
-    private static boolean admitSend(Connection connection, Send send, Consumer<ServerMessage> reply) {
+    private static boolean admitSend(Connection connection, ClientMessage send, Consumer<ServerMessage> reply) {
         FloodGuard.Verdict verdict = connection.floodGuard().onSend();
         if (verdict instanceof FloodGuard.Allow) {
             return true;

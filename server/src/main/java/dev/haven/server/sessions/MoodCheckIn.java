@@ -12,7 +12,8 @@ import java.util.Map;
  * One mood check-in. Single answers live only as long as the check-in: while it is open
  * nobody is shown a count, and when it closes the room gets the summary and the answers are
  * dropped. The distribution is withheld when fewer than {@link MoodSummary#MIN_SCORES} members
- * gave a score, so that nobody's answer can be told apart. A low score is only a number here:
+ * gave a score, or when their scores hold fewer than two distinct values (five identical answers
+ * would tell everyone what everyone answered), so that nobody's answer can be told apart. A low score is only a number here:
  * it raises no alert of any kind.
  *
  * <p>Used on the room's thread alone; its timer runs there too.
@@ -93,13 +94,16 @@ public final class MoodCheckIn {
     private MoodSummary summary(String roomId) {
         int[] counts = new int[Mood.MAX_VALUE];
         int scored = 0;
+        int distinct = 0;
         for (Integer value : answers.values()) {
             if (value != null) {
-                counts[value - 1]++;
+                if (counts[value - 1]++ == 0) {
+                    distinct++;
+                }
                 scored++;
             }
         }
-        if (scored < MoodSummary.MIN_SCORES) {
+        if (scored < MoodSummary.MIN_SCORES || distinct < 2) {
             return MoodSummary.suppressed(roomId, pollId, answers.size());
         }
         return MoodSummary.of(roomId, pollId, answers.size(), counts);

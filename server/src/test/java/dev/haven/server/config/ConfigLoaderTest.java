@@ -166,6 +166,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_checkinSettings_andAWitnessRoom_withDefaultsElsewhere() throws IOException {
+        HavenConfig defaults = loader.load(null, Map.of());
+        assertThat(defaults.checkins().idleSeconds()).isEqualTo(7200);
+        assertThat(defaults.rooms()).noneMatch(RoomSettings::checkinWitness);
+
+        Path file = file("haven.yaml", """
+                checkins:
+                  idleSeconds: 600
+                rooms:
+                  - id: youth
+                    name: Young People's Group
+                    category: demographic
+                    capacity: 12
+                    checkinWitness: true
+                """);
+        HavenConfig config = loader.load(file, Map.of());
+        assertThat(config.checkins().idleSeconds()).isEqualTo(600);
+        assertThat(config.rooms().get(0).checkinWitness()).isTrue();
+    }
+
+    @Test
+    void load_checkinIdleOutOfRange_failsNamingTheSetting() throws IOException {
+        Path file = file("haven.yaml", "checkins:\n  idleSeconds: 59\n");
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("checkins.idleSeconds");
+    }
+
+    @Test
     void load_gracePeriodOutOfRange_failsNamingTheSetting() throws IOException {
         Path file = file("haven.yaml", "sessions:\n  facilitatorGraceSeconds: 0\n");
         assertThatThrownBy(() -> loader.load(file, Map.of()))

@@ -201,6 +201,43 @@ class PrivacyCanaryTest {
         assertThat(lines).noneMatch(line -> line.contains(CANARY) || line.contains("myself") || line.contains("tonight"));
     }
 
+    /** Check-ins: ids, who and how many are logged, never what was said, nor a name, nor an id a client made up. */
+    @Test
+    void checkinFlow_logsIdsOnly_neverTheTextNamesOrClientChosenValues() {
+        try (TestServer server = TestServer.start();
+             TestClient fran = TestClient.withToken(server.port(), server.token("fac-1", "Fran " + CANARY,
+                     Role.FACILITATOR));
+             TestClient mo = TestClient.withToken(server.port(), server.token("member-7", "Mo " + CANARY, Role.MEMBER))) {
+            ok(fran.request("{\"type\":\"join\",\"room\":\"lounge\"}"));
+            ok(mo.request("{\"type\":\"join\",\"room\":\"lounge\"}"));
+            JsonNode opened = fran.request("{\"type\":\"checkin_open\",\"room\":\"lounge\",\"user\":\"member-7\"}");
+            ok(opened);
+            String id = opened.path("checkin").path("id").asText();
+            ok(mo.request("{\"type\":\"checkin_send\",\"checkin\":\"" + id + "\",\"text\":\"" + CANARY
+                    + " I am going to kill myself tonight\",\"clientId\":\"" + CANARY + "\"}"));
+            ok(fran.request("{\"type\":\"checkin_send\",\"checkin\":\"" + id + "\",\"text\":\"" + CANARY + "\"}"));
+            ok(mo.request("{\"type\":\"checkin_history\",\"checkin\":\"" + id + "\"}"));
+            for (String bad : List.of(
+                    "{\"type\":\"checkin_send\",\"checkin\":\"ck:lounge:" + CANARY + "\",\"text\":\"" + CANARY + "\"}",
+                    "{\"type\":\"checkin_send\",\"checkin\":\"" + id + "\",\"text\":\"" + CANARY + "x".repeat(4001) + "\"}",
+                    "{\"type\":\"checkin_history\",\"checkin\":\"ck:" + CANARY + ":0123456789abcdef\"}",
+                    "{\"type\":\"checkin_open\",\"room\":\"lounge\",\"user\":\"" + CANARY + "\"}",
+                    "{\"type\":\"checkin_close\",\"checkin\":\"" + id + "\",\"outcome\":\"" + CANARY + "\"}")) {
+                mo.sendRaw(bad);
+                assertThat(mo.await(f -> "error".equals(f.path("type").asText())).path("message").asText())
+                        .doesNotContain(CANARY);
+            }
+            ok(fran.request("{\"type\":\"checkin_close\",\"checkin\":\"" + id + "\",\"outcome\":\"resolved\"}"));
+        }
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent event : captured.list) {
+            lines.add(event.getFormattedMessage() + throwableText(event.getThrowableProxy()));
+        }
+        assertThat(lines).anyMatch(line -> line.startsWith("checkin opened room=lounge"));
+        assertThat(lines).anyMatch(line -> line.startsWith("checkin closed room=lounge") && line.contains("how=resolved"));
+        assertThat(lines).noneMatch(line -> line.contains(CANARY) || line.contains("myself") || line.contains("tonight"));
+    }
+
     private static String idOf(TestClient facilitator, String name) {
         JsonNode stats = facilitator.request("{\"type\":\"stats\",\"room\":\"lounge\"}");
         for (JsonNode member : stats.path("members")) {

@@ -516,7 +516,8 @@ class RoomCommandsTest {
         assertThat(code(send(bob, "hi"))).isEqualTo(ErrorCode.MUTED);
         assertThat(bob.received(Notice.class)).containsExactly(notice);
         assertThat(audit()).first().isEqualTo(
-                new AuditEntry(clock.millis() - Duration.ofDays(30).toMillis(), "fac", "mute", "bob", "take a breath"));
+                new AuditEntry(clock.millis() - Duration.ofDays(30).toMillis(), "fac", "mute", "bob", "take a breath",
+                        "Fran", "Bob"));
     }
 
     @Test
@@ -646,7 +647,7 @@ class RoomCommandsTest {
         assertThat(bobTab2.received).containsExactly(notice);
         assertThat(code(send(bob, "wait"))).isEqualTo(ErrorCode.NOT_IN_ROOM);
         assertThat(audit()).first().isEqualTo(
-                new AuditEntry(clock.millis(), "fac", "remove", "bob", "time for a break"));
+                new AuditEntry(clock.millis(), "fac", "remove", "bob", "time for a break", "Fran", "Bob"));
     }
 
     @Test
@@ -862,7 +863,7 @@ class RoomCommandsTest {
         assertThat(caughtUp.history()).extracting(MessageEvent::seq).containsExactly(third);
         assertThat(caughtUp.gap()).isFalse();
         assertThat(caughtUp.seq()).isEqualTo(third);
-        assertThat(audit()).first().isEqualTo(new AuditEntry(clock.millis(), "fac", "delete", "bob", null));
+        assertThat(audit()).first().isEqualTo(new AuditEntry(clock.millis(), "fac", "delete", "bob", null, "Fran", "Bob"));
     }
 
     @Test
@@ -1276,7 +1277,11 @@ class RoomCommandsTest {
         assertThat(entries).extracting(AuditEntry::actor).containsOnly("fac");
         assertThat(entries.get(entries.size() - 1).ts()).isEqualTo(t0);
         assertThat(entries.get(entries.size() - 2)).isEqualTo(new AuditEntry(t0 + 1000, "fac", "mute", "bob",
-                "cool off"));
+                "cool off", "Fran", "Bob"));
+        // Names as they were, also for those who have left (Alice removed, Bob banned, Vic denied).
+        assertThat(entries).extracting(AuditEntry::targetName).containsExactly("Bob", "Bob", "Alice", "Vic", "Wes",
+                null, "Bob", "Bob", "Alice", "Bob", "Bob", "Alice");
+        assertThat(entries).extracting(AuditEntry::actorName).containsOnly("Fran");
         assertThat(entries).extracting(AuditEntry::ts).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(entries).allSatisfy(entry -> assertThat(entry.toString())
                 .doesNotContain(SECRET_TEXT).doesNotContain(WARN_TEXT).doesNotContain("hurtful"));

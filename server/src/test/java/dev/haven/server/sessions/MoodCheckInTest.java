@@ -60,12 +60,33 @@ class MoodCheckInTest {
 
         MoodCheckIn second = open();
         for (String user : List.of("a", "b", "c", "d", "e")) {
-            second.answer(user, 3);
+            second.answer(user, user.equals("e") ? 4 : 3);
         }
         second.answer("f", null);
         MoodSummary summary = second.close("room");
         assertThat(summary.n()).isEqualTo(6);
         assertThat(summary.distribution().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
+    }
+
+    @Test
+    void close_withFiveIdenticalScores_givesOnlyN() {
+        MoodCheckIn poll = open();
+        for (String user : List.of("a", "b", "c", "d", "e", "f")) {
+            poll.answer(user, 2);
+        }
+        poll.answer("g", null);
+
+        assertThat(poll.close("room")).isEqualTo(MoodSummary.suppressed("room", "poll-1", 7));
+    }
+
+    @Test
+    void close_withTwoDistinctScores_givesTheDistribution() {
+        MoodCheckIn poll = open();
+        for (String user : List.of("a", "b", "c", "d", "e")) {
+            poll.answer(user, user.equals("e") ? 3 : 2);
+        }
+
+        assertThat(poll.close("room").distribution()).containsEntry("2", 4).containsEntry("3", 1);
     }
 
     @Test
