@@ -27,6 +27,7 @@ import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
 import dev.haven.server.delivery.FrameEncoder;
 import dev.haven.server.delivery.Session;
+import dev.haven.server.fatal.FatalErrors;
 import dev.haven.server.moderation.AuditLog;
 import dev.haven.server.moderation.ParticipationStats;
 import dev.haven.server.moderation.Sanctions;
@@ -178,15 +179,17 @@ public final class Room {
     }
 
     /**
-     * Runs a request on the room's executor. A fault still produces exactly one reply
-     * ({@code internal}), because the connection waits for it before its next request.
+     * Runs a request on the room's executor. A fault, an {@code Error} included, still produces
+     * exactly one reply ({@code internal}), because the connection waits for it before its next
+     * request; an {@link OutOfMemoryError} ends the process instead ({@link FatalErrors}).
      */
     private void answer(String requestId, Consumer<ServerMessage> reply, Supplier<ServerMessage> handler) {
         run(() -> {
             ServerMessage result;
             try {
                 result = handler.get();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                FatalErrors.exitIfFatal(e, "room " + id());
                 log.error("room request failed room={} error={}", id(), e.getClass().getName(), e);
                 result = error(requestId, ErrorCode.INTERNAL, "the server could not handle this request");
             }
