@@ -104,7 +104,7 @@ public final class Room {
         this.executor = executor;
         this.clock = clock;
         this.maxTextChars = config.limits().maxTextChars();
-        this.history = new MessageHistory(config.history().maxMessages(),
+        this.history = new MessageHistory(config.history().maxMessages(), config.history().maxBytes(),
                 Duration.ofSeconds(config.history().maxAgeSeconds()), clock);
         this.sanctions = new Sanctions(clock);
         this.presence = new Presence(settings.id(), encoder, sanctions::isMuted);
