@@ -1,5 +1,6 @@
 package dev.haven.server.room;
 
+import dev.haven.protocol.model.UserInfo;
 import dev.haven.protocol.server.MessageEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,6 +119,17 @@ final class MessageHistory {
             }
         }
         return null;
+    }
+
+    /** Gives the held messages of one author its new name; they keep their place and seq. */
+    void rename(String userId, UserInfo author) {
+        for (int i = messages.size(); i > 0; i--) {
+            MessageEvent message = messages.removeFirst();
+            messages.addLast(message.from().id().equals(userId)
+                    ? new MessageEvent(message.room(), message.seq(), author, message.text(), message.ts(),
+                            message.clientId(), message.cw())
+                    : message);
+        }
     }
 
     /** Removes a deleted message; a deletion is not a gap. */

@@ -273,13 +273,18 @@ public final class Room {
         String userId = session.identity().id();
         Member member = presence.get(userId);
         if (member == null) {
-            member = new Member(session.identity(), session.identity().roleIn(id()),
-                    DisplayNames.unique(session.identity().name(), presence.all()));
+            boolean staff = session.identity().roleIn(id()).isStaff();
+            String name = staff ? DisplayNames.uniqueForStaff(session.identity().name(), presence.all())
+                    : DisplayNames.unique(session.identity().name(), presence.all());
+            member = new Member(session.identity(), session.identity().roleIn(id()), name);
             member.acceptGuidelines(guidelines.version());
             presence.add(member);
             waiting.remove(userId);
             waiting.admissionUsed(userId);
             presence.announce(PresenceKind.JOIN, member);
+            if (staff) {
+                StaffNames.claim(this, member);
+            }
             refreshInfo();
             log.info("join room={} user={} role={}", id(), userId, member.role().wireName());
             member.add(session);
