@@ -69,6 +69,7 @@ public final class Room {
     final MessageHistory history;
     final Presence presence;
     final Sanctions sanctions;
+    final GuestAddresses guestAddresses;
     final AuditLog audit;
     final ParticipationStats stats;
     final SlowMode slowMode;
@@ -107,6 +108,7 @@ public final class Room {
         this.history = new MessageHistory(config.history().maxMessages(), config.history().maxBytes(),
                 Duration.ofSeconds(config.history().maxAgeSeconds()), clock);
         this.sanctions = new Sanctions(clock);
+        this.guestAddresses = new GuestAddresses(this, clock);
         this.presence = new Presence(settings.id(), encoder, sanctions::isMuted);
         this.audit = new AuditLog(config.moderation().auditEntries());
         this.stats = new ParticipationStats(Duration.ofSeconds(config.moderation().statsWindowSeconds()));
@@ -292,6 +294,7 @@ public final class Room {
         } else {
             member.add(session);
         }
+        guestAddresses.entered(member, session);
         if (member.isFacilitator() && (!waiting.all().isEmpty() || !pendingReports.isEmpty())) {
             // A later task, so these alerts follow the join's reply, which this task produces.
             run(() -> alertOnArrival(session));
@@ -413,6 +416,7 @@ public final class Room {
 
     /** Takes every connection of a member out of the room; the room sees a neutral leave. */
     void removeMember(Member member) {
+        guestAddresses.left(member);
         member.sessions().clear();
         presence.remove(member);
         refreshInfo();
