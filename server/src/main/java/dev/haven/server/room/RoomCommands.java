@@ -174,7 +174,7 @@ final class RoomCommands {
 
     /**
      * Mutes a member present, or a guest that was here lately ({@link GuestAddresses}); a
-     * guest's mute also silences the other guests present from its address, and new ones.
+     * guest's mute also holds against new guest sessions from its address.
      */
     private ServerMessage mute(Member actor, Mute request) {
         Member target = room.presence.get(request.user());
@@ -191,10 +191,6 @@ final class RoomCommands {
             applyMute(target, until, request.reason());
         } else if (request.seconds() != null) {
             room.executor.schedule(() -> expireMute(request.user(), until), Duration.ofSeconds(request.seconds()));
-        }
-        for (Member sameAddress : room.guestAddresses.presentFrom(address, target)) {
-            room.sanctions.mute(sameAddress.id(), until, address);
-            applyMute(sameAddress, until, request.reason());
         }
         record(actor, "mute", request.user(), request.reason());
         return Ok.empty(request.id());
