@@ -124,7 +124,7 @@ class DecodeRejectionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\\u0000", "\\u0007", "\\r", "\\b", "\\u001b[2J", "\\u001f"})
+    @ValueSource(strings = {"\\u0000", "\\u0007", "\\r", "\\b", "\\u001b[2J", "\\u001f", "\\u0085", "\\u009b2J", "\\u007f"})
     void decodeClient_textWithControlCharacter_isBadRequestSayingWhich(String escaped) {
         ProtocolException e = clientRejection("{\"type\":\"send\",\"id\":\"a\",\"room\":\"r\",\"text\":\"hi"
                 + escaped + "there\"}");
@@ -132,6 +132,42 @@ class DecodeRejectionTest {
         assertThat(e.requestId()).isEqualTo("a");
         assertThat(e.getMessage())
                 .isEqualTo("field 'text' must not contain control characters other than line feed and tab");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800", "\\udfff", "\\ud83d x"})
+    void decodeClient_textWithALoneSurrogate_isBadRequest(String escaped) {
+        ProtocolException e = clientRejection("{\"type\":\"send\",\"id\":\"a\",\"room\":\"r\",\"text\":\"hi"
+                + escaped + "\"}");
+        assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(e.getMessage()).isEqualTo("field 'text' must be valid Unicode text");
+    }
+
+    @Test
+    void decodeClient_bidiOverridesInTextReasonsAndWarnings_areTakenOut() throws ProtocolException {
+        // RLO makes "txet" read as "text"; LRE, PDF, the isolates and the others are as strong.
+        String hidden = "\\u202e\\u202a\\u202b\\u202c\\u202d\\u2066\\u2067\\u2068\\u2069";
+        assertThat(CODEC.decodeClient("{\"type\":\"send\",\"room\":\"r\",\"text\":\"a" + hidden + "b\"}"))
+                .isEqualTo(Send.text("r", "ab"));
+        assertThat(((dev.haven.protocol.client.Warn) CODEC.decodeClient("{\"type\":\"warn\",\"room\":\"r\","
+                + "\"user\":\"u\",\"text\":\"be " + hidden + "kind\"}")).text()).isEqualTo("be kind");
+        assertThat(((dev.haven.protocol.client.Ban) CODEC.decodeClient("{\"type\":\"ban\",\"room\":\"r\","
+                + "\"user\":\"u\",\"reason\":\"" + hidden + "spam\"}")).reason()).isEqualTo("spam");
+        assertThat(((dev.haven.protocol.client.Mute) CODEC.decodeClient("{\"type\":\"mute\",\"room\":\"r\","
+                + "\"user\":\"u\",\"reason\":\"" + hidden + "\"}")).reason()).as("nothing left: no reason").isNull();
+        assertThat(CODEC.decodeClient("{\"type\":\"send\",\"room\":\"r\",\"text\":\"\\u200f\\u061cmarks stay\"}"))
+                .as("the weak marks RLM and ALM are left alone").isEqualTo(Send.text("r", "\u200f\u061cmarks stay"));
+        ProtocolException onlyOverrides = clientRejection("{\"type\":\"send\",\"id\":\"a\",\"room\":\"r\","
+                + "\"text\":\"" + hidden + "\"}");
+        assertThat(onlyOverrides.getMessage()).isEqualTo("field 'text' must not be empty");
+    }
+
+    @Test
+    void decodeClient_reasonWithC1ControlOrLoneSurrogate_isBadRequest() {
+        assertThat(clientRejection("{\"type\":\"remove\",\"id\":\"a\",\"room\":\"r\",\"user\":\"u\","
+                + "\"reason\":\"x\\u009by\"}").getMessage()).contains("control characters");
+        assertThat(clientRejection("{\"type\":\"report\",\"id\":\"a\",\"room\":\"r\",\"seq\":1,"
+                + "\"reason\":\"x\\ud800\"}").getMessage()).contains("valid Unicode");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.haven.server.auth.TokenService;
 import dev.haven.server.config.ConfigException;
 import dev.haven.server.config.ConfigLoader;
 import dev.haven.server.config.HavenConfig;
+import dev.haven.server.fatal.FatalErrors;
 import dev.haven.server.transport.HavenServer;
 import io.netty.util.ResourceLeakDetector;
 import java.io.PrintStream;
@@ -105,6 +106,7 @@ public final class Main {
             // for every delivery, and a diagnosis for tests and for -Dio.netty.leakDetection.level.
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
+        FatalErrors.installUncaughtHandler();
         TokenService tokens = new TokenService(TokenSecret.resolve(config.auth(), env), Clock.systemUTC());
         HavenServer server = HavenServer.start(config, tokens, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -3,6 +3,7 @@ package dev.haven.server.room;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.UserInfo;
 import dev.haven.protocol.server.MessageEvent;
+import dev.haven.server.config.HistorySettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ public class HistoryAppendBenchmark {
 
     @Setup
     public void setUp() {
-        history = new MessageHistory(maxMessages, Duration.ofHours(24), Clock.systemUTC());
+        history = new MessageHistory(maxMessages, HistorySettings.DEFAULT_MAX_BYTES, Duration.ofHours(24), Clock.systemUTC());
         from = new UserInfo("guest-1", "Sam", Role.MEMBER);
         now = System.currentTimeMillis();
         for (int i = 0; i < maxMessages; i++) {

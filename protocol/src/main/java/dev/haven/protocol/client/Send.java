@@ -16,7 +16,7 @@ import dev.haven.protocol.model.ContentWarning;
 public record Send(String id, String room, String text, String clientId, ContentWarning cw) implements ClientMessage {
     public Send {
         requireText(room, "room");
-        requireMessageText(text, "text");
+        text = requireMessageText(text, "text");
         optionalClientId(clientId, "clientId");
     }
 

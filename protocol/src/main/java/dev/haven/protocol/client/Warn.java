@@ -8,7 +8,7 @@ public record Warn(String id, String room, String user, String text) implements 
     public Warn {
         requireText(room, "room");
         requireText(user, "user");
-        requireReason(text, "text");
+        text = requireReason(text, "text");
     }
 
     @Override

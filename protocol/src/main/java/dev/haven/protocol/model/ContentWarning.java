@@ -23,6 +23,8 @@ public record ContentWarning(CwLabel label, String text) {
         if (text != null && text.codePoints().anyMatch(Character::isISOControl)) {
             throw new InvalidFieldException("field 'cw.text' must be one line without control characters");
         }
+        text = Fields.cleanText(text, "cw.text");
+        text = text == null || text.isBlank() ? null : text.strip();
         if (label == CwLabel.CUSTOM && text == null) {
             throw new InvalidFieldException("a 'custom' content warning needs its words in 'cw.text'");
         }

@@ -1,5 +1,9 @@
 package dev.haven.server.auth;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UCharacterCategory;
+import com.ibm.icu.lang.UProperty;
+import dev.haven.protocol.Fields;
 import dev.haven.protocol.InvalidFieldException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -9,12 +13,17 @@ public final class GuestNames {
     public static final int MAX_NAME_CHARS = 32;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int BLANK_BRAILLE = 0x2800;
 
     private GuestNames() {
     }
 
     /**
-     * A display name trimmed and checked: 1 to 32 characters, no control characters.
+     * A display name trimmed and checked: 1 to 32 characters; no control characters (C0 or C1);
+     * no bidirectional embedding, override or isolate (U+202A-U+202E, U+2066-U+2069), which
+     * could make a name read as another; no lone surrogate; and something visible once
+     * invisible characters (default-ignorable code points such as zero-width spaces, format
+     * characters, spaces) are set aside.
      *
      * @throws InvalidFieldException with a message fit for the client
      */
@@ -27,7 +36,28 @@ public final class GuestNames {
         if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
             throw new InvalidFieldException("a name must not contain control characters");
         }
+        if (trimmed.codePoints().anyMatch(Fields::isBidiControl)) {
+            throw new InvalidFieldException("a name must not contain characters that change the direction of text");
+        }
+        if (Fields.hasLoneSurrogate(trimmed)) {
+            throw new InvalidFieldException("a name must be valid Unicode text");
+        }
+        if (trimmed.codePoints().allMatch(GuestNames::isInvisible)) {
+            throw new InvalidFieldException("a name must contain visible characters");
+        }
         return trimmed;
+    }
+
+    /**
+     * Whether a code point shows nothing by itself: a default-ignorable code point (zero-width
+     * spaces and joiners, bidirectional marks, the Hangul filler...), a format character, white
+     * space, or the blank Braille pattern.
+     */
+    static boolean isInvisible(int codePoint) {
+        return UCharacter.hasBinaryProperty(codePoint, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
+                || UCharacter.getType(codePoint) == UCharacterCategory.FORMAT
+                || UCharacter.isUWhiteSpace(codePoint)
+                || codePoint == BLANK_BRAILLE;
     }
 
     /**

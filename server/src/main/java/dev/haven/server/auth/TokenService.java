@@ -21,9 +21,15 @@ import java.util.Set;
 /**
  * Signs and verifies Haven tokens: HS256 JWTs with {@code sub}, {@code name}, {@code role}
  * ({@code member}, {@code facilitator} or {@code supervisor}), optional {@code rooms} limiting the role, and a
- * required {@code exp}: a token that never expires is refused. Thread-safe.
+ * required {@code exp}: a token that never expires is refused. A token is refused before its
+ * {@code nbf} (RFC 7519 section 4.1.5), and when its {@code iat} lies in the future: a token
+ * issued for later is not valid yet. Both allow {@link #CLOCK_LEEWAY} for clocks that differ a
+ * little between the issuer and the server. Thread-safe.
  */
 public final class TokenService {
+    /** How far the issuer's clock may run ahead of the server's for {@code nbf} and {@code iat}. */
+    public static final Duration CLOCK_LEEWAY = Duration.ofSeconds(60);
+
     private static final String ISSUER = "haven";
 
     private final MACSigner signer;
@@ -86,6 +92,15 @@ public final class TokenService {
         }
         if (!expiry.toInstant().isAfter(clock.instant())) {
             throw new AuthException("the token has expired");
+        }
+        Instant latestValidStart = clock.instant().plus(CLOCK_LEEWAY);
+        Date notBefore = claims.getNotBeforeTime();
+        if (notBefore != null && notBefore.toInstant().isAfter(latestValidStart)) {
+            throw new AuthException("the token is not valid yet (its 'nbf' is in the future)");
+        }
+        Date issuedAt = claims.getIssueTime();
+        if (issuedAt != null && issuedAt.toInstant().isAfter(latestValidStart)) {
+            throw new AuthException("the token is not valid yet (its 'iat' is in the future)");
         }
         return identityOf(claims, expiry.toInstant());
     }

@@ -7,20 +7,23 @@ import java.util.Map;
 /**
  * A room's mutes and bans. A sanction lasts until a time or until lifted. Expired entries no
  * longer count, and {@link #purgeExpired}, which the room's timers and sweep call, drops them,
- * so memory does not grow with the number of past sanctions. A guest's ban also holds against the address it
- * connected from, since a guest can otherwise come back under a new name.
+ * so memory does not grow with the number of past sanctions. A guest's mute and ban also hold
+ * against the address it connected from, since a guest can otherwise come back under a new
+ * name: the room refuses a new guest from a banned address, and mutes one from a muted address.
+ * Used on the room's executor alone.
  */
 public final class Sanctions {
     /** Stands for "until lifted". */
     public static final long FOREVER = Long.MAX_VALUE;
 
     private final Clock clock;
-    private final Map<String, Long> mutedUntil = new HashMap<>();
-    private final Map<String, Ban> bans = new HashMap<>();
-    /** For each address, the guests banned from it and until when; one guest's ban never shortens another's. */
-    private final Map<String, Map<String, Long>> bannedAddresses = new HashMap<>();
+    private final Map<String, Sanction> mutes = new HashMap<>();
+    private final Map<String, Sanction> bans = new HashMap<>();
+    private final AddressRule mutedAddresses = new AddressRule();
+    private final AddressRule bannedAddresses = new AddressRule();
 
-    private record Ban(long until, String address) {
+    /** @param address the guest's address the sanction also holds against, or null */
+    private record Sanction(long until, String address) {
     }
 
     public Sanctions(Clock clock) {
@@ -28,19 +31,23 @@ public final class Sanctions {
     }
 
     public void mute(String userId, long until) {
-        mutedUntil.put(userId, until);
+        mute(userId, until, null);
+    }
+
+    /** @param guestAddress the address of a guest whose new guest sessions are muted as well, or null */
+    public void mute(String userId, long until, String guestAddress) {
+        put(mutes, mutedAddresses, userId, until, guestAddress);
     }
 
     /** @return whether the user was muted */
     public boolean unmute(String userId) {
-        Long until = mutedUntil.remove(userId);
-        return until != null && until > clock.millis();
+        return lift(mutes, mutedAddresses, userId);
     }
 
     /** When the user's mute ends, {@link #FOREVER} if never, or null when not muted now. */
     public Long mutedUntil(String userId) {
-        Long until = mutedUntil.get(userId);
-        return until != null && until > clock.millis() ? until : null;
+        Sanction mute = mutes.get(userId);
+        return mute != null && mute.until() > clock.millis() ? mute.until() : null;
     }
 
     /**
@@ -48,67 +55,112 @@ public final class Sanctions {
      * tell "my mute ran out" from "the mute was lifted or replaced".
      */
     public Long mutedUntilIncludingExpired(String userId) {
-        return mutedUntil.get(userId);
+        Sanction mute = mutes.get(userId);
+        return mute == null ? null : mute.until();
     }
 
     public boolean isMuted(String userId) {
         return mutedUntil(userId) != null;
     }
 
+    /** When the latest guest mute on this address ends, or null when no guest from it is muted now. */
+    public Long mutedAddressUntil(String address) {
+        return mutedAddresses.activeUntil(address, clock.millis());
+    }
+
     /** @param guestAddress the address of a guest to refuse as well, or null */
     public void ban(String userId, long until, String guestAddress) {
-        Ban previous = bans.put(userId, new Ban(until, guestAddress));
-        if (previous != null && previous.address() != null) {
-            forgetAddress(previous.address(), userId);
-        }
-        if (guestAddress != null) {
-            bannedAddresses.computeIfAbsent(guestAddress, a -> new HashMap<>()).put(userId, until);
-        }
+        put(bans, bannedAddresses, userId, until, guestAddress);
     }
 
     /** @return whether the user was banned */
     public boolean unban(String userId) {
-        Ban ban = bans.remove(userId);
-        if (ban == null) {
-            return false;
-        }
-        if (ban.address() != null) {
-            forgetAddress(ban.address(), userId);
-        }
-        return ban.until() > clock.millis();
-    }
-
-    private void forgetAddress(String address, String userId) {
-        Map<String, Long> guests = bannedAddresses.get(address);
-        if (guests != null) {
-            guests.remove(userId);
-            if (guests.isEmpty()) {
-                bannedAddresses.remove(address);
-            }
-        }
+        return lift(bans, bannedAddresses, userId);
     }
 
     /** Whether this user, or a guest from this address, is banned now. */
     public boolean isBanned(String userId, boolean guest, String address) {
         long now = clock.millis();
-        Ban ban = bans.get(userId);
+        Sanction ban = bans.get(userId);
         if (ban != null && ban.until() > now) {
             return true;
         }
-        Map<String, Long> guests = guest && address != null ? bannedAddresses.get(address) : null;
-        return guests != null && guests.values().stream().anyMatch(until -> until > now);
+        return guest && address != null && bannedAddresses.activeUntil(address, now) != null;
     }
 
     public void purgeExpired() {
         long now = clock.millis();
-        mutedUntil.values().removeIf(until -> until <= now);
+        mutes.values().removeIf(mute -> mute.until() <= now);
         bans.values().removeIf(ban -> ban.until() <= now);
-        bannedAddresses.values().forEach(guests -> guests.values().removeIf(until -> until <= now));
-        bannedAddresses.values().removeIf(Map::isEmpty);
+        mutedAddresses.purge(now);
+        bannedAddresses.purge(now);
     }
 
     /** How many entries are held, expired or not; for tests of the cleanup. */
     public int size() {
-        return mutedUntil.size() + bans.size() + bannedAddresses.values().stream().mapToInt(Map::size).sum();
+        return mutes.size() + bans.size() + mutedAddresses.size() + bannedAddresses.size();
+    }
+
+    private static void put(Map<String, Sanction> byUser, AddressRule byAddress, String userId, long until,
+                            String address) {
+        Sanction previous = byUser.put(userId, new Sanction(until, address));
+        if (previous != null && previous.address() != null) {
+            byAddress.forget(previous.address(), userId);
+        }
+        if (address != null) {
+            byAddress.add(address, userId, until);
+        }
+    }
+
+    private boolean lift(Map<String, Sanction> byUser, AddressRule byAddress, String userId) {
+        Sanction sanction = byUser.remove(userId);
+        if (sanction == null) {
+            return false;
+        }
+        if (sanction.address() != null) {
+            byAddress.forget(sanction.address(), userId);
+        }
+        return sanction.until() > clock.millis();
+    }
+
+    /** For each address, the guests sanctioned from it and until when; one guest's sanction never shortens another's. */
+    private static final class AddressRule {
+        private final Map<String, Map<String, Long>> guestsByAddress = new HashMap<>();
+
+        void add(String address, String userId, long until) {
+            guestsByAddress.computeIfAbsent(address, a -> new HashMap<>()).put(userId, until);
+        }
+
+        void forget(String address, String userId) {
+            Map<String, Long> guests = guestsByAddress.get(address);
+            if (guests != null) {
+                guests.remove(userId);
+                if (guests.isEmpty()) {
+                    guestsByAddress.remove(address);
+                }
+            }
+        }
+
+        /** The latest end of a sanction on this address still running, or null. */
+        Long activeUntil(String address, long now) {
+            Map<String, Long> guests = guestsByAddress.get(address);
+            if (guests == null) {
+                return null;
+            }
+            long latest = 0;
+            for (long until : guests.values()) {
+                latest = Math.max(latest, until);
+            }
+            return latest > now ? latest : null;
+        }
+
+        void purge(long now) {
+            guestsByAddress.values().forEach(guests -> guests.values().removeIf(until -> until <= now));
+            guestsByAddress.values().removeIf(Map::isEmpty);
+        }
+
+        int size() {
+            return guestsByAddress.values().stream().mapToInt(Map::size).sum();
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 final class Member {
     private final Identity identity;
     private final Role role;
-    private final String name;
+    private String name;
     private final List<Session> sessions = new ArrayList<>(2);
     private boolean voice;
     private Long handRaisedAt;
@@ -40,6 +40,11 @@ final class Member {
     /** The name the member goes by in this room. */
     String name() {
         return name;
+    }
+
+    /** A new name for the rest of the visit: this member's name gave way to a staff member's ({@link StaffNames}). */
+    void rename(String newName) {
+        this.name = newName;
     }
 
     /** Who wrote a message, as the room shows it. */

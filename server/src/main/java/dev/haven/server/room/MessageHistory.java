@@ -1,5 +1,6 @@
 package dev.haven.server.room;
 
+import dev.haven.protocol.model.UserInfo;
 import dev.haven.protocol.server.MessageEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,27 +11,34 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * A room's recent messages, bounded in count and in age, in memory only. Not thread-safe: it
- * belongs to its room and is used on the room's executor alone.
+ * A room's recent messages, bounded in count, in bytes of text (UTF-8, a content warning's
+ * words included) and in age, in memory only: whichever bound is reached first drops the
+ * oldest messages. Not thread-safe: it belongs to its room and is used on the room's executor
+ * alone.
  */
 final class MessageHistory {
     private final ArrayDeque<MessageEvent> messages = new ArrayDeque<>();
     private final int maxMessages;
+    private final long maxBytes;
     private final long maxAgeMillis;
     private final Clock clock;
-    /** The highest seq dropped by the count or age bound; catch-up from before it has a gap. */
+    /** The text bytes of the messages held. */
+    private long bytes;
+    /** The highest seq dropped by the count, size or age bound; catch-up from before it has a gap. */
     private long droppedThrough;
 
-    MessageHistory(int maxMessages, Duration maxAge, Clock clock) {
+    MessageHistory(int maxMessages, long maxBytes, Duration maxAge, Clock clock) {
         this.maxMessages = maxMessages;
+        this.maxBytes = maxBytes;
         this.maxAgeMillis = maxAge.toMillis();
         this.clock = clock;
     }
 
     void append(MessageEvent message) {
         messages.addLast(message);
-        while (messages.size() > maxMessages) {
-            droppedThrough = messages.removeFirst().seq();
+        bytes += sizeOf(message);
+        while (messages.size() > maxMessages || bytes > maxBytes) {
+            dropOldest();
         }
         expire();
     }
@@ -39,8 +47,46 @@ final class MessageHistory {
     void expire() {
         long oldestKept = clock.millis() - maxAgeMillis;
         while (!messages.isEmpty() && messages.peekFirst().ts() < oldestKept) {
-            droppedThrough = messages.removeFirst().seq();
+            dropOldest();
         }
+    }
+
+    private void dropOldest() {
+        MessageEvent oldest = messages.removeFirst();
+        bytes -= sizeOf(oldest);
+        droppedThrough = oldest.seq();
+    }
+
+    /** The UTF-8 bytes of what a message holds that people wrote. */
+    static long sizeOf(MessageEvent message) {
+        long size = utf8Length(message.text());
+        if (message.cw() != null && message.cw().text() != null) {
+            size += utf8Length(message.cw().text());
+        }
+        return size;
+    }
+
+    private static long utf8Length(String text) {
+        long length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                length += 1;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                length += 4;
+                i++;
+            } else {
+                length += 3;
+            }
+        }
+        return length;
+    }
+
+    /** The text bytes held now. */
+    long bytes() {
+        return bytes;
     }
 
     /** Every held message. */
@@ -75,9 +121,26 @@ final class MessageHistory {
         return null;
     }
 
+    /** Gives the held messages of one author its new name; they keep their place and seq. */
+    void rename(String userId, UserInfo author) {
+        for (int i = messages.size(); i > 0; i--) {
+            MessageEvent message = messages.removeFirst();
+            messages.addLast(message.from().id().equals(userId)
+                    ? new MessageEvent(message.room(), message.seq(), author, message.text(), message.ts(),
+                            message.clientId(), message.cw())
+                    : message);
+        }
+    }
+
     /** Removes a deleted message; a deletion is not a gap. */
     void delete(long seq) {
-        messages.removeIf(message -> message.seq() == seq);
+        messages.removeIf(message -> {
+            if (message.seq() == seq) {
+                bytes -= sizeOf(message);
+                return true;
+            }
+            return false;
+        });
     }
 
     /**
@@ -86,6 +149,7 @@ final class MessageHistory {
      */
     void purge() {
         messages.clear();
+        bytes = 0;
         droppedThrough = 0;
     }
 

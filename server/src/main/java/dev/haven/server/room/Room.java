@@ -30,6 +30,7 @@ import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
 import dev.haven.server.delivery.FrameEncoder;
 import dev.haven.server.delivery.Session;
+import dev.haven.server.fatal.FatalErrors;
 import dev.haven.server.moderation.ParticipationStats;
 import dev.haven.server.moderation.Sanctions;
 import dev.haven.server.moderation.SlowMode;
@@ -73,6 +74,7 @@ public final class Room {
     final MessageHistory history;
     final Presence presence;
     final Sanctions sanctions;
+    final GuestAddresses guestAddresses;
     final RoomAudit audit;
     final ParticipationStats stats;
     final SlowMode slowMode;
@@ -110,9 +112,10 @@ public final class Room {
         this.clock = clock;
         this.encoder = encoder;
         this.maxTextChars = config.limits().maxTextChars();
-        this.history = new MessageHistory(config.history().maxMessages(),
+        this.history = new MessageHistory(config.history().maxMessages(), config.history().maxBytes(),
                 Duration.ofSeconds(config.history().maxAgeSeconds()), clock);
         this.sanctions = new Sanctions(clock);
+        this.guestAddresses = new GuestAddresses(this, clock);
         this.presence = new Presence(settings.id(), encoder, sanctions::isMuted);
         this.audit = new RoomAudit(this, config.moderation().auditEntries());
         this.stats = new ParticipationStats(Duration.ofSeconds(config.moderation().statsWindowSeconds()));
@@ -198,15 +201,17 @@ public final class Room {
     }
 
     /**
-     * Runs a request on the room's executor. A fault still produces exactly one reply
-     * ({@code internal}), because the connection waits for it before its next request.
+     * Runs a request on the room's executor. A fault, an {@code Error} included, still produces
+     * exactly one reply ({@code internal}), because the connection waits for it before its next
+     * request; an {@link OutOfMemoryError} ends the process instead ({@link FatalErrors}).
      */
     private void answer(String requestId, Consumer<ServerMessage> reply, Supplier<ServerMessage> handler) {
         run(() -> {
             ServerMessage result;
             try {
                 result = handler.get();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                FatalErrors.exitIfFatal(e, "room " + id());
                 log.error("room request failed room={} error={}", id(), e.getClass().getName(), e);
                 result = error(requestId, ErrorCode.INTERNAL, "the server could not handle this request");
             }
@@ -290,13 +295,18 @@ public final class Room {
         String userId = session.identity().id();
         Member member = presence.get(userId);
         if (member == null) {
-            member = new Member(session.identity(), session.identity().roleIn(id()),
-                    DisplayNames.unique(session.identity().name(), presence.all()));
+            boolean staff = session.identity().roleIn(id()).isStaff();
+            String name = staff ? DisplayNames.uniqueForStaff(session.identity().name(), presence.all())
+                    : DisplayNames.unique(session.identity().name(), presence.all());
+            member = new Member(session.identity(), session.identity().roleIn(id()), name);
             member.acceptGuidelines(guidelines.version());
             presence.add(member);
             waiting.remove(userId);
             waiting.admissionUsed(userId);
             presence.announce(PresenceKind.JOIN, member);
+            if (staff) {
+                StaffNames.claim(this, member);
+            }
             refreshInfo();
             log.info("join room={} user={} role={}", id(), userId, member.role().wireName());
             member.add(session);
@@ -304,6 +314,7 @@ public final class Room {
         } else {
             member.add(session);
         }
+        guestAddresses.entered(member, session);
         boolean firstOfUser = member.sessions().size() == 1;
         // A later task, so the check-ins it is in follow the join's reply.
         run(() -> checkins.entered(session, firstOfUser));
@@ -429,6 +440,7 @@ public final class Room {
 
     /** Takes every connection of a member out of the room; the room sees a neutral leave. */
     void removeMember(Member member) {
+        guestAddresses.left(member);
         member.sessions().clear();
         presence.remove(member);
         refreshInfo();

@@ -57,6 +57,7 @@ final class RoomCommands {
     RoomCommands(Room room) {
         this.room = room;
         this.messages = new MessageActions(room);
+        room.guestAddresses.onMute(this::applyMute);
     }
 
     ServerMessage handle(Session session, RoomRequest request) {
@@ -153,21 +154,37 @@ final class RoomCommands {
 
     // ---------------------------------------------------------------- facilitators' commands
 
+    /**
+     * Mutes a member present, or a guest that was here lately ({@link GuestAddresses}); a
+     * guest's mute also holds against new guest sessions from its address.
+     */
     private ServerMessage mute(Member actor, Mute request) {
         Member target = room.presence.get(request.user());
-        ServerMessage refused = checkTarget(actor, target, request.id());
-        if (refused != null) {
-            return refused;
+        if (target != null || !room.guestAddresses.wasRecentlyHere(request.user())) {
+            ServerMessage refused = checkTarget(actor, target, request.id());
+            if (refused != null) {
+                return refused;
+            }
         }
         long until = request.seconds() == null ? Sanctions.FOREVER : now() + request.seconds() * 1000;
-        room.sanctions.mute(target.id(), until);
-        if (request.seconds() != null) {
-            room.executor.schedule(() -> expireMute(target.id(), until), Duration.ofSeconds(request.seconds()));
+        String address = room.guestAddresses.addressOf(request.user(), target, null);
+        room.sanctions.mute(request.user(), until, address);
+        if (target != null) {
+            applyMute(target, until, request.reason());
+        } else if (request.seconds() != null) {
+            room.executor.schedule(() -> expireMute(request.user(), until), Duration.ofSeconds(request.seconds()));
         }
-        Presence.tell(target, new Notice(room.id(), NoticeKind.MUTED, untilOrNull(until), request.reason(), null));
-        room.presence.announceMuteChange(target);
-        record(actor, "mute", target.id(), request.reason());
+        record(actor, "mute", request.user(), request.reason());
         return Ok.empty(request.id());
+    }
+
+    /** A member present is muted until {@code until}: it hears so, facilitators see it, a timed mute ends by itself. */
+    private void applyMute(Member member, long until, String reason) {
+        if (until != Sanctions.FOREVER) {
+            room.executor.schedule(() -> expireMute(member.id(), until), Duration.ofMillis(Math.max(0, until - now())));
+        }
+        Presence.tell(member, new Notice(room.id(), NoticeKind.MUTED, untilOrNull(until), reason, null));
+        room.presence.announceMuteChange(member);
     }
 
     /** A timed mute ran out: the member hears so, unless it was lifted or replaced meanwhile. */
@@ -200,10 +217,14 @@ final class RoomCommands {
         if (refused != null) {
             return refused;
         }
-        Presence.tell(target, new Notice(room.id(), NoticeKind.REMOVED, null, request.reason(), null));
         // Recorded while the member is still present, so the entry keeps its name.
         record(actor, "remove", target.id(), request.reason());
-        room.removeMember(target);
+        Notice removed = new Notice(room.id(), NoticeKind.REMOVED, null, request.reason(), null);
+        // A guest's other tabs are other guests from its address: they leave with it.
+        for (Member member : withSameAddress(target, room.guestAddresses.addressOf(target.id(), target, null))) {
+            Presence.tell(member, removed);
+            room.removeMember(member);
+        }
         return Ok.empty(request.id());
     }
 
@@ -219,14 +240,17 @@ final class RoomCommands {
         }
         long until = request.seconds() == null ? Sanctions.FOREVER : now() + request.seconds() * 1000;
         WaitingRoom.Waiter waiter = room.waiting.remove(request.user());
-        room.sanctions.ban(request.user(), until, guestAddress(target, waiter));
+        String address = room.guestAddresses.addressOf(request.user(), target, waiter);
+        room.sanctions.ban(request.user(), until, address);
         if (request.seconds() != null) {
             room.executor.schedule(room.sanctions::purgeExpired, Duration.ofSeconds(request.seconds()));
         }
         String targetName = target != null ? target.name() : waiter != null ? waiter.identity().name() : null;
-        if (target != null) {
-            Presence.tell(target, new Notice(room.id(), NoticeKind.BANNED, untilOrNull(until), request.reason(), null));
-            room.removeMember(target);
+        Notice banned = new Notice(room.id(), NoticeKind.BANNED, untilOrNull(until), request.reason(), null);
+        // The guests present from a banned guest's address could not join now: they leave too.
+        for (Member member : withSameAddress(target, address)) {
+            Presence.tell(member, banned);
+            room.removeMember(member);
         }
         if (waiter != null) {
             waiter.sessions().forEach(s -> s.send(new Notice(room.id(), NoticeKind.BANNED, untilOrNull(until),
@@ -236,15 +260,14 @@ final class RoomCommands {
         return Ok.empty(request.id());
     }
 
-    /** Where a guest connects from, so its ban also holds against new guest sessions from there. */
-    private static String guestAddress(Member present, WaitingRoom.Waiter waiter) {
-        if (present != null && present.identity().guest() && !present.sessions().isEmpty()) {
-            return present.sessions().get(0).remoteAddress();
+    /** The target, if present, then the other guests present from the guest address given. */
+    private List<Member> withSameAddress(Member target, String address) {
+        List<Member> members = new ArrayList<>(2);
+        if (target != null) {
+            members.add(target);
         }
-        if (waiter != null && waiter.identity().guest() && !waiter.sessions().isEmpty()) {
-            return waiter.sessions().get(0).remoteAddress();
-        }
-        return null;
+        members.addAll(room.guestAddresses.presentFrom(address, target));
+        return members;
     }
 
     private ServerMessage unban(Member actor, Unban request) {

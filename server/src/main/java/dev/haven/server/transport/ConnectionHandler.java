@@ -8,6 +8,7 @@ import dev.haven.protocol.client.ClientMessage;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.config.LimitSettings;
+import dev.haven.server.fatal.FatalErrors;
 import dev.haven.server.limits.FloodGuard;
 import dev.haven.server.session.RequestDispatcher;
 import io.netty.buffer.ByteBuf;
@@ -15,6 +16,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Turns one connection's text frames into requests and their replies back into frames.
@@ -49,6 +52,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
+    private static final RateLimitedLog CONNECTION_ERRORS = new RateLimitedLog(log, Level.WARN, 30);
     private static final int BACKLOG_PAUSE = 64;
     private static final int BACKLOG_RESUME = 16;
 
@@ -63,6 +67,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Object> backlog = new ArrayDeque<>(4);
     private NettyConnection connection;
     private ChannelHandlerContext ctx;
+    private ReadGate readGate;
     private ScheduledFuture<?> helloTimeout;
     private ScheduledFuture<?> tokenExpiry;
     private boolean busy;
@@ -81,10 +86,22 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+        if (event == OutboundBudget.EXCEEDED) {
+            if (connection != null && !connection.isClosing()) {
+                connection.abandon();
+                closedAsSlow();
+            }
+            return;
+        }
         if (event instanceof HandshakeComplete) {
             ctx = context;
+            readGate = ReadGate.of(context.channel());
             connection = new NettyConnection(context.channel(), encoder, new FloodGuard(limits, System::nanoTime),
                     limits.outboundQueueBytes(), this::closedAsSlow);
+            OutboundBudget budget = context.pipeline().get(OutboundBudget.class);
+            if (budget != null) {
+                budget.countAlso(connection::queuedBytes);
+            }
             connections.add(context.channel());
             helloTimeout = context.executor().schedule(this::closeIfAnonymous, helloTimeoutMillis, TimeUnit.MILLISECONDS);
             log.info("connected remote={} channel={}", connection.remoteAddress(), context.channel().id().asShortText());
@@ -180,14 +197,18 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         } finally {
             draining = false;
         }
-        ctx.channel().config().setAutoRead(backlog.size() < (ctx.channel().config().isAutoRead()
-                ? BACKLOG_PAUSE : BACKLOG_RESUME));
+        if (backlog.size() >= (readGate.isShut(ReadGate.BACKLOG) ? BACKLOG_RESUME : BACKLOG_PAUSE)) {
+            readGate.shut(ctx.channel(), ReadGate.BACKLOG);
+        } else {
+            readGate.open(ctx.channel(), ReadGate.BACKLOG);
+        }
     }
 
     private void dispatch(ClientMessage request) {
         try {
             dispatcher.dispatch(connection, request, this::onReply);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            FatalErrors.exitIfFatal(e, "a request");
             log.error("request failed type={} channel={}", request.getClass().getSimpleName(),
                     ctx.channel().id().asShortText(), e);
             onReply(ErrorReply.of(request.id(), ErrorCode.INTERNAL, "the server could not handle this request"));
@@ -306,8 +327,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-        if (cause instanceof IOException) {
-            // A peer resetting or vanishing is ordinary for a chat server.
+        FatalErrors.exitIfFatal(cause, "the pipeline");
+        if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+            // A peer resetting or vanishing, also in the middle of a request, is ordinary for a chat server.
             context.close();
         } else if (cause.getCause() instanceof SSLException) {
             // A failed TLS handshake (a client that does not trust the certificate, plain HTTP on
@@ -317,7 +339,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             context.close();
         } else {
             // Exception messages may quote the input; log the type and where it came from only.
-            log.warn("connection error {} channel={}", cause.getClass().getName(), context.channel().id().asShortText());
+            CONNECTION_ERRORS.log("connection error {} channel={}", cause.getClass().getName(),
+                    context.channel().id().asShortText());
             context.close();
         }
     }

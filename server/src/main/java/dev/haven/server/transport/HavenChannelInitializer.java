@@ -23,24 +23,31 @@ import java.util.function.Supplier;
 
 /**
  * The pipeline of every accepted connection, one small handler per concern, in this order:
- * TLS (when configured), the idle timer, HTTP, the {@link HandshakeFilter} (method, version,
- * Origin, connection limits), Netty's WebSocket handshake and frame handling, the
- * {@link HandshakeDeadline}, the message aggregator, the {@link CloseHandshake}, heartbeats,
- * the web page ({@link StaticFilesHandler}), {@code /healthz}, and last the application:
- * Haven's {@link ConnectionHandler}, or an echo
- * handler when the Autobahn suite tests this very pipeline. No {@code LoggingHandler}: frames
- * hold what members say. What serves HTTP only (the filter, the deadline, the web page,
- * {@code /healthz}; Netty replaces the HTTP codec) leaves the pipeline at the upgrade: an idle
- * connection then holds nine handlers, and each frame passes no handler it does not concern.
+ * TLS (when configured), the {@link ReadGate} (reading stops while the peer does not take what
+ * it is sent), the idle timer, HTTP, the {@link OutboundBudget} (every byte queued for the
+ * connection, bounded), {@link HttpPipelining} (one HTTP request answered at a time), the
+ * {@link HandshakeFilter} (connection limits, method, version, Origin), the {@link PingHandler}
+ * (pings within a budget, one pong at a time), Netty's WebSocket handshake and frame handling,
+ * the {@link HandshakeDeadline}, the message aggregator, the {@link CloseHandshake},
+ * heartbeats, the web page ({@link StaticFilesHandler}), {@code /healthz}, and last the
+ * application: Haven's {@link ConnectionHandler}, or an echo handler when the Autobahn suite
+ * tests this very pipeline. No {@code LoggingHandler}: frames hold what members say. What
+ * serves HTTP only (the pipelining, the filter, the deadline, the web page, {@code /healthz};
+ * Netty replaces the HTTP codec) leaves the pipeline at the upgrade, so each frame passes no
+ * handler it does not concern.
  */
 final class HavenChannelInitializer extends ChannelInitializer<Channel> {
     static final String WEBSOCKET_PATH = "/ws";
 
     static final String TLS = "tls";
+    static final String READ_GATE = "read-gate";
     static final String IDLE = "idle";
     static final String HTTP_CODEC = "http-codec";
+    static final String OUTBOUND_BUDGET = "outbound-budget";
     static final String HTTP_AGGREGATOR = "http-aggregator";
+    static final String HTTP_PIPELINING = "http-pipelining";
     static final String HANDSHAKE_FILTER = "handshake-filter";
+    static final String PINGS = "pings";
     static final String WEBSOCKET = "websocket";
     static final String HANDSHAKE_DEADLINE = "handshake-deadline";
     static final String WEBSOCKET_AGGREGATOR = "websocket-aggregator";
@@ -111,11 +118,18 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
             ssl.setHandshakeTimeoutMillis(handshakeTimeoutMillis);
             pipeline.addLast(TLS, ssl);
         }
+        pipeline.addLast(READ_GATE, new ReadGate());
         pipeline.addLast(IDLE, new IdleStateHandler(config.server().heartbeatSeconds(), 0, 0));
         pipeline.addLast(HTTP_CODEC, new HttpServerCodec());
+        pipeline.addLast(OUTBOUND_BUDGET, new OutboundBudget(config.limits().outboundQueueBytes(),
+                FORCE_CLOSE_TIMEOUT_MILLIS));
         pipeline.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
+        pipeline.addLast(HTTP_PIPELINING, new HttpPipelining());
         pipeline.addLast(HANDSHAKE_FILTER, new HandshakeFilter(origins, limiter));
         pipeline.addLast(WEBSOCKET, new WebSocketServerProtocolHandler(webSocketConfig));
+        // Before Netty's WebSocket handler (which added its handshake handler before itself), so
+        // that pings reach this handler and never Netty's own answer.
+        pipeline.addBefore(WEBSOCKET, PINGS, new PingHandler(config.limits(), System::nanoTime));
         pipeline.addLast(HANDSHAKE_DEADLINE, new HandshakeDeadline(handshakeTimeoutMillis));
         pipeline.addLast(WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.limits().maxFrameBytes()));
         pipeline.addLast(CLOSE_HANDSHAKE, new CloseHandshake());

@@ -79,6 +79,7 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
             this.serverChannel = new ServerBootstrap()
                     .group(acceptor, workers)
                     .channel(NioServerSocketChannel.class)
+                    .handler(new AcceptorGuard())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(initializer)

@@ -32,11 +32,15 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>Slow readers: the drain stops writing while the channel is not writable (Netty's buffer
  * holds more than its high water mark, half of {@code limits.outboundQueueBytes}) and resumes
- * when it is again; meanwhile items wait here, counted in bytes. When the channel is not
- * writable and the bytes waiting here pass the other half, the reader is too slow: whatever
- * thread notices marks it, and the next drain drops the queue, tells the handler (which takes
- * the connection out of its rooms at once) and writes close 1008 "slow". Producers never wait,
- * so a slow member costs the others nothing.
+ * when it is again; meanwhile items wait here, counted in bytes. The connection has one
+ * budget, {@code limits.outboundQueueBytes}, for everything waiting for it, here and in Netty's
+ * buffer (pongs and close frames included; see {@link OutboundBudget}). When an item queued
+ * here takes the total past it while the channel is not writable, the reader is too slow (a
+ * burst of events that a reader takes as fast as they come is not): whatever thread notices marks it, and
+ * the next drain drops the queue, tells the handler (which takes the connection out of its
+ * rooms at once) and writes close 1008 "slow". Producers never wait, so a slow member costs
+ * the others nothing. When the {@link OutboundBudget} closed the connection first,
+ * {@link #abandon} drops the queue the same way without a second close frame.
  */
 final class NettyConnection implements Connection {
     private static final int OPEN = 0;
@@ -60,7 +64,7 @@ final class NettyConnection implements Connection {
     private final Channel channel;
     private final NettyFrameEncoder encoder;
     private final FloodGuard floodGuard;
-    private final long queueLimitBytes;
+    private final long budgetBytes;
     private final Runnable onSlow;
     /** Made once: logs and ban checks ask for it several times per connection. */
     private final String remoteAddress;
@@ -85,7 +89,7 @@ final class NettyConnection implements Connection {
     private boolean closeWritten;
 
     /**
-     * @param outboundQueueBytes {@code limits.outboundQueueBytes}: half for Netty's buffer, half for this queue
+     * @param outboundQueueBytes {@code limits.outboundQueueBytes}: what may wait here and in Netty's buffer together
      * @param onSlow             run on the channel's loop when the connection is closed as too slow
      */
     NettyConnection(Channel channel, NettyFrameEncoder encoder, FloodGuard floodGuard, int outboundQueueBytes,
@@ -93,7 +97,7 @@ final class NettyConnection implements Connection {
         this.channel = channel;
         this.encoder = encoder;
         this.floodGuard = floodGuard;
-        this.queueLimitBytes = outboundQueueBytes / 2;
+        this.budgetBytes = outboundQueueBytes;
         this.onSlow = onSlow;
         this.remoteAddress = HandshakeFilter.addressOf(channel.remoteAddress());
     }
@@ -153,10 +157,25 @@ final class NettyConnection implements Connection {
         scheduleDrain();
     }
 
+    /** Bytes waiting in this queue; safe from any thread. */
+    long queuedBytes() {
+        return queuedBytes;
+    }
+
+    /**
+     * The transport already closed the connection as slow, with its own close frame: drop what
+     * waits and queue nothing more. Called on the channel's loop.
+     */
+    void abandon() {
+        state = SLOW;
+        closeWritten = true;
+        releaseQueued();
+    }
+
     private void enqueue(Object item) {
         outbound.offer(item);
         if (item instanceof ByteBuf content
-                && addQueuedBytes(content.readableBytes()) > queueLimitBytes
+                && addQueuedBytes(content.readableBytes()) + OutboundBudget.pendingInNetty(channel) > budgetBytes
                 && !channel.isWritable()) {
             STATE.compareAndSet(this, OPEN, SLOW);
         }

@@ -1,5 +1,6 @@
 package dev.haven.server.transport;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -43,7 +44,11 @@ import java.util.regex.Pattern;
  *
  * <p>Files found are kept in memory after their first read (the folder holds a handful of
  * small files, so the cache is bounded by the jar's contents); missing paths are not cached.
- * The map is concurrent because every event loop shares one handler's cache.
+ * Each is kept once, in a read-only direct buffer that every response shares: a response
+ * writes a view of those bytes, never a copy, so a client asking for the same file again and
+ * again costs the server no memory per request (Netty would copy a heap buffer into a new
+ * direct one at every write). The map is concurrent because every event loop shares one
+ * handler's cache.
  */
 @ChannelHandler.Sharable
 final class StaticFilesHandler extends ChannelInboundHandlerAdapter {
@@ -67,7 +72,7 @@ final class StaticFilesHandler extends ChannelInboundHandlerAdapter {
 
     private final String root;
     private final ClassLoader loader;
-    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+    private final Map<String, ByteBuf> cache = new ConcurrentHashMap<>();
 
     /**
      * @param root   the classpath folder, e.g. {@code "web/"}
@@ -127,17 +132,17 @@ final class StaticFilesHandler extends ChannelInboundHandlerAdapter {
         }
         String file = path.endsWith("/") ? path + "index.html" : path;
         String contentType = contentType(file);
-        Optional<byte[]> body = contentType == null ? Optional.empty() : read(file);
+        Optional<ByteBuf> body = contentType == null ? Optional.empty() : read(file);
         if (body.isEmpty()) {
             send(ctx, request, text(HttpResponseStatus.NOT_FOUND, "not found\n", head));
             return;
         }
-        byte[] bytes = body.get();
+        ByteBuf bytes = body.get();
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
+                head ? Unpooled.EMPTY_BUFFER : bytes.duplicate());
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, contentType)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.readableBytes());
         send(ctx, request, response);
     }
 
@@ -151,8 +156,8 @@ final class StaticFilesHandler extends ChannelInboundHandlerAdapter {
         return dot < 0 ? null : CONTENT_TYPES.get(name.substring(dot + 1));
     }
 
-    private Optional<byte[]> read(String path) {
-        byte[] cached = cache.get(path);
+    private Optional<ByteBuf> read(String path) {
+        ByteBuf cached = cache.get(path);
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -161,8 +166,11 @@ final class StaticFilesHandler extends ChannelInboundHandlerAdapter {
                 return Optional.empty();
             }
             byte[] bytes = in.readAllBytes();
-            cache.put(path, bytes);
-            return Optional.of(bytes);
+            // Never released: it lives as long as the handler, and its views are released freely.
+            ByteBuf shared = Unpooled.unreleasableBuffer(
+                    Unpooled.directBuffer(bytes.length, bytes.length).writeBytes(bytes).asReadOnly());
+            ByteBuf raced = cache.putIfAbsent(path, shared);
+            return Optional.of(raced != null ? raced : shared);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -188,6 +196,7 @@ final class StaticFilesHandler extends ChannelInboundHandlerAdapter {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(response);
         } else {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
     }

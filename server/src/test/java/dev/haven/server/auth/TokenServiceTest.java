@@ -3,11 +3,16 @@ package dev.haven.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.haven.protocol.model.Role;
 import dev.haven.server.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +87,37 @@ class TokenServiceTest {
         jwt.sign(new com.nimbusds.jose.crypto.MACSigner(SECRET));
         assertThatThrownBy(() -> tokens.verify(jwt.serialize())).isInstanceOf(AuthException.class)
                 .hasMessageContaining("exp");
+    }
+
+    @Test
+    void verify_beforeItsNotBefore_isRefusedUntilThenWithinTheLeeway() throws Exception {
+        String token = signed(claims().notBeforeTime(Date.from(clock.instant().plus(Duration.ofMinutes(50)))));
+
+        assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(AuthException.class)
+                .hasMessageContaining("not valid yet").hasMessageContaining("nbf");
+
+        clock.advance(Duration.ofMinutes(49));
+        assertThat(tokens.verify(token).id()).as("within a minute of nbf: clocks differ a little").isEqualTo("u1");
+    }
+
+    @Test
+    void verify_issuedInTheFuture_isRefused() throws Exception {
+        String token = signed(claims().issueTime(Date.from(clock.instant().plus(Duration.ofMinutes(10)))));
+        String slightlyAhead = signed(claims().issueTime(Date.from(clock.instant().plus(Duration.ofSeconds(30)))));
+
+        assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(AuthException.class)
+                .hasMessageContaining("not valid yet").hasMessageContaining("iat");
+        assertThat(tokens.verify(slightlyAhead).id()).isEqualTo("u1");
+    }
+
+    private JWTClaimsSet.Builder claims() {
+        return new JWTClaimsSet.Builder().subject("u1").claim("name", "Una").claim("role", "member")
+                .expirationTime(Date.from(clock.instant().plus(Duration.ofHours(2))));
+    }
+
+    private static String signed(JWTClaimsSet.Builder claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(SECRET));
+        return jwt.serialize();
     }
 }

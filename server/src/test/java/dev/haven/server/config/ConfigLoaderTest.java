@@ -36,6 +36,7 @@ class ConfigLoaderTest {
         assertThat(config.limits().maxFrameBytes()).isEqualTo(65536);
         assertThat(config.history().maxMessages()).isEqualTo(200);
         assertThat(config.history().maxAgeSeconds()).isEqualTo(86400);
+        assertThat(config.history().maxBytes()).isEqualTo(256 * 1024);
         assertThat(config.rooms()).hasSizeGreaterThanOrEqualTo(5);
         assertThat(config.server().handshakeTimeoutSeconds()).isEqualTo(10);
         assertThat(config.server().allowedOrigins()).isEqualTo(ServerSettings.DEFAULT_ALLOWED_ORIGINS);
@@ -328,5 +329,8 @@ class ConfigLoaderTest {
         Path file = file("haven.yaml", "server:\n  handshakeTimeoutSeconds: 0\n");
         assertThatThrownBy(() -> loader.load(file, Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("server.handshakeTimeoutSeconds");
+        Path history = file("history.yaml", "history:\n  maxBytes: 1000\n");
+        assertThatThrownBy(() -> loader.load(history, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("history.maxBytes");
     }
 }

@@ -683,6 +683,8 @@ class BadInputTest {
                 assertOk(odd.request("{\"type\":\"send\",\"room\":\"lounge\",\"text\":\"hi\"}"));
             } else {
                 assertError(hello, "bad_request", "hs");
+                // Refused, and the connection may still say hello under another name.
+                assertOk(call(odd, "hs2", "{'type':'hello','name':'Odd'}"));
             }
             assertStillServes(odd);
             assertBystanderStillChats();

@@ -194,8 +194,39 @@ class HandshakeTest {
              RawSocket raw = RawSocket.open(limited.port())) {
             raw.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 
-            assertThat(raw.readHttpHead()).startsWith("HTTP/1.1 200");
+            assertThat(raw.readHttpHead()).startsWith("HTTP/1.1 200").containsIgnoringCase("connection: close");
+            assertThat(raw.closedByServer()).as("a connection past the limit is answered once").isTrue();
             assertThat(only.request("{\"type\":\"ping\"}").path("type").asText()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void keepAliveHttpConnections_countTowardThePerAddressLimit_andCloseWhenIdle() throws IOException {
+        HavenConfig config = TestServer.config(50);
+        config = config.withLimits(LimitSettings.defaults().withConnections(3, 100))
+                .withServer(config.server().withHandshakeTimeoutSeconds(1));
+        try (TestServer limited = TestServer.start(config)) {
+            List<RawSocket> healthChecks = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    RawSocket raw = RawSocket.open(limited.port());
+                    healthChecks.add(raw);
+                    raw.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+                    assertThat(raw.readHttpHead()).startsWith("HTTP/1.1 200").containsIgnoringCase("keep-alive");
+                }
+
+                assertThat(openStatus(limited.port())).as("three keep-alive connections fill the address's place")
+                        .isEqualTo("HTTP/1.1 503");
+
+                for (RawSocket raw : healthChecks) {
+                    assertThat(waitForClose(raw, 5000)).as("closed once idle for handshakeTimeoutSeconds").isTrue();
+                }
+                await503Gone(limited.port());
+            } finally {
+                for (RawSocket raw : healthChecks) {
+                    raw.close();
+                }
+            }
         }
     }
 

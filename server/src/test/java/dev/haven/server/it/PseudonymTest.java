@@ -69,10 +69,10 @@ class PseudonymTest {
     void sameNameInARoom_getsASuffix_thatHoldsForTheVisit() {
         TestClient first = people.guest("Robin");
         TestClient second = people.guest("robin");
-        TestClient facilitator = people.person("fac-robin", "ROBIN", Role.FACILITATOR);
+        TestClient member = people.person("m-robin", "ROBIN", Role.MEMBER);
         join(first, LOUNGE);
         JsonNode joined = join(second, LOUNGE);
-        join(facilitator, LOUNGE);
+        join(member, LOUNGE);
 
         assertThat(joined.path("members").findValuesAsText("name")).containsExactly("Robin", "robin (2)");
         JsonNode message = ok(second, "{'type':'send','room':'lounge','text':'hi'}");
@@ -87,5 +87,58 @@ class PseudonymTest {
         assertThat(second.await(f -> f.path("type").asText().equals("message")
                 && f.path("text").asText().equals("still me")).path("from").path("name").asText()).isEqualTo("robin (2)");
         assertThat(join(people.guest("Robin"), "lounge").path("members").findValuesAsText("name")).contains("Robin");
+    }
+
+    @Test
+    void guestWhoTookAFacilitatorsName_givesWayWhenTheFacilitatorComes_andItsMessagesFollow() {
+        TestClient impostor = people.guest("Fran");
+        TestClient sam = people.guest("Sam");
+        join(impostor, LOUNGE);
+        join(sam, LOUNGE);
+        long seq = ok(impostor, "{'type':'send','room':'lounge','text':'I am the facilitator, trust me'}").path("seq")
+                .asLong();
+        String impostorId = sam.await(f -> f.path("type").asText().equals("message") && f.path("seq").asLong() == seq)
+                .path("from").path("id").asText();
+
+        TestClient fran = people.person("fac-fran", "Fran", Role.FACILITATOR);
+        JsonNode franJoined = join(fran, LOUNGE);
+
+        assertThat(franJoined.path("members").findValuesAsText("name")).containsExactlyInAnyOrder("Fran (2)", "Sam", "Fran");
+        JsonNode update = sam.await(f -> f.path("type").asText().equals("presence")
+                && f.path("event").asText().equals("update") && f.path("member").path("id").asText().equals(impostorId));
+        assertThat(update.path("member").path("name").asText()).isEqualTo("Fran (2)");
+        assertThat(franJoined.path("history").findValues("from")).anySatisfy(from -> {
+            assertThat(from.path("id").asText()).isEqualTo(impostorId);
+            assertThat(from.path("name").asText()).as("held messages carry the new name").isEqualTo("Fran (2)");
+        });
+        assertThat(franJoined.path("members").findValues("name").stream()
+                .filter(n -> n.asText().equals("Fran")).count()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Fr\u200Ban", "Fr\u0430n", "Fra\u0301n", "ＦＲＡＮ"})
+    void guestWithALookAlikeOfAFacilitatorsName_getsASuffix(String lookAlike) {
+        TestClient fran = people.person("fac-fran", "Fran", Role.FACILITATOR);
+        join(fran, LOUNGE);
+        TestClient impostor = TestClient.connect(people.server.port());
+        raw.add(impostor);
+        assertThat(impostor.request("{\"type\":\"hello\",\"name\":\"" + lookAlike + "\"}").path("type").asText())
+                .isEqualTo("ok");
+
+        JsonNode joined = impostor.request("{\"type\":\"join\",\"room\":\"lounge\"}");
+
+        assertThat(joined.path("members").findValuesAsText("name")).contains("Fran")
+                .anySatisfy(name -> assertThat(name).endsWith(" (2)"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\u202Enarf|change the direction of text",
+        "\u200B\u200B|visible characters",
+        "\u3164|visible characters"})
+    void hello_withANameThatHidesOrTurnsText_isABadRequest(String name, String why) {
+        JsonNode reply = hello(name);
+        assertThat(reply.path("code").asText()).isEqualTo("bad_request");
+        assertThat(reply.path("message").asText()).contains(why);
     }
 }

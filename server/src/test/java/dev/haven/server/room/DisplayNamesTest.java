@@ -7,6 +7,8 @@ import dev.haven.server.auth.Identity;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DisplayNamesTest {
     private static List<Member> present(String... names) {
@@ -35,5 +37,35 @@ class DisplayNamesTest {
         String unique = DisplayNames.unique(name, present(name));
         assertThat(unique).isEqualTo("A".repeat(28) + " (2)");
         assertThat(unique.codePointCount(0, unique.length())).isEqualTo(32);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Fran", "fran", "FRAN", "Ｆｒａｎ", "Fr\u200Ban", "\u200DFran\u2060", "Fr\u0430n",
+        "Fra\u0301n", "Frán", "Fr\u00e0n", "F\u200Eran", "Fran\u00AD", " Fran "})
+    void lookAlike_namesThatReadTheSame_clash(String lookAlike) {
+        assertThat(DisplayNames.lookAlike(lookAlike, "Fran")).as("%s", lookAlike.codePoints()
+                .mapToObj(Integer::toHexString).toList()).isTrue();
+        assertThat(DisplayNames.unique(lookAlike, present("Fran"))).endsWith(" (2)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Frank", "Fran 2", "Fern", "F ran", "Ran"})
+    void lookAlike_namesThatReadDifferently_doNotClash(String other) {
+        assertThat(DisplayNames.lookAlike(other, "Fran")).isFalse();
+        assertThat(DisplayNames.unique(other, present("Fran"))).isEqualTo(other);
+    }
+
+    @Test
+    void lookAlike_rnAndM_clashAsTheConfusablesDataSays() {
+        assertThat(DisplayNames.lookAlike("Sarn", "Sam")).isTrue();
+    }
+
+    @Test
+    void uniqueForStaff_keepsTheNameAMemberHolds_butNotOneAnotherStaffMemberHolds() {
+        List<Member> present = new ArrayList<>(present("Fran"));
+        assertThat(DisplayNames.uniqueForStaff("Fran", present)).isEqualTo("Fran");
+
+        present.add(new Member(new Identity("s1", "Fran", Role.FACILITATOR, null, false), Role.FACILITATOR, "Fran"));
+        assertThat(DisplayNames.uniqueForStaff("Frаn", present)).isEqualTo("Frаn (2)");
     }
 }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A session that records what the room gives it, in order. */
-final class FakeSession implements Session {
+class FakeSession implements Session {
     private final Identity identity;
     final List<ServerMessage> received = new ArrayList<>();
 

@@ -74,6 +74,26 @@ class RoomTest {
     }
 
     @Test
+    void request_whoseHandlingThrowsAnError_stillGetsItsInternalReply() {
+        Room room = room();
+        FakeSession broken = new FakeSession(new Identity("e", "Name e", Role.MEMBER, null, false)) {
+            @Override
+            public Identity identity() {
+                throw new ExceptionInInitializerError("simulated");
+            }
+        };
+
+        room.join(broken, new Join("j-broken", "circle", null, true), replies::add);
+
+        assertThat(replies).hasSize(1);
+        assertThat(errorOf(lastReply())).isEqualTo(ErrorCode.INTERNAL);
+        assertThat(((ErrorReply) lastReply()).id()).isEqualTo("j-broken");
+        FakeSession fine = session("f");
+        join(room, fine, null);
+        assertThat(lastReply()).as("the room still answers others").isInstanceOf(Ok.class);
+    }
+
+    @Test
     void send_assignsSeqFromOneAndReachesEveryMemberOnce() {
         Room room = room();
         FakeSession a = session("a");

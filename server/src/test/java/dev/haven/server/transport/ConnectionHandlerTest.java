@@ -420,12 +420,13 @@ class ConnectionHandlerTest {
 
         String text = "x".repeat(3900);
         int sent = 0;
-        for (; sent < 40 && ch.isOpen(); sent++) {
+        for (; sent < 60 && ch.isOpen(); sent++) {
             request(sender, "{\"id\":\"s" + sent + "\",\"type\":\"send\",\"room\":\"lounge\",\"text\":\"" + text + "\"}");
             ch.runPendingTasks();
         }
 
-        assertThat(sent).as("closed once about 32 KiB waited").isBetween(8, 12);
+        // Netty's buffer holds nothing here, so the connection's own queue may take the whole budget.
+        assertThat(sent).as("closed once about 64 KiB waited").isBetween(16, 20);
         CloseWebSocketFrame close = ch.readOutbound();
         try {
             assertThat(close).as("the close frame, and nothing of the dropped queue").isNotNull();

@@ -138,8 +138,7 @@ class HandshakeFilterTest {
         ConnectionLimiter limiter = new ConnectionLimiter(2, 100);
         try (PipelineHarness first = new PipelineHarness(TestServer.config(10), limiter);
              PipelineHarness second = new PipelineHarness(TestServer.config(10), limiter);
-             PipelineHarness third = new PipelineHarness(TestServer.config(10), limiter);
-             PipelineHarness fourth = new PipelineHarness(TestServer.config(10), limiter)) {
+             PipelineHarness third = new PipelineHarness(TestServer.config(10), limiter)) {
             assertThat(first.upgrade()).startsWith("HTTP/1.1 101");
             assertThat(second.upgrade()).startsWith("HTTP/1.1 101");
 
@@ -147,8 +146,51 @@ class HandshakeFilterTest {
             assertThat(third.ch.isOpen()).isFalse();
 
             first.ch.close();
-            assertThat(fourth.upgrade()).startsWith("HTTP/1.1 101");
-            assertThat(limiter.open()).isEqualTo(2);
+            try (PipelineHarness fourth = new PipelineHarness(TestServer.config(10), limiter)) {
+                assertThat(fourth.upgrade()).startsWith("HTTP/1.1 101");
+                assertThat(limiter.open()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void connection_plainHttpCountsAgainstTheLimitFromTheMomentItIsAccepted() {
+        ConnectionLimiter limiter = new ConnectionLimiter(2, 100);
+        try (PipelineHarness idle = new PipelineHarness(TestServer.config(10), limiter);
+             PipelineHarness health = new PipelineHarness(TestServer.config(10), limiter);
+             PipelineHarness third = new PipelineHarness(TestServer.config(10), limiter)) {
+            health.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            assertThat(health.readHttp()).startsWith("HTTP/1.1 200");
+            assertThat(limiter.open()).as("an idle connection and a keep-alive health check").isEqualTo(2);
+
+            third.send("GET /app.js HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            assertThat(third.readHttp()).startsWith("HTTP/1.1 503");
+            assertThat(third.ch.isOpen()).isFalse();
+            assertThat(idle.ch.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void healthz_pastTheConnectionLimit_isAnsweredOnceThenTheConnectionCloses() {
+        ConnectionLimiter limiter = new ConnectionLimiter(1, 100);
+        try (PipelineHarness first = new PipelineHarness(TestServer.config(10), limiter);
+             PipelineHarness monitor = new PipelineHarness(TestServer.config(10), limiter)) {
+            monitor.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+
+            String response = monitor.readHttp();
+            assertThat(response).startsWith("HTTP/1.1 200").containsIgnoringCase("connection: close");
+            assertThat(monitor.ch.isOpen()).isFalse();
+            assertThat(first.ch.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void upgrade_overHttp10_isRefusedWith400() {
+        try (PipelineHarness pipeline = new PipelineHarness()) {
+            pipeline.send(WsWire.upgradeRequest("/ws", "Sec-WebSocket-Version: 13").replace("HTTP/1.1", "HTTP/1.0"));
+
+            assertThat(pipeline.readHttp()).startsWith("HTTP/1.1 400").contains("needs HTTP/1.1");
+            assertThat(pipeline.ch.isOpen()).isFalse();
         }
     }
 

@@ -65,6 +65,30 @@ class StaticFilesHandlerTest {
     }
 
     @Test
+    void get_sameFileAgain_sharesOneDirectCopyOfItsBytes() {
+        FullHttpResponse first = exchange(HttpMethod.GET, "/app.js");
+        FullHttpResponse second = exchange(HttpMethod.GET, "/app.js");
+        try {
+            // A heap buffer would be copied into a new direct buffer at every write to the socket.
+            assertThat(first.content().isDirect()).isTrue();
+            assertThat(first.content().hasMemoryAddress()).isTrue();
+            assertThat(second.content().memoryAddress()).as("the same bytes, not a copy per request")
+                    .isEqualTo(first.content().memoryAddress());
+            assertThat(body(second)).isEqualTo("export const x = 1;\n");
+        } finally {
+            first.release();
+            second.release();
+        }
+        FullHttpResponse third = exchange(HttpMethod.GET, "/app.js");
+        try {
+            assertThat(body(third)).as("releasing a response leaves the shared bytes intact")
+                    .isEqualTo("export const x = 1;\n");
+        } finally {
+            third.release();
+        }
+    }
+
+    @Test
     void get_folderWithSlash_servesItsIndex() {
         FullHttpResponse response = exchange(HttpMethod.GET, "/sub/");
         try {
