@@ -201,7 +201,11 @@ class FacilitationChatTest {
 
     @Test
     void reportDeleteWarnBanAndLock_eachReachOnlyWhomTheyShould() {
-        ChatRun sam = member("Sam");
+        // Sam signs in: a guest's ban also takes out the guests present from its address, and
+        // every guest of this test connects from 127.0.0.1.
+        ChatRun sam = chat("--token", server.token("mem-sam", "Sam", Role.MEMBER), "--room", LOUNGE);
+        sam.awaitOutput("You joined Lounge (lounge).");
+        fran.awaitOutput("* Sam joined");
         ChatRun alex = member("Alex");
         alex.type("something hurtful");
         sam.awaitOutput("[1] Alex: something hurtful");

@@ -219,12 +219,10 @@ final class RoomCommands {
         }
         // Recorded while the member is still present, so the entry keeps its name.
         record(actor, "remove", target.id(), request.reason());
-        Notice removed = new Notice(room.id(), NoticeKind.REMOVED, null, request.reason(), null);
-        // A guest's other tabs are other guests from its address: they leave with it.
-        for (Member member : withSameAddress(target, room.guestAddresses.addressOf(target.id(), target, null))) {
-            Presence.tell(member, removed);
-            room.removeMember(member);
-        }
+        // Every connection of the member leaves; other guests behind the same address stay, since
+        // a removal is a step out, not a ban (the member may come back), and they may be others.
+        Presence.tell(target, new Notice(room.id(), NoticeKind.REMOVED, null, request.reason(), null));
+        room.removeMember(target);
         return Ok.empty(request.id());
     }
 

@@ -153,7 +153,7 @@ class GuestAddressesTest {
     }
 
     @Test
-    void banAndRemove_ofAGuest_endEverySessionOfThatPersonInTheRoom() {
+    void ban_ofAGuest_endsEveryGuestSessionFromItsAddress_removeOnlyItsOwn() {
         FakeSession tab1 = guest("g-tab1", HOME);
         FakeSession tab2 = guest("g-tab2", HOME);
         FakeSession member = session("m-home", "Hana", Role.MEMBER, false, HOME);
@@ -173,8 +173,10 @@ class GuestAddressesTest {
         join(other1);
         join(other2);
         assertThat(facilitator(new Remove("r", ROOM, "g-o2", null))).isInstanceOf(Ok.class);
-        assertThat(told(other1, NoticeKind.REMOVED)).isTrue();
-        assertThat(code(send(other1))).isEqualTo(ErrorCode.NOT_IN_ROOM);
-        assertThat(join(other1)).as("a removal is no ban").isInstanceOf(Ok.class);
+        assertThat(told(other2, NoticeKind.REMOVED)).isTrue();
+        assertThat(code(send(other2))).isEqualTo(ErrorCode.NOT_IN_ROOM);
+        assertThat(told(other1, NoticeKind.REMOVED)).as("a removal is a step out, not an address ban").isFalse();
+        assertThat(send(other1)).isInstanceOf(Ok.class);
+        assertThat(join(other2)).as("a removal is no ban").isInstanceOf(Ok.class);
     }
 }
