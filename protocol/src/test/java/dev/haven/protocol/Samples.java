@@ -1,5 +1,10 @@
 package dev.haven.protocol;
 
+import dev.haven.protocol.client.DutyRoster;
+import dev.haven.protocol.client.SetDuty;
+import dev.haven.protocol.model.OnDuty;
+import dev.haven.protocol.server.Announcement;
+import dev.haven.protocol.server.DutyResult;
 import dev.haven.protocol.client.AckAlert;
 import dev.haven.protocol.client.Admit;
 import dev.haven.protocol.client.Audit;
@@ -53,6 +58,7 @@ import dev.haven.protocol.model.ResourceCard;
 import dev.haven.protocol.model.ResourceChannel;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomCategory;
+import dev.haven.protocol.model.RoomState;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.model.RoundKind;
 import dev.haven.protocol.model.RoundOrder;
@@ -95,6 +101,9 @@ final class Samples {
     /** The anxiety room after a facilitator turned on slow mode and moderation. */
     static final RoomInfo ANXIETY_MODERATED = new RoomInfo("anx", "Anxiety", RoomCategory.CONDITION, "Evening group",
             List.of("anxiety", "evening"), 3, 20, false, Admission.OPEN, "Be kind.", 30, true);
+    static final RoomInfo SCHEDULED = new RoomInfo("anx", "Anxiety", RoomCategory.CONDITION, "Evening group",
+            List.of("anxiety"), 3, 30, false, Admission.OPEN, null, 0, false, RoomState.LOBBY, true, 1, null,
+            "2026-03-29T19:00:00+01:00");
     static final MemberInfo SKY_PLAIN = new MemberInfo("u2", "Sky", Role.MEMBER, false, null, null);
     static final MemberInfo SKY_MUTED = new MemberInfo("u2", "Sky", Role.MEMBER, true, 1_700_000_000_123L, true);
     static final MessageEvent MESSAGE = new MessageEvent("anx", 5, RIVER, "Welcome \"all\" ✓ 😊\n", 1_700_000_000_000L, null);
@@ -192,7 +201,10 @@ final class Samples {
                 new MoodPoll("53", "anx", MoodPhase.CHECK_OUT, 45L),
                 new MoodPoll(null, "anx", MoodPhase.CHECK_IN, null),
                 new Mood("54", "anx", "poll-1", 2, true),
-                new Mood(null, "anx", "poll-1", null, null));
+                new Mood(null, "anx", "poll-1", null, null),
+                new SetDuty("55", true),
+                new SetDuty(null, false),
+                new DutyRoster("56"));
     }
 
     static List<ServerMessage> serverFrames() {
@@ -269,7 +281,15 @@ final class Samples {
                 new Ok("18", new RoundStarted("round-1")),
                 new Ok("19", JoinResult.joined(ANXIETY, List.of(SKY_PLAIN), List.of(CW_MESSAGE), 7, false, ROUND,
                         new MoodPollEvent("anx", "poll-1", MoodPhase.CHECK_IN, 1_700_000_060_000L))),
-                CW_MESSAGE);
+                CW_MESSAGE,
+                new Announcement("anx", "ann-1", "Tonight's group ends at 20:30 ✓", 1_700_000_003_000L),
+                new Ok("20", new DutyResult(List.of(new OnDuty("sup-1", "Sam", 1_700_000_000_000L)), true)),
+                new Ok("21", new DutyResult(List.of(), null)),
+                new Notice("anx", NoticeKind.SESSION_SCHEDULED, null, null, null, null,
+                        "The group starts at 19:00 (in 12 min).", null, null),
+                new Notice("anx", NoticeKind.ROOM_ARCHIVED, null, null, null, null, "This group has been closed.", null,
+                        null),
+                new RoomUpdated(SCHEDULED));
     }
 
     /**

@@ -160,7 +160,9 @@ class SubtypeRegistrationTest {
                 Map.entry("turn_extend", TurnExtend.class),
                 Map.entry("round_end", RoundEnd.class),
                 Map.entry("mood_poll", MoodPoll.class),
-                Map.entry("mood", Mood.class)));
+                Map.entry("mood", Mood.class),
+                Map.entry("duty", dev.haven.protocol.client.SetDuty.class),
+                Map.entry("duty_roster", dev.haven.protocol.client.DutyRoster.class)));
     }
 
     @Test
@@ -178,14 +180,16 @@ class SubtypeRegistrationTest {
                 Map.entry("alert", Alert.class),
                 Map.entry("round", RoundEvent.class),
                 Map.entry("mood_poll", MoodPollEvent.class),
-                Map.entry("mood_summary", MoodSummary.class)));
+                Map.entry("mood_summary", MoodSummary.class),
+                Map.entry("announcement", dev.haven.protocol.server.Announcement.class)));
     }
 
     @Test
     void noticeKind_wireNames_areTheContractKinds() {
         assertThat(Stream.of(NoticeKind.values()).filter(k -> k != NoticeKind.UNKNOWN).map(NoticeKind::wireName)).containsExactlyInAnyOrder(
                 "muted", "unmuted", "removed", "banned", "warning", "voice", "admitted", "denied", "support",
-                "unfacilitated", "session_closing", "session_closed", "turn_warning");
+                "unfacilitated", "session_closing", "session_closed", "turn_warning", "session_scheduled",
+                "room_archived");
     }
 
     @Test

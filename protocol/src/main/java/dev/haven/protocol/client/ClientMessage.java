@@ -41,8 +41,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = RoundEnd.class, name = "round_end"),
     @JsonSubTypes.Type(value = MoodPoll.class, name = "mood_poll"),
     @JsonSubTypes.Type(value = Mood.class, name = "mood"),
+    @JsonSubTypes.Type(value = SetDuty.class, name = "duty"),
+    @JsonSubTypes.Type(value = DutyRoster.class, name = "duty_roster"),
 })
-public sealed interface ClientMessage permits Hello, Ping, ListRooms, Join, Leave, Send, RoomRequest {
+public sealed interface ClientMessage permits Hello, Ping, ListRooms, Join, Leave, Send, RoomRequest,
+        SetDuty, DutyRoster {
     /** The client-chosen request id, or null. */
     String id();
 

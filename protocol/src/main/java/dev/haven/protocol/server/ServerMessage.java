@@ -19,7 +19,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = RoundEvent.class, name = "round"),
     @JsonSubTypes.Type(value = MoodPollEvent.class, name = "mood_poll"),
     @JsonSubTypes.Type(value = MoodSummary.class, name = "mood_summary"),
+    @JsonSubTypes.Type(value = Announcement.class, name = "announcement"),
 })
 public sealed interface ServerMessage permits Ok, ErrorReply, MessageEvent, PresenceEvent, MessageDeleted, RoomUpdated,
-        Notice, Alert, ResourceEvent, HeldMessage, RoundEvent, MoodPollEvent, MoodSummary {
+        Notice, Alert, ResourceEvent, HeldMessage, RoundEvent, MoodPollEvent, MoodSummary,
+        Announcement {
 }
