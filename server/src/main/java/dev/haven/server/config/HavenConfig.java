@@ -12,10 +12,16 @@ import java.util.Set;
  * @param care      duty of care; null for the defaults
  * @param resources the helplines; null for none
  * @param sessions  facilitated sessions; null for {@link SessionSettings#defaults()}
+ * @param state     the state directory; null for the default place
+ * @param metrics   {@code /metrics}; null for the defaults
+ * @param paging    escalation webhooks; null for none
+ * @param logging   the log format; null for text
  */
 public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits,
                           HistorySettings history, ModerationSettings moderation, List<RoomSettings> rooms,
-                          CareSettings care, ResourceSettings resources, SessionSettings sessions) {
+                          CareSettings care, ResourceSettings resources, SessionSettings sessions,
+                          StateSettings state, MetricsSettings metrics, PagingSettings paging,
+                          LoggingSettings logging) {
     public HavenConfig {
         check(server != null, "the 'server' section is missing");
         check(auth != null, "the 'auth' section is missing");
@@ -30,43 +36,77 @@ public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSetting
         }
         care = care == null ? CareSettings.defaults() : care;
         resources = resources == null ? ResourceSettings.none() : resources;
+        state = state == null ? StateSettings.defaults() : state;
+        metrics = metrics == null ? MetricsSettings.defaults() : metrics;
+        paging = paging == null ? PagingSettings.defaults() : paging;
+        logging = logging == null ? LoggingSettings.defaults() : logging;
+    }
+
+    /** Default state, metrics, paging and logging settings. */
+    public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
+                       ModerationSettings moderation, List<RoomSettings> rooms, CareSettings care,
+                       ResourceSettings resources, SessionSettings sessions) {
+        this(server, auth, limits, history, moderation, rooms, care, resources, sessions, null, null, null, null);
     }
 
     /** Default duty-of-care and session settings, and no helplines. */
     public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
                        ModerationSettings moderation, List<RoomSettings> rooms) {
-        this(server, auth, limits, history, moderation, rooms, null, null, null);
+        this(server, auth, limits, history, moderation, rooms, null, null, null, null, null, null, null);
     }
 
     public HavenConfig withServer(ServerSettings newServer) {
-        return new HavenConfig(newServer, auth, limits, history, moderation, rooms, care, resources, sessions);
+        return new HavenConfig(newServer, auth, limits, history, moderation, rooms, care, resources, sessions,
+                state, metrics, paging, logging);
     }
 
     public HavenConfig withAuth(AuthSettings newAuth) {
-        return new HavenConfig(server, newAuth, limits, history, moderation, rooms, care, resources, sessions);
+        return new HavenConfig(server, newAuth, limits, history, moderation, rooms, care, resources, sessions,
+                state, metrics, paging, logging);
     }
 
     public HavenConfig withLimits(LimitSettings newLimits) {
-        return new HavenConfig(server, auth, newLimits, history, moderation, rooms, care, resources, sessions);
+        return new HavenConfig(server, auth, newLimits, history, moderation, rooms, care, resources, sessions,
+                state, metrics, paging, logging);
     }
 
     public HavenConfig withHistory(HistorySettings newHistory) {
-        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, care, resources, sessions);
+        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, care, resources, sessions,
+                state, metrics, paging, logging);
     }
 
     public HavenConfig withCare(CareSettings newCare) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, newCare, resources, sessions);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, newCare, resources, sessions,
+                state, metrics, paging, logging);
     }
 
     public HavenConfig withResources(ResourceSettings newResources) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, newResources, sessions);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, newResources, sessions,
+                state, metrics, paging, logging);
     }
 
     public HavenConfig withSessions(SessionSettings newSessions) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, newSessions);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, newSessions,
+                state, metrics, paging, logging);
     }
 
     public HavenConfig withRooms(List<RoomSettings> newRooms) {
-        return new HavenConfig(server, auth, limits, history, moderation, newRooms, care, resources, sessions);
+        return new HavenConfig(server, auth, limits, history, moderation, newRooms, care, resources, sessions,
+                state, metrics, paging, logging);
+    }
+
+    public HavenConfig withState(StateSettings newState) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions, newState,
+                metrics, paging, logging);
+    }
+
+    public HavenConfig withMetrics(MetricsSettings newMetrics) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions, state,
+                newMetrics, paging, logging);
+    }
+
+    public HavenConfig withPaging(PagingSettings newPaging) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions, state,
+                metrics, newPaging, logging);
     }
 }

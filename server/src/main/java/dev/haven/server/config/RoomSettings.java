@@ -21,10 +21,13 @@ import java.util.regex.Pattern;
  *                           and tells its members when no facilitator is left; off by default
  * @param guidelinesVersion  the version of {@code guidelines}, 1 by default: raise it when the
  *                           text changes, so members accept it again
+ * @param schedule           the room's weekly sessions, or null for a room without a timetable; a
+ *                           scheduled room requires a facilitator
  */
 public record RoomSettings(String id, String name, RoomCategory category, String topic, List<String> tags,
                            Integer capacity, String guidelines, Boolean locked, String region, String audience,
-                           Boolean holdMethodDetail, Boolean requireFacilitator, Integer guidelinesVersion) {
+                           Boolean holdMethodDetail, Boolean requireFacilitator, Integer guidelinesVersion,
+                           ScheduleSettings schedule) {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     public RoomSettings {
@@ -37,7 +40,9 @@ public record RoomSettings(String id, String name, RoomCategory category, String
         check(guidelinesVersion == null || guidelinesVersion >= 1 && guidelinesVersion <= 1_000_000,
                 "room '" + id + "': guidelinesVersion must be between 1 and 1000000");
         locked = locked != null && locked;
-        requireFacilitator = requireFacilitator != null && requireFacilitator;
+        check(schedule == null || requireFacilitator == null || requireFacilitator,
+                "room '" + id + "': a room with a schedule requires a facilitator (requireFacilitator cannot be false)");
+        requireFacilitator = schedule != null || requireFacilitator != null && requireFacilitator;
         guidelinesVersion = guidelinesVersion == null ? 1 : guidelinesVersion;
         topic = topic == null ? "" : topic;
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -64,8 +69,21 @@ public record RoomSettings(String id, String name, RoomCategory category, String
                 null);
     }
 
+    /** A room without a schedule. */
+    public RoomSettings(String id, String name, RoomCategory category, String topic, List<String> tags,
+                        Integer capacity, String guidelines, Boolean locked, String region, String audience,
+                        Boolean holdMethodDetail, Boolean requireFacilitator, Integer guidelinesVersion) {
+        this(id, name, category, topic, tags, capacity, guidelines, locked, region, audience, holdMethodDetail,
+                requireFacilitator, guidelinesVersion, null);
+    }
+
     public RoomSettings withRequireFacilitator(boolean required) {
         return new RoomSettings(id, name, category, topic, tags, capacity, guidelines, locked, region, audience,
-                holdMethodDetail, required, guidelinesVersion);
+                holdMethodDetail, required, guidelinesVersion, schedule);
+    }
+
+    public RoomSettings withSchedule(ScheduleSettings newSchedule) {
+        return new RoomSettings(id, name, category, topic, tags, capacity, guidelines, locked, region, audience,
+                holdMethodDetail, newSchedule != null || requireFacilitator, guidelinesVersion, newSchedule);
     }
 }
