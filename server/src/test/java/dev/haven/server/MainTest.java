@@ -70,7 +70,7 @@ class MainTest {
     @Test
     void token_badRole_failsClearly() {
         assertThatThrownBy(() -> run(Map.of("HAVEN_TOKEN_SECRET", SECRET), "token", "--sub", "u", "--name", "S",
-                "--role", "admin")).isInstanceOf(ConfigException.class).hasMessageContaining("--role");
+                "--role", "owner")).isInstanceOf(ConfigException.class).hasMessageContaining("--role");
     }
 
     @Test
@@ -98,6 +98,7 @@ class MainTest {
         builder.environment().put("HAVEN_TOKEN_SECRET", SECRET);
         builder.environment().put("HAVEN_LOG_LEVEL", "INFO");
         builder.environment().put("HOME", home.toString());
+        builder.environment().put("HAVEN_STATE_DIR", home.resolve("state").toString());
         Process process = builder.start();
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {

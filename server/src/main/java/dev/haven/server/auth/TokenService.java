@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Signs and verifies Haven tokens: HS256 JWTs with {@code sub}, {@code name}, {@code role}
- * ({@code member}, {@code facilitator} or {@code supervisor}), optional {@code rooms} limiting the role, and a
+ * ({@code member}, {@code facilitator}, {@code supervisor}, or {@code admin} for the admin API), optional {@code rooms} limiting the role, and a
  * required {@code exp}: a token that never expires is refused. Thread-safe.
  */
 public final class TokenService {
@@ -113,7 +113,7 @@ public final class TokenService {
             try {
                 parsedRole = role == null ? Role.MEMBER : Role.fromWire(role);
             } catch (IllegalArgumentException e) {
-                throw new AuthException("the token's 'role' must be member, facilitator or supervisor");
+                throw new AuthException("the token's 'role' must be member, facilitator, supervisor or admin");
             }
             List<String> rooms = claims.getStringListClaim("rooms");
             Set<String> roleRooms = rooms == null ? null : new HashSet<>(rooms);

@@ -206,6 +206,7 @@ final class GroupSession implements SessionLifecycle.Listener, Round.Listener, M
         room.pendingReports.clear();
         room.care.purge();
         room.history.purge();
+        room.operations.sessionClosed();
         room.stats.clear();
         room.slowMode.clear();
         purge();
