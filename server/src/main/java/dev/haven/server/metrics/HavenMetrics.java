@@ -45,6 +45,7 @@ public final class HavenMetrics implements AutoCloseable {
         this.connections = new ConnectionMeter(registry);
         Gauge.builder("haven.checkins.open", checkinsOpen, s -> s.get().getAsInt())
                 .description("Private check-ins open now")
+                .strongReference(true)
                 .register(registry);
     }
 
@@ -72,7 +73,8 @@ public final class HavenMetrics implements AutoCloseable {
     }
 
     private <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
-        Gauge.builder(name, source, value).description(description).register(registry);
+        // Micrometer holds a gauge's object weakly unless told otherwise: the server's view must stay.
+        Gauge.builder(name, source, value).description(description).strongReference(true).register(registry);
     }
 
     /** The registry, for meters that belong to the transport (Netty's direct memory). */
