@@ -29,16 +29,24 @@ public interface AlertObserver {
     default void opened(AlertKind kind, CrisisTier tier) {
     }
 
-    /** A later message raised an open alert's tier. */
-    default void tierRaised(CrisisTier from, CrisisTier to) {
+    /**
+     * A later message raised an open alert's tier.
+     *
+     * @param acknowledged whether anyone had acknowledged it (someone is reaching out)
+     */
+    default void tierRaised(CrisisTier from, CrisisTier to, boolean acknowledged) {
     }
 
     /** The first acknowledgement, {@code ageMillis} after the alert opened. */
     default void acknowledged(AlertKind kind, CrisisTier tier, long ageMillis) {
     }
 
-    /** The alert closed: acknowledged as handled or a false alarm, or purged with its session or room. */
-    default void closed(AlertKind kind, CrisisTier tier) {
+    /**
+     * The alert closed: acknowledged as handled or a false alarm, or purged with its session or room.
+     *
+     * @param acknowledged whether anyone had acknowledged it before
+     */
+    default void closed(AlertKind kind, CrisisTier tier, boolean acknowledged) {
     }
 
     default void escalated(Escalation escalation) {
@@ -55,9 +63,9 @@ public interface AlertObserver {
             }
 
             @Override
-            public void tierRaised(CrisisTier from, CrisisTier to) {
-                first.tierRaised(from, to);
-                next.tierRaised(from, to);
+            public void tierRaised(CrisisTier from, CrisisTier to, boolean acknowledged) {
+                first.tierRaised(from, to, acknowledged);
+                next.tierRaised(from, to, acknowledged);
             }
 
             @Override
@@ -67,9 +75,9 @@ public interface AlertObserver {
             }
 
             @Override
-            public void closed(AlertKind kind, CrisisTier tier) {
-                first.closed(kind, tier);
-                next.closed(kind, tier);
+            public void closed(AlertKind kind, CrisisTier tier, boolean acknowledged) {
+                first.closed(kind, tier, acknowledged);
+                next.closed(kind, tier, acknowledged);
             }
 
             @Override

@@ -97,7 +97,7 @@ public final class RoomCare {
             if (tier == CrisisTier.HIGH && existing.tier == CrisisTier.CONCERN) {
                 // Nothing new is sent; the higher tier only shortens what is left of its escalation.
                 existing.tier = CrisisTier.HIGH;
-                services.observer().tierRaised(CrisisTier.CONCERN, CrisisTier.HIGH);
+                services.observer().tierRaised(CrisisTier.CONCERN, CrisisTier.HIGH, existing.acknowledged);
                 existing.urgentAt = Math.min(existing.urgentAt, existing.openedAt + timeout(existing));
                 existing.supervisorAt = Math.min(existing.supervisorAt, existing.urgentAt + supervisorDelay());
             }
@@ -267,7 +267,7 @@ public final class RoomCare {
         alert.acknowledged = true;
         if (closes) {
             book.remove(alert);
-            services.observer().closed(alert.kind, alert.tier);
+            services.observer().closed(alert.kind, alert.tier, true);
         }
         var update = alert.update(room.id(), by, ack.action(), services.clock().millis());
         room.toStaffBesides(alert.member, update);
@@ -334,7 +334,7 @@ public final class RoomCare {
     public void purge() {
         for (OpenAlert alert : book.all()) {
             book.remove(alert);
-            services.observer().closed(alert.kind, alert.tier);
+            services.observer().closed(alert.kind, alert.tier, alert.acknowledged);
             if (alert.escalated) {
                 services.supervisors().forget(room.id(), alert.id);
             }

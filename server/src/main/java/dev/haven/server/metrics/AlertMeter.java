@@ -28,12 +28,14 @@ public final class AlertMeter implements AlertObserver {
 
     private final Map<String, Counter> opened;
     private final Map<String, AtomicInteger> open;
+    private final Map<String, AtomicInteger> unacknowledged;
     private final Timer ack;
     private final Counter escalations;
 
     AlertMeter(MeterRegistry registry) {
         Map<String, Counter> openedByTier = new java.util.HashMap<>();
         Map<String, AtomicInteger> openByTier = new java.util.HashMap<>();
+        Map<String, AtomicInteger> waitingByTier = new java.util.HashMap<>();
         for (String tier : TIERS) {
             openedByTier.put(tier, Counter.builder("haven.crisis.alerts")
                     .description("Duty-of-care alerts opened (tier request: a member asked for a facilitator)")
@@ -43,9 +45,15 @@ public final class AlertMeter implements AlertObserver {
             Gauge.builder("haven.crisis.alerts.open", count, AtomicInteger::get)
                     .description("Duty-of-care alerts open now")
                     .tag("tier", tier).register(registry);
+            AtomicInteger waiting = new AtomicInteger();
+            waitingByTier.put(tier, waiting);
+            Gauge.builder("haven.crisis.alerts.unacknowledged", waiting, AtomicInteger::get)
+                    .description("Duty-of-care alerts open that nobody has acknowledged yet")
+                    .tag("tier", tier).register(registry);
         }
         this.opened = Map.copyOf(openedByTier);
         this.open = Map.copyOf(openByTier);
+        this.unacknowledged = Map.copyOf(waitingByTier);
         this.ack = Timer.builder("haven.alert.ack")
                 .description("From an alert opening to its first acknowledgement")
                 .serviceLevelObjectives(ACK_BUCKETS)
@@ -63,22 +71,31 @@ public final class AlertMeter implements AlertObserver {
         String label = tier(kind, tier);
         opened.get(label).increment();
         open.get(label).incrementAndGet();
+        unacknowledged.get(label).incrementAndGet();
     }
 
     @Override
-    public void tierRaised(CrisisTier from, CrisisTier to) {
+    public void tierRaised(CrisisTier from, CrisisTier to, boolean acknowledged) {
         open.get(from.wireName()).decrementAndGet();
         open.get(to.wireName()).incrementAndGet();
+        if (!acknowledged) {
+            unacknowledged.get(from.wireName()).decrementAndGet();
+            unacknowledged.get(to.wireName()).incrementAndGet();
+        }
     }
 
     @Override
     public void acknowledged(AlertKind kind, CrisisTier tier, long ageMillis) {
         ack.record(Math.max(0, ageMillis), TimeUnit.MILLISECONDS);
+        unacknowledged.get(tier(kind, tier)).decrementAndGet();
     }
 
     @Override
-    public void closed(AlertKind kind, CrisisTier tier) {
+    public void closed(AlertKind kind, CrisisTier tier, boolean acknowledged) {
         open.get(tier(kind, tier)).decrementAndGet();
+        if (!acknowledged) {
+            unacknowledged.get(tier(kind, tier)).decrementAndGet();
+        }
     }
 
     @Override

@@ -77,11 +77,13 @@ class MetricsTest {
                 assertThat(value(during, "haven_requests_rejected_total{reason=\"not_in_room\"}")).isEqualTo(1);
                 assertThat(value(during, "haven_crisis_alerts_total{tier=\"high\"}")).isEqualTo(1);
                 assertThat(value(during, "haven_crisis_alerts_open{tier=\"high\"}")).isEqualTo(1);
+                assertThat(value(during, "haven_crisis_alerts_unacknowledged{tier=\"high\"}")).isEqualTo(1);
 
                 fran.request("{\"type\":\"ack_alert\",\"room\":\"lounge\",\"alertId\":\"" + alertId
                         + "\",\"action\":\"handled\"}");
                 String acked = scrape(server);
                 assertThat(value(acked, "haven_crisis_alerts_open{tier=\"high\"}")).isZero();
+                assertThat(value(acked, "haven_crisis_alerts_unacknowledged{tier=\"high\"}")).isZero();
                 assertThat(value(acked, "haven_alert_ack_seconds_count")).isEqualTo(1);
 
                 alex.close();
