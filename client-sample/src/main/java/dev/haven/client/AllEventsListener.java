@@ -1,6 +1,7 @@
 package dev.haven.client;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.Announcement;
 import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
@@ -77,5 +78,10 @@ public interface AllEventsListener extends ReconnectListener {
     @Override
     default void onMoodSummary(MoodSummary summary) {
         onEvent(summary);
+    }
+
+    @Override
+    default void onAnnouncement(Announcement announcement) {
+        onEvent(announcement);
     }
 }

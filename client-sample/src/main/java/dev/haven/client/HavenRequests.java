@@ -1,6 +1,8 @@
 package dev.haven.client;
 
 import dev.haven.protocol.client.ClientMessage;
+import dev.haven.protocol.client.DutyRoster;
+import dev.haven.protocol.client.SetDuty;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Leave;
 import dev.haven.protocol.client.ListRooms;
@@ -8,6 +10,7 @@ import dev.haven.protocol.client.Ping;
 import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
 import dev.haven.protocol.model.ContentWarning;
+import dev.haven.protocol.server.DutyResult;
 import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.Result;
@@ -86,5 +89,15 @@ public interface HavenRequests {
 
     default CompletableFuture<EmptyResult> ping() {
         return request(new Ping(null), EmptyResult.class);
+    }
+
+    /** A supervisor goes on duty (it answers escalated alerts now) or off duty; the reply lists who is on duty. */
+    default CompletableFuture<DutyResult> duty(boolean onDuty) {
+        return request(new SetDuty(null, onDuty), DutyResult.class);
+    }
+
+    /** Who is on duty (facilitators and supervisors). */
+    default CompletableFuture<DutyResult> dutyRoster() {
+        return request(new DutyRoster(null), DutyResult.class);
     }
 }

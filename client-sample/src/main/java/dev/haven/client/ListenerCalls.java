@@ -1,6 +1,7 @@
 package dev.haven.client;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.Announcement;
 import dev.haven.protocol.server.HeldMessage;
 import dev.haven.protocol.server.MessageDeleted;
 import dev.haven.protocol.server.MessageEvent;
@@ -48,6 +49,8 @@ final class ListenerCalls {
             call(() -> listener.onMoodPoll(poll));
         } else if (message instanceof MoodSummary summary) {
             call(() -> listener.onMoodSummary(summary));
+        } else if (message instanceof Announcement announcement) {
+            call(() -> listener.onAnnouncement(announcement));
         } else {
             return false;
         }
