@@ -61,7 +61,8 @@ class JsonLogTest {
                         "{\"text\":\"" + CANARY + "\"}");
                 Http.get(server.port(), "/api/v1/rooms", "Bearer-" + CANARY);
                 try (TestClient admin = TestClient.connect(server.port())) {
-                    admin.request("{\"type\":\"hello\",\"token\":\"" + adminToken + "\"}");
+                    admin.sendRaw("{\"type\":\"hello\",\"token\":\"" + adminToken + "\"}");
+                    assertThat(admin.awaitClose()).as("an admin token is not for chat").isEqualTo(4001);
                 }
             }
         } finally {

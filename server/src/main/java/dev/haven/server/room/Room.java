@@ -35,7 +35,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -215,24 +214,6 @@ public final class Room {
             }
             reply.accept(result);
         });
-    }
-
-    /** Runs work on the room's executor; the future completes there, or fails when the server is stopping. */
-    <T> CompletableFuture<T> submit(Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            executor.execute(() -> {
-                try {
-                    result.complete(work.get());
-                } catch (RuntimeException e) {
-                    log.error("room operation failed room={} error={}", id(), e.getClass().getName(), e);
-                    result.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException stopping) {
-            result.completeExceptionally(stopping);
-        }
-        return result;
     }
 
     private void run(Runnable task) {

@@ -10,7 +10,9 @@ import dev.haven.server.delivery.Session;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,7 @@ public final class RoomOperations {
      * closes the one running.
      */
     public CompletableFuture<RoomInfo> reconfigure(RoomSettings next) {
-        return room.submit(() -> {
+        return submit(() -> {
             RoomSettings before = room.settings;
             room.settings = next;
             if (!Objects.equals(before.guidelines(), next.guidelines())
@@ -62,7 +64,7 @@ public final class RoomOperations {
 
     /** Everyone in the room receives it now; members joining while it is current, after their join reply. */
     public CompletableFuture<Announcement> announce(String text) {
-        return room.submit(() -> {
+        return submit(() -> {
             current = new Announcement(room.id(), "ann-" + ANNOUNCEMENTS.incrementAndGet(), text, room.clock.millis());
             room.presence.broadcast(current);
             log.info("announcement room={} id={} present={}", room.id(), current.id(), room.presence.size());
@@ -78,7 +80,7 @@ public final class RoomOperations {
      * @return how many members were present
      */
     public CompletableFuture<Integer> archive() {
-        return room.submit(() -> {
+        return submit(() -> {
             room.archived = true;
             Notice notice = new Notice(room.id(), NoticeKind.ROOM_ARCHIVED, null, null, null, null, ARCHIVED_TEXT,
                     null, null);
@@ -108,7 +110,7 @@ public final class RoomOperations {
 
     /** The room's open duty-of-care alerts, without text or names. */
     public CompletableFuture<List<AlertSummary>> openAlerts() {
-        return room.submit(room.care::openAlerts);
+        return submit(room.care::openAlerts);
     }
 
     /** The room's settings as operators last set them (or the configuration did). */
@@ -129,6 +131,24 @@ public final class RoomOperations {
         if (early != null && !room.presence.of(session).isFacilitator()) {
             session.send(early);
         }
+    }
+
+    /** Runs work on the room's executor; the future completes there, or fails when the server is stopping. */
+    private <T> CompletableFuture<T> submit(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            room.executor.execute(() -> {
+                try {
+                    result.complete(work.get());
+                } catch (RuntimeException e) {
+                    log.error("room operation failed room={} error={}", room.id(), e.getClass().getName(), e);
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            result.completeExceptionally(stopping);
+        }
+        return result;
     }
 
     /** The session closed: its announcement goes with it. */
