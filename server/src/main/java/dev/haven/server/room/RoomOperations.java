@@ -82,26 +82,9 @@ public final class RoomOperations {
     public CompletableFuture<Integer> archive() {
         return submit(() -> {
             room.archived = true;
-            Notice notice = new Notice(room.id(), NoticeKind.ROOM_ARCHIVED, null, null, null, null, ARCHIVED_TEXT,
-                    null, null);
-            int present = room.presence.size();
-            for (Member member : List.copyOf(room.presence.all())) {
-                Presence.tell(member, notice);
-                member.sessions().clear();
-                room.presence.remove(member);
-            }
-            for (WaitingRoom.Waiter waiter : List.copyOf(room.waiting.all())) {
-                waiter.sessions().forEach(s -> s.send(notice));
-            }
-            room.waiting.clear();
-            room.pendingReports.clear();
-            room.care.purge();
-            room.history.purge();
-            room.stats.clear();
-            room.slowMode.clear();
-            room.group.purge();
+            int present = room.group.clearOut(new Notice(room.id(), NoticeKind.ROOM_ARCHIVED, null, null, null, null,
+                    ARCHIVED_TEXT, null, null));
             room.schedule.apply(null);
-            current = null;
             room.refreshInfo();
             log.info("room archived room={} present={}", room.id(), present);
             return present;

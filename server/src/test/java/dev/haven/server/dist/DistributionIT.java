@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.haven.server.testing.Http;
+import dev.haven.server.testing.ProcessOutput;
 import dev.haven.server.testing.TestClient;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,24 +67,9 @@ class DistributionIT {
         builder.environment().remove("XDG_CONFIG_HOME");
         builder.environment().remove("XDG_DATA_HOME");
         Process process = builder.start();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        LinkedBlockingQueue<String> arriving = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                    arriving.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        ProcessOutput output = ProcessOutput.follow(process);
         try {
-            int port = awaitPort(arriving, lines);
+            int port = output.awaitPort(Duration.ofSeconds(60));
             String cmdline = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
                     .replace('\0', ' ');
             assertThat(cmdline).as("bin/haven execs java itself").contains("-Xmx512m", "-XX:MaxNewSize=24m",
@@ -109,13 +88,14 @@ class DistributionIT {
             // SIGTERM through the handle: Process.destroy() would also close our end of its output.
             process.toHandle().destroy();
             assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("stops within the grace").isTrue();
-            reader.join(TimeUnit.SECONDS.toMillis(5));
-            assertThat(process.exitValue()).as("exit on SIGTERM; output:\n" + String.join("\n", lines))
+            output.awaitEnd(Duration.ofSeconds(5));
+            assertThat(process.exitValue()).as("exit on SIGTERM; output:\n" + String.join("\n", output.lines()))
                     .isEqualTo(143);
         } finally {
             process.destroyForcibly();
         }
         ObjectMapper json = new ObjectMapper();
+        List<String> lines = output.lines();
         assertThat(lines).hasSizeGreaterThan(3);
         for (String line : lines) {
             JsonNode event = json.readTree(line);
@@ -123,19 +103,5 @@ class DistributionIT {
             assertThat(event.has("ts") && event.has("level") && event.has("message")).as(line).isTrue();
         }
         assertThat(String.join("\n", lines)).doesNotContain(CANARY).contains("\"message\":\"stopped\"");
-    }
-
-    private static int awaitPort(LinkedBlockingQueue<String> arriving, List<String> lines)
-            throws InterruptedException {
-        Pattern listening = Pattern.compile("listening on ws://127\\.0\\.0\\.1:(\\d+)/ws");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            String line = arriving.poll(1, TimeUnit.SECONDS);
-            Matcher matcher = line == null ? null : listening.matcher(line);
-            if (matcher != null && matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-        }
-        throw new AssertionError("bin/haven did not start; output:\n" + String.join("\n", lines));
     }
 }
