@@ -33,9 +33,10 @@ import java.util.function.Supplier;
  * last the application:
  * Haven's {@link ConnectionHandler}, or an echo
  * handler when the Autobahn suite tests this very pipeline. No {@code LoggingHandler}: frames
- * hold what members say. What serves HTTP only (the filter, the deadline, the web page,
- * {@code /healthz}; Netty replaces the HTTP codec) leaves the pipeline at the upgrade: an idle
- * connection then holds nine handlers, and each frame passes no handler it does not concern.
+ * hold what members say. What serves HTTP only (the filter, the deadline, the operators' HTTP,
+ * the web page, {@code /healthz}; Netty replaces the HTTP codec) leaves the pipeline at the
+ * upgrade: an idle connection then holds nine handlers (ten with the close-code meter of a
+ * server with metrics), and each frame passes no handler it does not concern.
  */
 final class HavenChannelInitializer extends ChannelInitializer<Channel> {
     static final String WEBSOCKET_PATH = "/ws";
