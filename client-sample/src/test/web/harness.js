@@ -26,7 +26,9 @@ export function startServer({ port = 0, timeoutMs = 30000, config } = {}) {
     writeFileSync(file, config);
     args.push('--config', file);
   }
-  const child = spawn('java', args, { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A state directory of its own (rooms changed at run time), never the user's real one.
+  const env = { ...ENV, HAVEN_STATE_DIR: mkdtempSync(path.join(CONFIG_HOME, 'state-')) };
+  const child = spawn('java', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = [];
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {

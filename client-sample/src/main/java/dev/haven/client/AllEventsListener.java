@@ -1,6 +1,7 @@
 package dev.haven.client;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.Announcement;
 import dev.haven.protocol.server.CheckinEvent;
 import dev.haven.protocol.server.CheckinMessage;
 import dev.haven.protocol.server.HeldMessage;
@@ -89,5 +90,10 @@ public interface AllEventsListener extends ReconnectListener {
     @Override
     default void onCheckinMessage(CheckinMessage message) {
         onEvent(message);
+    }
+
+    @Override
+    default void onAnnouncement(Announcement announcement) {
+        onEvent(announcement);
     }
 }

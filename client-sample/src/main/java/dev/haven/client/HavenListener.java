@@ -1,6 +1,7 @@
 package dev.haven.client;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.Announcement;
 import dev.haven.protocol.server.CheckinEvent;
 import dev.haven.protocol.server.CheckinMessage;
 import dev.haven.protocol.server.HeldMessage;
@@ -37,9 +38,9 @@ public interface HavenListener {
     /**
      * A private word to this user about itself, which nobody else receives: muted, unmuted,
      * removed, banned, a warning, the floor given or taken, admitted or denied, its turn ending
-     * soon; or about its room: no facilitator present, the session closing or closed. After
-     * {@code removed}, {@code banned} or {@code session_closed} the connection is no longer in
-     * that room.
+     * soon; or about its room: no facilitator present, the session closing or closed, when a
+     * scheduled session starts, the room archived. After {@code removed}, {@code banned},
+     * {@code session_closed} or {@code room_archived} the connection is no longer in that room.
      */
     default void onNotice(Notice notice) {
     }
@@ -69,6 +70,13 @@ public interface HavenListener {
 
     /** A room's settings changed (locked, slow mode, moderated, admission, guidelines, session state). */
     default void onRoomUpdated(RoomUpdated updated) {
+    }
+
+    /**
+     * A word from the service's operators to everyone in a room (not a member's message: show it
+     * apart, once per id). Also received right after a join while one is current.
+     */
+    default void onAnnouncement(Announcement announcement) {
     }
 
     /** A round started, moved on to the next speaker, paused, resumed or ended. */
@@ -130,6 +138,8 @@ public interface HavenListener {
             return c.checkin().room();
         } else if (event instanceof CheckinMessage c) {
             return c.room();
+        } else if (event instanceof Announcement a) {
+            return a.room();
         }
         return null;
     }

@@ -5,6 +5,8 @@ import dev.haven.protocol.client.CheckinHistory;
 import dev.haven.protocol.client.CheckinOpen;
 import dev.haven.protocol.client.CheckinSend;
 import dev.haven.protocol.client.ClientMessage;
+import dev.haven.protocol.client.DutyRoster;
+import dev.haven.protocol.client.SetDuty;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Leave;
 import dev.haven.protocol.client.ListCheckins;
@@ -18,6 +20,7 @@ import dev.haven.protocol.server.CheckinHistoryResult;
 import dev.haven.protocol.server.CheckinResult;
 import dev.haven.protocol.server.CheckinSendResult;
 import dev.haven.protocol.server.CheckinsResult;
+import dev.haven.protocol.server.DutyResult;
 import dev.haven.protocol.server.EmptyResult;
 import dev.haven.protocol.server.JoinResult;
 import dev.haven.protocol.server.Result;
@@ -134,5 +137,15 @@ public interface HavenRequests {
 
     default CompletableFuture<EmptyResult> ping() {
         return request(new Ping(null), EmptyResult.class);
+    }
+
+    /** A supervisor goes on duty (it answers escalated alerts now) or off duty; the reply lists who is on duty. */
+    default CompletableFuture<DutyResult> duty(boolean onDuty) {
+        return request(new SetDuty(null, onDuty), DutyResult.class);
+    }
+
+    /** Who is on duty (facilitators and supervisors). */
+    default CompletableFuture<DutyResult> dutyRoster() {
+        return request(new DutyRoster(null), DutyResult.class);
     }
 }

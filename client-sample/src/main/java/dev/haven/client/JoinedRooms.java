@@ -140,7 +140,8 @@ final class JoinedRooms {
                     return;
                 }
             } else if (event instanceof Notice notice && (notice.kind() == NoticeKind.REMOVED
-                    || notice.kind() == NoticeKind.BANNED || notice.kind() == NoticeKind.SESSION_CLOSED)) {
+                    || notice.kind() == NoticeKind.BANNED || notice.kind() == NoticeKind.SESSION_CLOSED
+                    || notice.kind() == NoticeKind.ROOM_ARCHIVED)) {
                 rooms.remove(room);
             }
         }

@@ -1,6 +1,7 @@
 package dev.haven.client;
 
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.Announcement;
 import dev.haven.protocol.server.CheckinEvent;
 import dev.haven.protocol.server.CheckinMessage;
 import dev.haven.protocol.server.HeldMessage;
@@ -54,6 +55,8 @@ final class ListenerCalls {
             call(() -> listener.onCheckin(checkin));
         } else if (message instanceof CheckinMessage checkinMessage) {
             call(() -> listener.onCheckinMessage(checkinMessage));
+        } else if (message instanceof Announcement announcement) {
+            call(() -> listener.onAnnouncement(announcement));
         } else {
             return false;
         }

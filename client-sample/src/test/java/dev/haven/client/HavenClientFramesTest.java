@@ -58,6 +58,23 @@ class HavenClientFramesTest {
     }
 
     @Test
+    void announcement_reachesItsOwnListenerMethod_andDutyRepliesDecode() throws Exception {
+        client.onText("{\"type\":\"announcement\",\"room\":\"lounge\",\"id\":\"ann-1\",\"text\":\"Closing at 22:00\","
+                + "\"ts\":5}");
+        assertThat(listener.announcements).singleElement()
+                .satisfies(a -> assertThat(a.text()).isEqualTo("Closing at 22:00"));
+        assertThat(listener.messages).isEmpty();
+
+        var duty = client.duty(true);
+        assertThat(JSON.readTree(socket.sent.get(0)).path("type").asText()).isEqualTo("duty");
+        client.onText("{\"type\":\"ok\",\"id\":\"1\",\"onDuty\":[{\"id\":\"sup-1\",\"name\":\"Sue\",\"since\":9}],"
+                + "\"you\":true}");
+        assertThat(duty.get(5, TimeUnit.SECONDS).onDuty()).singleElement()
+                .satisfies(d -> assertThat(d.name()).isEqualTo("Sue"));
+        assertThat(duty.get().you()).isTrue();
+    }
+
+    @Test
     void request_numbersRequestsFromOne_andSendsThemAsJson() throws Exception {
         client.hello(Hello.guest("Sam"));
         client.rooms();

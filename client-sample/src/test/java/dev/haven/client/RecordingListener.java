@@ -28,6 +28,7 @@ final class RecordingListener implements HavenListener {
     final List<RoundEvent> rounds = new CopyOnWriteArrayList<>();
     final List<MoodPollEvent> polls = new CopyOnWriteArrayList<>();
     final List<MoodSummary> summaries = new CopyOnWriteArrayList<>();
+    final List<dev.haven.protocol.server.Announcement> announcements = new CopyOnWriteArrayList<>();
     final CompletableFuture<Closing> closed = new CompletableFuture<>();
     final AtomicInteger closeCalls = new AtomicInteger();
 
@@ -74,6 +75,11 @@ final class RecordingListener implements HavenListener {
     @Override
     public void onMoodSummary(MoodSummary summary) {
         summaries.add(summary);
+    }
+
+    @Override
+    public void onAnnouncement(dev.haven.protocol.server.Announcement announcement) {
+        announcements.add(announcement);
     }
 
     @Override

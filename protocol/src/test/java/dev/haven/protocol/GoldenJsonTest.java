@@ -89,6 +89,31 @@ class GoldenJsonTest {
     private final ProtocolCodec codec = new ProtocolCodec();
 
     @Test
+    void encodeToString_announcement_isItsOwnEvent() {
+        assertThat(codec.encodeToString(new dev.haven.protocol.server.Announcement("anx", "ann-1", "Ends at 20:30",
+                1_700_000_003_000L))).isEqualTo(
+                "{\"type\":\"announcement\",\"room\":\"anx\",\"id\":\"ann-1\",\"text\":\"Ends at 20:30\","
+                        + "\"ts\":1700000003000}");
+    }
+
+    @Test
+    void encodeToString_dutyReply_listsWhoIsOnDuty() throws Exception {
+        assertThat(codec.encodeToString(new Ok("5", new dev.haven.protocol.server.DutyResult(
+                java.util.List.of(new dev.haven.protocol.model.OnDuty("sup-1", "Sam", 1_700_000_000_000L)), true))))
+                .isEqualTo("{\"type\":\"ok\",\"id\":\"5\",\"onDuty\":[{\"id\":\"sup-1\",\"name\":\"Sam\","
+                        + "\"since\":1700000000000}],\"you\":true}");
+        assertThat(codec.decodeClient("{\"type\":\"duty\",\"id\":\"6\",\"onDuty\":true}"))
+                .isEqualTo(new dev.haven.protocol.client.SetDuty("6", true));
+    }
+
+    @Test
+    void encodeToString_scheduledRoom_carriesNextSession() {
+        String json = codec.encodeToString(new dev.haven.protocol.server.RoomUpdated(Samples.SCHEDULED));
+        assertThat(json).contains("\"state\":\"lobby\"").endsWith(
+                "\"guidelinesVersion\":1,\"nextSession\":\"2026-03-29T19:00:00+01:00\"}}");
+    }
+
+    @Test
     void encodeToString_emptyOk_writesTypeAndIdOnly() {
         assertThat(codec.encodeToString(Ok.empty("7"))).isEqualTo("{\"type\":\"ok\",\"id\":\"7\"}");
     }

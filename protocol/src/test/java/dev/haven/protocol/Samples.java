@@ -1,5 +1,10 @@
 package dev.haven.protocol;
 
+import dev.haven.protocol.client.DutyRoster;
+import dev.haven.protocol.client.SetDuty;
+import dev.haven.protocol.model.OnDuty;
+import dev.haven.protocol.server.Announcement;
+import dev.haven.protocol.server.DutyResult;
 import dev.haven.protocol.client.AckAlert;
 import dev.haven.protocol.client.Admit;
 import dev.haven.protocol.client.Audit;
@@ -61,6 +66,7 @@ import dev.haven.protocol.model.ResourceCard;
 import dev.haven.protocol.model.ResourceChannel;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.model.RoomCategory;
+import dev.haven.protocol.model.RoomState;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.model.RoundKind;
 import dev.haven.protocol.model.RoundOrder;
@@ -109,6 +115,9 @@ final class Samples {
     /** The anxiety room after a facilitator turned on slow mode and moderation. */
     static final RoomInfo ANXIETY_MODERATED = new RoomInfo("anx", "Anxiety", RoomCategory.CONDITION, "Evening group",
             List.of("anxiety", "evening"), 3, 20, false, Admission.OPEN, "Be kind.", 30, true);
+    static final RoomInfo SCHEDULED = new RoomInfo("anx", "Anxiety", RoomCategory.CONDITION, "Evening group",
+            List.of("anxiety"), 3, 30, false, Admission.OPEN, null, 0, false, RoomState.LOBBY, true, 1, null,
+            "2026-03-29T19:00:00+01:00");
     static final MemberInfo SKY_PLAIN = new MemberInfo("u2", "Sky", Role.MEMBER, false, null, null);
     static final MemberInfo SKY_MUTED = new MemberInfo("u2", "Sky", Role.MEMBER, true, 1_700_000_000_123L, true);
     static final MessageEvent MESSAGE = new MessageEvent("anx", 5, RIVER, "Welcome \"all\" ✓ 😊\n", 1_700_000_000_000L, null);
@@ -226,7 +235,10 @@ final class Samples {
                 ListCheckins.all(),
                 new ListCheckins("58", "anx"),
                 new CheckinClose("59", "ck:anx:3f9c0a1b2c3d4e5f", CheckinOutcome.REFERRED),
-                new CheckinClose(null, "ck:anx:3f9c0a1b2c3d4e5f", null));
+                new CheckinClose(null, "ck:anx:3f9c0a1b2c3d4e5f", null),
+                new SetDuty("60", true),
+                new SetDuty(null, false),
+                new DutyRoster("61"));
     }
 
     static List<ServerMessage> serverFrames() {
@@ -316,7 +328,15 @@ final class Samples {
                 new Ok("24", new CheckinHistoryResult(CHECKIN, List.of(CHECKIN_MESSAGE), false)),
                 new Ok("25", new CheckinsResult(List.of(CHECKIN))),
                 new Ok("26", new CheckinsResult(List.of())),
-                ErrorReply.of("27", ErrorCode.WITNESS_REQUIRED, "two staff members"));
+                ErrorReply.of("27", ErrorCode.WITNESS_REQUIRED, "two staff members"),
+                new Announcement("anx", "ann-1", "Tonight's group ends at 20:30 ✓", 1_700_000_003_000L),
+                new Ok("28", new DutyResult(List.of(new OnDuty("sup-1", "Sam", 1_700_000_000_000L)), true)),
+                new Ok("29", new DutyResult(List.of(), null)),
+                new Notice("anx", NoticeKind.SESSION_SCHEDULED, null, null, null, null,
+                        "The group starts at 19:00 (in 12 min).", null, null),
+                new Notice("anx", NoticeKind.ROOM_ARCHIVED, null, null, null, null, "This group has been closed.", null,
+                        null),
+                new RoomUpdated(SCHEDULED));
     }
 
     /**

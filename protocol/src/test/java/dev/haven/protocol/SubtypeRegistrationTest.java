@@ -177,7 +177,9 @@ class SubtypeRegistrationTest {
                 Map.entry("checkin_send", CheckinSend.class),
                 Map.entry("checkin_history", CheckinHistory.class),
                 Map.entry("checkins", ListCheckins.class),
-                Map.entry("checkin_close", CheckinClose.class)));
+                Map.entry("checkin_close", CheckinClose.class),
+                Map.entry("duty", dev.haven.protocol.client.SetDuty.class),
+                Map.entry("duty_roster", dev.haven.protocol.client.DutyRoster.class)));
     }
 
     @Test
@@ -197,14 +199,16 @@ class SubtypeRegistrationTest {
                 Map.entry("mood_poll", MoodPollEvent.class),
                 Map.entry("mood_summary", MoodSummary.class),
                 Map.entry("checkin", CheckinEvent.class),
-                Map.entry("checkin_message", CheckinMessage.class)));
+                Map.entry("checkin_message", CheckinMessage.class),
+                Map.entry("announcement", dev.haven.protocol.server.Announcement.class)));
     }
 
     @Test
     void noticeKind_wireNames_areTheContractKinds() {
         assertThat(Stream.of(NoticeKind.values()).filter(k -> k != NoticeKind.UNKNOWN).map(NoticeKind::wireName)).containsExactlyInAnyOrder(
                 "muted", "unmuted", "removed", "banned", "warning", "voice", "admitted", "denied", "support",
-                "unfacilitated", "session_closing", "session_closed", "turn_warning", "reaching_out");
+                "unfacilitated", "session_closing", "session_closed", "turn_warning", "reaching_out",
+                "session_scheduled", "room_archived");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.haven.server.config.ConfigException;
 import dev.haven.server.config.ConfigLoader;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.fatal.FatalErrors;
+import dev.haven.server.state.StateDirectory;
 import dev.haven.server.transport.HavenServer;
 import io.netty.util.ResourceLeakDetector;
 import java.io.PrintStream;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar haven-server.jar [--config FILE] [--host ADDR] [--port N]} starts the server;
- * {@code java -jar haven-server.jar token --sub ID --name NAME --role member|facilitator|supervisor
+ * {@code java -jar haven-server.jar token --sub ID --name NAME --role member|facilitator|supervisor|admin
  * [--rooms a,b] [--ttl SECONDS] [--config FILE]} prints a signed token.
  */
 public final class Main {
@@ -31,11 +32,12 @@ public final class Main {
             usage:
               java -jar haven-server.jar [--config FILE] [--host ADDR] [--port N]
                   start the server (defaults: 127.0.0.1, port 8080, the built-in configuration)
-              java -jar haven-server.jar token --sub ID --name NAME --role member|facilitator|supervisor \\
+              java -jar haven-server.jar token --sub ID --name NAME --role member|facilitator|supervisor|admin \\
                   [--rooms a,b] [--ttl SECONDS] [--config FILE]
                   print a signed token for the server's secret (HAVEN_TOKEN_SECRET, the
                   configuration, or the secret file the first start created); a supervisor
-                  receives escalated alerts from every room once connected
+                  receives escalated alerts from every room once connected; an admin token is
+                  for the admin API (/api/v1) alone
             """;
     private static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
     private static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(12);
@@ -80,7 +82,7 @@ public final class Main {
         try {
             role = Role.fromWire(line.require("--role"));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("--role must be member, facilitator or supervisor");
+            throw new ConfigException("--role must be member, facilitator, supervisor or admin");
         }
         List<String> rooms = line.has("--rooms")
                 ? Arrays.stream(line.get("--rooms").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()
@@ -107,11 +109,24 @@ public final class Main {
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
         FatalErrors.installUncaughtHandler();
+        if (config.logging().json()) {
+            LogFormat.useJson();
+        }
         TokenService tokens = new TokenService(TokenSecret.resolve(config.auth(), env), Clock.systemUTC());
-        HavenServer server = HavenServer.start(config, tokens, Clock.systemUTC());
+        StateDirectory state = StateDirectory.open(StateDirectory.locate(config.state(), env));
+        HavenServer server;
+        try {
+            server = HavenServer.start(config, tokens, Clock.systemUTC(), null,
+                    new HavenServer.Options(state.roomCatalog(), null));
+        } catch (RuntimeException e) {
+            state.close();
+            throw e;
+        }
+        LoggerFactory.getLogger(Main.class).info("state directory {}", state.path());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            state.close();
             stopped.countDown();
             if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
                 logback.stop();

@@ -9,19 +9,15 @@ import dev.haven.server.auth.TokenSecret;
 import dev.haven.server.auth.TokenService;
 import dev.haven.server.config.AuthSettings;
 import dev.haven.server.config.ConfigException;
+import dev.haven.server.testing.ProcessOutput;
 import dev.haven.server.testing.TestClient;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +66,7 @@ class MainTest {
     @Test
     void token_badRole_failsClearly() {
         assertThatThrownBy(() -> run(Map.of("HAVEN_TOKEN_SECRET", SECRET), "token", "--sub", "u", "--name", "S",
-                "--role", "admin")).isInstanceOf(ConfigException.class).hasMessageContaining("--role");
+                "--role", "owner")).isInstanceOf(ConfigException.class).hasMessageContaining("--role");
     }
 
     @Test
@@ -98,23 +94,11 @@ class MainTest {
         builder.environment().put("HAVEN_TOKEN_SECRET", SECRET);
         builder.environment().put("HAVEN_LOG_LEVEL", "INFO");
         builder.environment().put("HOME", home.toString());
+        builder.environment().put("HAVEN_STATE_DIR", home.resolve("state").toString());
         Process process = builder.start();
-        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (java.io.IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        ProcessOutput output = ProcessOutput.follow(process);
         try {
-            int port = awaitPort(lines);
+            int port = output.awaitPort(java.time.Duration.ofSeconds(20));
             try (TestClient client = TestClient.guest(port, "Sam")) {
                 client.request("{\"type\":\"join\",\"room\":\"open-lounge\"}");
 
@@ -126,23 +110,5 @@ class MainTest {
         } finally {
             process.destroyForcibly();
         }
-    }
-
-    private static int awaitPort(LinkedBlockingQueue<String> lines) throws InterruptedException {
-        Pattern listening = Pattern.compile("listening on ws://127\\.0\\.0\\.1:(\\d+)/ws");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        StringBuilder seen = new StringBuilder();
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(1, TimeUnit.SECONDS);
-            if (line == null) {
-                continue;
-            }
-            seen.append(line).append('\n');
-            Matcher matcher = listening.matcher(line);
-            if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
-            }
-        }
-        throw new AssertionError("server did not start; output:\n" + seen);
     }
 }

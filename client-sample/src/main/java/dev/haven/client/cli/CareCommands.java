@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * The duty-of-care commands: {@code /help-request [note]} (a member asks a facilitator to check
  * in), {@code /resources [REGION]} (the room's helplines), and for facilitators and supervisors
- * {@code /alerts}, {@code /ack [ALERT] reaching|handled|false} and {@code /share CARD [NAME]}.
+ * {@code /alerts}, {@code /ack [ALERT] reaching|handled|false} and {@code /share CARD [NAME]};
+ * {@code /duty} shows who is on duty, and a supervisor goes on or off duty with {@code /duty on|off}.
  */
 final class CareCommands {
     private static final String ACK_USAGE = "/ack [ALERT] reaching|handled|false (ALERT from /alerts; without it,"
@@ -33,11 +34,33 @@ final class CareCommands {
             case "/alerts" -> alerts();
             case "/ack" -> ack(arg);
             case "/share" -> share(arg);
+            case "/duty" -> duty(arg);
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    private void duty(String arg) throws CommandException, InterruptedException {
+        String word = arg.toLowerCase(Locale.ROOT);
+        var reply = switch (word) {
+            case "" -> state.client.dutyRoster();
+            case "on" -> state.client.duty(true);
+            case "off" -> state.client.duty(false);
+            default -> throw CommandException.usage("/duty [on|off]");
+        };
+        var result = replies.await(reply);
+        if (result.isEmpty()) {
+            return;
+        }
+        if (result.get().you() != null) {
+            out.info(result.get().you() ? "You are on duty: escalated alerts count on you until you go off duty"
+                    + " (/duty off) or disconnect." : "You are off duty.");
+        }
+        out.info(result.get().onDuty().isEmpty() ? "Nobody from the support team is on duty."
+                : "On duty: " + String.join(", ", result.get().onDuty().stream()
+                        .map(d -> Transcript.clean(d.name())).toList()) + ".");
     }
 
     private void helpRequest(String note) throws CommandException, InterruptedException {

@@ -10,6 +10,7 @@ import dev.haven.protocol.model.RoundState;
 import dev.haven.protocol.model.UserInfo;
 import dev.haven.protocol.model.CheckinState;
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.Announcement;
 import dev.haven.protocol.server.CheckinEvent;
 import dev.haven.protocol.server.CheckinMessage;
 import dev.haven.protocol.server.HeldMessage;
@@ -56,6 +57,11 @@ final class ChatEvents {
     void handle(ServerMessage event) throws InterruptedException {
         if (event instanceof Notice notice) {
             onNotice(notice);
+            return;
+        }
+        if (event instanceof Announcement announcement) {
+            // From the service, not a member: shown whatever the room, apart from the conversation.
+            out.info(EventText.announcement(announcement, state.roomName(announcement.room())));
             return;
         }
         if (event instanceof Alert alert && CareText.isCare(alert)) {
@@ -159,7 +165,7 @@ final class ChatEvents {
         CurrentRoom room = state.room;
         boolean here = room != null && room.id().equals(notice.room());
         if (here && (notice.kind() == NoticeKind.REMOVED || notice.kind() == NoticeKind.BANNED
-                || notice.kind() == NoticeKind.SESSION_CLOSED)) {
+                || notice.kind() == NoticeKind.SESSION_CLOSED || notice.kind() == NoticeKind.ROOM_ARCHIVED)) {
             state.room = null;
             out.info("You are no longer in " + Transcript.clean(room.name()) + "."
                     + (notice.kind() == NoticeKind.REMOVED ? " /join " + Transcript.clean(room.id())

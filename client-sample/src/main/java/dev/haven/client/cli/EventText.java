@@ -5,6 +5,7 @@ import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.MemberInfo;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.server.Alert;
+import dev.haven.protocol.server.Announcement;
 import dev.haven.protocol.server.Notice;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,11 @@ final class EventText {
     static final String ALERT = "[facilitator alert] ";
 
     private EventText() {
+    }
+
+    /** An announcement from the service's operators, marked as such. */
+    static String announcement(Announcement announcement, String roomName) {
+        return "[announcement] " + Transcript.clean(roomName) + ": " + Transcript.cleanLines(announcement.text());
     }
 
     /**
@@ -49,7 +55,8 @@ final class EventText {
             case DENIED -> "A facilitator could not admit you to " + room + " this time.";
             case TURN_WARNING -> "Your turn ends in " + remaining(notice.until() == null ? nowMillis : notice.until(),
                     nowMillis) + ". /done when you are ready.";
-            case SESSION_CLOSING, SESSION_CLOSED -> Transcript.cleanLines(notice.text() == null ? "" : notice.text());
+            case SESSION_CLOSING, SESSION_CLOSED, SESSION_SCHEDULED, ROOM_ARCHIVED ->
+                    Transcript.cleanLines(notice.text() == null ? "" : notice.text());
             case REACHING_OUT -> notice.text() != null ? Transcript.cleanLines(notice.text())
                     : (notice.by() == null ? "Someone" : Transcript.clean(notice.by().name()))
                     + " from the group would like to check in with you, privately.";

@@ -66,6 +66,7 @@ record SlashCommand(String name, String argument) {
                                                log, never what was said
               /share CARD [NAME]               share a helpline from /resources with everyone
                                                here, or with one member
+              /duty [on|off]                   who is on duty; a supervisor goes on or off duty
               /open                            open the session: members may write
               /close [DURATION] [words]        close the session after DURATION (default 1m):
                                                then everyone leaves and its messages are deleted

@@ -71,8 +71,9 @@ final class Transcript {
         for (RoomInfo room : rooms) {
             String category = room.category() == null || room.category() == RoomCategory.UNKNOWN ? "?"
                     : room.category().wireName();
-            out.printf("  %-20s %s [%s] %d/%d%s - %s%n", clean(room.id()), clean(room.name()), category,
-                    room.members(), room.capacity(), room.locked() ? " (locked)" : "", clean(room.topic()));
+            out.printf("  %-20s %s [%s] %d/%d%s - %s%s%n", clean(room.id()), clean(room.name()), category,
+                    room.members(), room.capacity(), room.locked() ? " (locked)" : "", clean(room.topic()),
+                    room.nextSession() == null ? "" : " (next session " + clean(room.nextSession()) + ")");
         }
     }
 

@@ -130,4 +130,17 @@ class EventTextTest {
         return new RoomInfo("lounge", "Lounge", RoomCategory.GENERAL, "Drop in", List.of(), 1, 100, locked, admission,
                 null, slow, moderated);
     }
+
+    @Test
+    void announcementsAndOperatorNotices_areShownAsTheServiceSpeaking() {
+        assertThat(EventText.announcement(new dev.haven.protocol.server.Announcement("lounge", "ann-1",
+                "Closing at 22:00\u0007", 1L), "Lounge")).isEqualTo("[announcement] Lounge: Closing at 22:00?");
+        assertThat(EventText.notice(new dev.haven.protocol.server.Notice("lounge",
+                dev.haven.protocol.model.NoticeKind.SESSION_SCHEDULED, null, null, null, null,
+                "The group starts at 19:00 (in 12 min).", null, null), "Lounge", 0L))
+                .isEqualTo("(private) The group starts at 19:00 (in 12 min).");
+        assertThat(EventText.notice(new dev.haven.protocol.server.Notice("lounge",
+                dev.haven.protocol.model.NoticeKind.ROOM_ARCHIVED, null, null, null, null,
+                "This group has been closed.", null, null), "Lounge", 0L)).contains("This group has been closed.");
+    }
 }

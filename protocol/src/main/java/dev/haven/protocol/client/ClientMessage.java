@@ -46,9 +46,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = CheckinHistory.class, name = "checkin_history"),
     @JsonSubTypes.Type(value = ListCheckins.class, name = "checkins"),
     @JsonSubTypes.Type(value = CheckinClose.class, name = "checkin_close"),
+    @JsonSubTypes.Type(value = SetDuty.class, name = "duty"),
+    @JsonSubTypes.Type(value = DutyRoster.class, name = "duty_roster"),
 })
 public sealed interface ClientMessage permits Hello, Ping, ListRooms, Join, Leave, Send, RoomRequest,
-        CheckinRequest {
+        CheckinRequest, SetDuty, DutyRoster {
     /** The client-chosen request id, or null. */
     String id();
 

@@ -21,6 +21,10 @@ public enum NoticeKind implements WireEnum {
     SESSION_CLOSED("session_closed"),
     TURN_WARNING("turn_warning"),
     REACHING_OUT("reaching_out"),
+    /** A scheduled room: when its session starts, to a member who came early. */
+    SESSION_SCHEDULED("session_scheduled"),
+    /** The operators archived the room: the member is out of it, and it is gone from the directory. */
+    ROOM_ARCHIVED("room_archived"),
     /** A value from a newer server that this client does not know; it has no wire name and is never sent. */
     @JsonEnumDefaultValue
     UNKNOWN(null);

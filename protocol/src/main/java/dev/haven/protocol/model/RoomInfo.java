@@ -13,6 +13,9 @@ import java.util.List;
  * @param requireFacilitator whether the room waits in {@code lobby} until a facilitator opens it
  * @param guidelinesVersion  rises by one whenever the guidelines change; a member accepts the current one
  * @param closesAt           while a facilitator is closing the session: when it closes (epoch ms)
+ * @param nextSession        a scheduled room's session running now by its timetable, or else its
+ *                           next one: the start, ISO 8601 with the room's UTC offset; null for a
+ *                           room without a schedule
  */
 public record RoomInfo(
         String id,
@@ -30,7 +33,8 @@ public record RoomInfo(
         RoomState state,
         Boolean requireFacilitator,
         Integer guidelinesVersion,
-        Long closesAt) {
+        Long closesAt,
+        String nextSession) {
 
     /** The fields a server before sessions leaves out read as an open room at guidelines version 1. */
     public RoomInfo {
@@ -40,11 +44,20 @@ public record RoomInfo(
         guidelinesVersion = guidelinesVersion == null ? 1 : guidelinesVersion;
     }
 
+    /** A room without a schedule. */
+    public RoomInfo(String id, String name, RoomCategory category, String topic, List<String> tags, int members,
+                    int capacity, boolean locked, Admission admission, String guidelines, int slowModeSeconds,
+                    boolean moderated, RoomState state, Boolean requireFacilitator, Integer guidelinesVersion,
+                    Long closesAt) {
+        this(id, name, category, topic, tags, members, capacity, locked, admission, guidelines, slowModeSeconds,
+                moderated, state, requireFacilitator, guidelinesVersion, closesAt, null);
+    }
+
     /** An open room whose guidelines are at their first version. */
     public RoomInfo(String id, String name, RoomCategory category, String topic, List<String> tags, int members,
                     int capacity, boolean locked, Admission admission, String guidelines, int slowModeSeconds,
                     boolean moderated) {
         this(id, name, category, topic, tags, members, capacity, locked, admission, guidelines, slowModeSeconds,
-                moderated, RoomState.OPEN, false, 1, null);
+                moderated, RoomState.OPEN, false, 1, null, null);
     }
 }

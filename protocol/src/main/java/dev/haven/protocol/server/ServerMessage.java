@@ -21,7 +21,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = MoodSummary.class, name = "mood_summary"),
     @JsonSubTypes.Type(value = CheckinEvent.class, name = "checkin"),
     @JsonSubTypes.Type(value = CheckinMessage.class, name = "checkin_message"),
+    @JsonSubTypes.Type(value = Announcement.class, name = "announcement"),
 })
 public sealed interface ServerMessage permits Ok, ErrorReply, MessageEvent, PresenceEvent, MessageDeleted, RoomUpdated,
-        Notice, Alert, ResourceEvent, HeldMessage, RoundEvent, MoodPollEvent, MoodSummary, CheckinEvent, CheckinMessage {
+        Notice, Alert, ResourceEvent, HeldMessage, RoundEvent, MoodPollEvent, MoodSummary, CheckinEvent, CheckinMessage,
+        Announcement {
 }

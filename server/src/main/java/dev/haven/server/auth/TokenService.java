@@ -20,11 +20,11 @@ import java.util.Set;
 
 /**
  * Signs and verifies Haven tokens: HS256 JWTs with {@code sub}, {@code name}, {@code role}
- * ({@code member}, {@code facilitator} or {@code supervisor}), optional {@code rooms} limiting the role, and a
- * required {@code exp}: a token that never expires is refused. A token is refused before its
- * {@code nbf} (RFC 7519 section 4.1.5), and when its {@code iat} lies in the future: a token
- * issued for later is not valid yet. Both allow {@link #CLOCK_LEEWAY} for clocks that differ a
- * little between the issuer and the server. Thread-safe.
+ * ({@code member}, {@code facilitator}, {@code supervisor}, or {@code admin} for the admin API), optional
+ * {@code rooms} limiting the role, and a required {@code exp}: a token that never expires is refused. A
+ * token is refused before its {@code nbf} (RFC 7519 section 4.1.5), and when its {@code iat} lies in the
+ * future: a token issued for later is not valid yet. Both allow {@link #CLOCK_LEEWAY} for clocks that
+ * differ a little between the issuer and the server. Thread-safe.
  */
 public final class TokenService {
     /** How far the issuer's clock may run ahead of the server's for {@code nbf} and {@code iat}. */
@@ -128,7 +128,7 @@ public final class TokenService {
             try {
                 parsedRole = role == null ? Role.MEMBER : Role.fromWire(role);
             } catch (IllegalArgumentException e) {
-                throw new AuthException("the token's 'role' must be member, facilitator or supervisor");
+                throw new AuthException("the token's 'role' must be member, facilitator, supervisor or admin");
             }
             List<String> rooms = claims.getStringListClaim("rooms");
             Set<String> roleRooms = rooms == null ? null : new HashSet<>(rooms);

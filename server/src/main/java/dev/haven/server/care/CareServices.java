@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * desk, alert ids and the settings. Made once per server; thread-safe.
  */
 public record CareServices(CrisisDetector detector, ResourceDirectory resources, SupervisorDesk supervisors,
-                           AlertIds alertIds, CareSettings settings, Clock clock) {
+                           AlertIds alertIds, CareSettings settings, Clock clock, AlertObserver observer) {
     private static final Logger log = LoggerFactory.getLogger(CareServices.class);
 
     /**
@@ -27,6 +27,14 @@ public record CareServices(CrisisDetector detector, ResourceDirectory resources,
      * @throws ConfigException when a lexicon cannot be read
      */
     public static CareServices create(HavenConfig config, Clock clock) {
+        return create(config, clock, AlertObserver.NONE);
+    }
+
+    /**
+     * @param observer hears of alerts opening, being acknowledged, escalating and closing: the
+     *                 server's metrics and escalation paging
+     */
+    public static CareServices create(HavenConfig config, Clock clock, AlertObserver observer) {
         CrisisDetector detector;
         try {
             detector = config.care().lexicons().equals(CareSettings.defaults().lexicons())
@@ -41,6 +49,7 @@ public record CareServices(CrisisDetector detector, ResourceDirectory resources,
             log.warn("resource card {} was last verified on {}, more than {} days ago: check it against {}",
                     card.id(), card.verifiedOn(), staleAfter, card.source());
         }
-        return new CareServices(detector, resources, new SupervisorDesk(), new AlertIds(), config.care(), clock);
+        return new CareServices(detector, resources, new SupervisorDesk(clock), new AlertIds(), config.care(), clock,
+                observer);
     }
 }

@@ -115,7 +115,9 @@ public final class RoomCare {
     /** Nothing new is sent; a higher tier only shortens what is left of the alert's escalation. */
     private void raise(OpenAlert alert, CrisisTier tier) {
         if (tier == CrisisTier.HIGH && alert.tier == CrisisTier.CONCERN) {
+            // Nothing new is sent; the higher tier only shortens what is left of its escalation.
             alert.tier = CrisisTier.HIGH;
+            services.observer().tierRaised(CrisisTier.CONCERN, CrisisTier.HIGH, alert.acknowledged);
             alert.urgentAt = Math.min(alert.urgentAt, alert.openedAt + timeout(alert));
             alert.supervisorAt = Math.min(alert.supervisorAt, alert.urgentAt + supervisorDelay());
         }
@@ -150,12 +152,13 @@ public final class RoomCare {
         alert.urgentAt = now + timeout(alert);
         alert.supervisorAt = alert.urgentAt + supervisorDelay();
         book.add(alert);
+        services.observer().opened(alert.kind, alert.tier);
         SupportText.Reach reach;
         if (room.staffPresentBesides(alert.member)) {
             room.toStaffBesides(alert.member, alert.frame(room.id()));
             reach = SupportText.Reach.FACILITATOR;
         } else {
-            reach = escalate(alert) > 0 ? SupportText.Reach.SUPERVISOR : SupportText.Reach.NOBODY;
+            reach = escalate(alert, "no_facilitator") > 0 ? SupportText.Reach.SUPERVISOR : SupportText.Reach.NOBODY;
         }
         pollWhileEscalating();
         return reach;
@@ -208,19 +211,24 @@ public final class RoomCare {
                 }
             }
             if (alert.urgent && !alert.escalated && now >= alert.supervisorAt) {
-                escalate(alert);
+                escalate(alert, "unacknowledged");
                 room.toStaffBesides(alert.member, alert.frame(room.id()));
             }
         }
         pollWhileEscalating();
     }
 
-    /** @return how many supervisor connections it reached */
-    private int escalate(OpenAlert alert) {
+    /**
+     * @param step what brought the alert to the supervisors, for paging
+     * @return how many supervisors on duty it reached
+     */
+    private int escalate(OpenAlert alert, String step) {
         alert.escalated = true;
         int reached = services.supervisors().escalate(alert.frame(room.id()));
-        log.info("alert escalated room={} alert={} kind={} supervisors={}", room.id(), alert.id, alert.kind.wireName(),
-                reached);
+        log.info("alert escalated room={} alert={} kind={} step={} onDuty={}", room.id(), alert.id,
+                alert.kind.wireName(), step, reached);
+        services.observer().escalated(new AlertObserver.Escalation(room.id(), alert.id, alert.kind, alert.tier,
+                alert.openedAt, services.clock().millis(), step, reached));
         return reached;
     }
 
@@ -295,9 +303,13 @@ public final class RoomCare {
             return false;
         }
         boolean closes = action.closes();
+        if (!alert.acknowledged) {
+            services.observer().acknowledged(alert.kind, alert.tier, services.clock().millis() - alert.openedAt);
+        }
         alert.acknowledged = true;
         if (closes) {
             book.remove(alert);
+            services.observer().closed(alert.kind, alert.tier, true);
         }
         var update = alert.update(room.id(), by.id(), action, services.clock().millis());
         room.toStaffBesides(alert.member, update);
@@ -397,10 +409,17 @@ public final class RoomCare {
         return services.resources().supportCards(room.settings(), true);
     }
 
+    /** The open alerts, oldest first, for the admin API: no text, no name, no note. */
+    public List<AlertSummary> openAlerts() {
+        return book.all().stream().map(a -> new AlertSummary(room.id(), a.id, a.kind, a.tier, a.member, a.openedAt,
+                a.urgent, a.escalated, a.acknowledged)).toList();
+    }
+
     /** Ends every open alert without an update, as when the room's session closes and is purged. */
     public void purge() {
         for (OpenAlert alert : book.all()) {
             book.remove(alert);
+            services.observer().closed(alert.kind, alert.tier, alert.acknowledged);
             if (alert.escalated) {
                 services.supervisors().forget(room.id(), alert.id);
             }

@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * Other features alert supervisors through {@link #alert}; check-ins reach the supervisors in
  * them through {@link #sessionsOf}.
  *
+ * <p>Supervisors say when they are on duty ({@link OnDutyRoster}): an escalation counts as having
+ * reached someone, for what the member is told, only when a supervisor on duty received it. Every
+ * connected supervisor still receives it.
+ *
  * <p><b>Threading.</b> Connections register and leave from their own threads; rooms escalate
  * from theirs. Both collections are concurrent. A supervisor registering while an alert is
  * escalated may receive that alert twice (once from each side), never not at all; clients key
@@ -27,8 +31,18 @@ public final class SupervisorDesk {
     private static final Logger log = LoggerFactory.getLogger(SupervisorDesk.class);
 
     private final Set<Session> supervisors = ConcurrentHashMap.newKeySet();
+    private final OnDutyRoster onDuty;
     /** room id + alert id to the alert as escalated, then its updates. Each list is replaced, never changed. */
     private final Map<String, List<Alert>> escalated = new ConcurrentHashMap<>();
+
+    public SupervisorDesk(java.time.Clock clock) {
+        this.onDuty = new OnDutyRoster(clock);
+    }
+
+    /** Who is on duty. */
+    public OnDutyRoster onDuty() {
+        return onDuty;
+    }
 
     /** A supervisor said hello: it receives the escalated alerts still open, then every new one. */
     public void register(Session supervisor) {
@@ -40,6 +54,7 @@ public final class SupervisorDesk {
 
     public void unregister(Session supervisor) {
         supervisors.remove(supervisor);
+        onDuty.disconnected(supervisor);
     }
 
     /** How many supervisor connections are open. */
@@ -51,15 +66,17 @@ public final class SupervisorDesk {
      * An alert no facilitator acknowledged in time: every supervisor receives it now, and any
      * supervisor who connects while it is open.
      *
-     * @return how many supervisor connections it reached
+     * @return how many supervisors on duty it reached (people, not connections)
      */
     public int escalate(Alert alert) {
         escalated.put(key(alert.room(), alert.alertId()), List.of(alert));
         int reached = alert(alert);
-        if (reached == 0) {
-            log.warn("escalation reached no supervisor room={} alert={}", alert.room(), alert.alertId());
+        int onDutyReached = onDuty.size();
+        if (onDutyReached == 0) {
+            log.warn("escalation reached no supervisor on duty room={} alert={} connections={}", alert.room(),
+                    alert.alertId(), reached);
         }
-        return reached;
+        return onDutyReached;
     }
 
     /** What a facilitator or supervisor did about an escalated alert; a closing update forgets it. */

@@ -24,6 +24,9 @@ public final class ConfigLoader {
     public static final String ENV_HOST = "HAVEN_HOST";
     public static final String ENV_PORT = "HAVEN_PORT";
     public static final String ENV_TOKEN_SECRET = "HAVEN_TOKEN_SECRET";
+    public static final String ENV_STATE_DIR = "HAVEN_STATE_DIR";
+    public static final String ENV_LOG_FORMAT = "HAVEN_LOG_FORMAT";
+    public static final String ENV_PAGING_SECRET = "HAVEN_PAGING_SECRET";
 
     private final ObjectMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -102,6 +105,15 @@ public final class ConfigLoader {
         String secret = env.get(ENV_TOKEN_SECRET);
         if (secret != null && !secret.isEmpty()) {
             tree.withObject("/auth").put("tokenSecret", secret);
+        }
+        putIfSet(tree, env.get(ENV_STATE_DIR), "/state", "dir");
+        putIfSet(tree, env.get(ENV_LOG_FORMAT), "/logging", "format");
+        putIfSet(tree, env.get(ENV_PAGING_SECRET), "/paging", "secret");
+    }
+
+    private static void putIfSet(ObjectNode tree, String value, String section, String key) {
+        if (value != null && !value.isBlank()) {
+            tree.withObject(section).put(key, value);
         }
     }
 

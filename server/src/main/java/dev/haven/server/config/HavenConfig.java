@@ -13,11 +13,16 @@ import java.util.Set;
  * @param resources the helplines; null for none
  * @param sessions  facilitated sessions; null for {@link SessionSettings#defaults()}
  * @param checkins  check-ins; null for {@link CheckinSettings#defaults()}
+ * @param state     the state directory; null for the default place
+ * @param metrics   {@code /metrics}; null for the defaults
+ * @param paging    escalation webhooks; null for none
+ * @param logging   the log format; null for text
  */
 public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits,
                           HistorySettings history, ModerationSettings moderation, List<RoomSettings> rooms,
                           CareSettings care, ResourceSettings resources, SessionSettings sessions,
-                          CheckinSettings checkins) {
+                          CheckinSettings checkins, StateSettings state, MetricsSettings metrics,
+                          PagingSettings paging, LoggingSettings logging) {
     public HavenConfig {
         check(server != null, "the 'server' section is missing");
         check(auth != null, "the 'auth' section is missing");
@@ -25,7 +30,6 @@ public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSetting
         check(history != null, "the 'history' section is missing");
         check(moderation != null, "the 'moderation' section is missing");
         sessions = sessions == null ? SessionSettings.defaults() : sessions;
-        checkins = checkins == null ? CheckinSettings.defaults() : checkins;
         rooms = rooms == null ? List.of() : List.copyOf(rooms);
         Set<String> ids = new HashSet<>();
         for (RoomSettings room : rooms) {
@@ -33,54 +37,83 @@ public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSetting
         }
         care = care == null ? CareSettings.defaults() : care;
         resources = resources == null ? ResourceSettings.none() : resources;
+        checkins = checkins == null ? CheckinSettings.defaults() : checkins;
+        state = state == null ? StateSettings.defaults() : state;
+        metrics = metrics == null ? MetricsSettings.defaults() : metrics;
+        paging = paging == null ? PagingSettings.defaults() : paging;
+        logging = logging == null ? LoggingSettings.defaults() : logging;
     }
 
-    /** Default duty-of-care, session and check-in settings, and no helplines. */
-    public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
-                       ModerationSettings moderation, List<RoomSettings> rooms) {
-        this(server, auth, limits, history, moderation, rooms, null, null, null, null);
-    }
-
-    /** Default check-in settings. */
+    /** Default check-in, state, metrics, paging and logging settings. */
     public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
                        ModerationSettings moderation, List<RoomSettings> rooms, CareSettings care,
                        ResourceSettings resources, SessionSettings sessions) {
-        this(server, auth, limits, history, moderation, rooms, care, resources, sessions, null);
+        this(server, auth, limits, history, moderation, rooms, care, resources, sessions, null, null, null, null, null);
+    }
+
+    /** Default duty-of-care and session settings, and no helplines. */
+    public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
+                       ModerationSettings moderation, List<RoomSettings> rooms) {
+        this(server, auth, limits, history, moderation, rooms, null, null, null, null, null, null, null, null);
     }
 
     public HavenConfig withServer(ServerSettings newServer) {
-        return new HavenConfig(newServer, auth, limits, history, moderation, rooms, care, resources, sessions, checkins);
+        return new HavenConfig(newServer, auth, limits, history, moderation, rooms, care, resources, sessions,
+                checkins, state, metrics, paging, logging);
     }
 
     public HavenConfig withAuth(AuthSettings newAuth) {
-        return new HavenConfig(server, newAuth, limits, history, moderation, rooms, care, resources, sessions, checkins);
+        return new HavenConfig(server, newAuth, limits, history, moderation, rooms, care, resources, sessions,
+                checkins, state, metrics, paging, logging);
     }
 
     public HavenConfig withLimits(LimitSettings newLimits) {
-        return new HavenConfig(server, auth, newLimits, history, moderation, rooms, care, resources, sessions, checkins);
+        return new HavenConfig(server, auth, newLimits, history, moderation, rooms, care, resources, sessions,
+                checkins, state, metrics, paging, logging);
     }
 
     public HavenConfig withHistory(HistorySettings newHistory) {
-        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, care, resources, sessions, checkins);
+        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, care, resources, sessions,
+                checkins, state, metrics, paging, logging);
     }
 
     public HavenConfig withCare(CareSettings newCare) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, newCare, resources, sessions, checkins);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, newCare, resources, sessions,
+                checkins, state, metrics, paging, logging);
     }
 
     public HavenConfig withResources(ResourceSettings newResources) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, newResources, sessions, checkins);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, newResources, sessions,
+                checkins, state, metrics, paging, logging);
     }
 
     public HavenConfig withSessions(SessionSettings newSessions) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, newSessions, checkins);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, newSessions,
+                checkins, state, metrics, paging, logging);
     }
 
     public HavenConfig withCheckins(CheckinSettings newCheckins) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions, newCheckins);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
+                newCheckins, state, metrics, paging, logging);
     }
 
     public HavenConfig withRooms(List<RoomSettings> newRooms) {
-        return new HavenConfig(server, auth, limits, history, moderation, newRooms, care, resources, sessions, checkins);
+        return new HavenConfig(server, auth, limits, history, moderation, newRooms, care, resources, sessions,
+                checkins, state, metrics, paging, logging);
+    }
+
+    public HavenConfig withState(StateSettings newState) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
+                checkins, newState, metrics, paging, logging);
+    }
+
+    public HavenConfig withMetrics(MetricsSettings newMetrics) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
+                checkins, state, newMetrics, paging, logging);
+    }
+
+    public HavenConfig withPaging(PagingSettings newPaging) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
+                checkins, state, metrics, newPaging, logging);
     }
 }

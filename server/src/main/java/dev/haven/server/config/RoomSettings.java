@@ -23,11 +23,13 @@ import java.util.regex.Pattern;
  *                           text changes, so members accept it again
  * @param checkinWitness     a check-in carries no message until two staff members are in it, as
  *                           safeguarding guidance asks for rooms of young people; off by default
+ * @param schedule           the room's weekly sessions, or null for a room without a timetable; a
+ *                           scheduled room requires a facilitator
  */
 public record RoomSettings(String id, String name, RoomCategory category, String topic, List<String> tags,
                            Integer capacity, String guidelines, Boolean locked, String region, String audience,
                            Boolean holdMethodDetail, Boolean requireFacilitator, Integer guidelinesVersion,
-                           Boolean checkinWitness) {
+                           Boolean checkinWitness, ScheduleSettings schedule) {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     public RoomSettings {
@@ -40,7 +42,9 @@ public record RoomSettings(String id, String name, RoomCategory category, String
         check(guidelinesVersion == null || guidelinesVersion >= 1 && guidelinesVersion <= 1_000_000,
                 "room '" + id + "': guidelinesVersion must be between 1 and 1000000");
         locked = locked != null && locked;
-        requireFacilitator = requireFacilitator != null && requireFacilitator;
+        check(schedule == null || requireFacilitator == null || requireFacilitator,
+                "room '" + id + "': a room with a schedule requires a facilitator (requireFacilitator cannot be false)");
+        requireFacilitator = schedule != null || requireFacilitator != null && requireFacilitator;
         guidelinesVersion = guidelinesVersion == null ? 1 : guidelinesVersion;
         topic = topic == null ? "" : topic;
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -54,12 +58,30 @@ public record RoomSettings(String id, String name, RoomCategory category, String
         checkinWitness = checkinWitness != null && checkinWitness;
     }
 
-    /** A room whose check-ins need no second staff member. */
+    /** A room whose check-ins need no second staff member, without a schedule. */
     public RoomSettings(String id, String name, RoomCategory category, String topic, List<String> tags,
                         Integer capacity, String guidelines, Boolean locked, String region, String audience,
                         Boolean holdMethodDetail, Boolean requireFacilitator, Integer guidelinesVersion) {
         this(id, name, category, topic, tags, capacity, guidelines, locked, region, audience, holdMethodDetail,
-                requireFacilitator, guidelinesVersion, null);
+                requireFacilitator, guidelinesVersion, null, null);
+    }
+
+    /** A room without a schedule. */
+    public RoomSettings(String id, String name, RoomCategory category, String topic, List<String> tags,
+                        Integer capacity, String guidelines, Boolean locked, String region, String audience,
+                        Boolean holdMethodDetail, Boolean requireFacilitator, Integer guidelinesVersion,
+                        Boolean checkinWitness) {
+        this(id, name, category, topic, tags, capacity, guidelines, locked, region, audience, holdMethodDetail,
+                requireFacilitator, guidelinesVersion, checkinWitness, null);
+    }
+
+    /** A room whose check-ins need no second staff member. */
+    public RoomSettings(String id, String name, RoomCategory category, String topic, List<String> tags,
+                        Integer capacity, String guidelines, Boolean locked, String region, String audience,
+                        Boolean holdMethodDetail, Boolean requireFacilitator, Integer guidelinesVersion,
+                        ScheduleSettings schedule) {
+        this(id, name, category, topic, tags, capacity, guidelines, locked, region, audience, holdMethodDetail,
+                requireFacilitator, guidelinesVersion, null, schedule);
     }
 
     /** A room with no region, audience or hold setting that does not require a facilitator. */
@@ -78,11 +100,17 @@ public record RoomSettings(String id, String name, RoomCategory category, String
 
     public RoomSettings withRequireFacilitator(boolean required) {
         return new RoomSettings(id, name, category, topic, tags, capacity, guidelines, locked, region, audience,
-                holdMethodDetail, required, guidelinesVersion, checkinWitness);
+                holdMethodDetail, required, guidelinesVersion, checkinWitness, schedule);
     }
 
     public RoomSettings withCheckinWitness(boolean required) {
         return new RoomSettings(id, name, category, topic, tags, capacity, guidelines, locked, region, audience,
-                holdMethodDetail, requireFacilitator, guidelinesVersion, required);
+                holdMethodDetail, requireFacilitator, guidelinesVersion, required, schedule);
+    }
+
+    public RoomSettings withSchedule(ScheduleSettings newSchedule) {
+        return new RoomSettings(id, name, category, topic, tags, capacity, guidelines, locked, region, audience,
+                holdMethodDetail, newSchedule != null || requireFacilitator, guidelinesVersion, checkinWitness,
+                newSchedule);
     }
 }

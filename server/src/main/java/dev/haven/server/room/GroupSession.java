@@ -192,28 +192,40 @@ final class GroupSession implements SessionLifecycle.Listener, Round.Listener, M
      */
     @Override
     public void closeDue() {
+        int present = clearOut(Notice.sessionClosed(room.id(), CLOSED_TEXT));
+        room.policy = room.configuredPolicy();
+        room.refreshInfo();
+        log.info("session closed room={} present={}", room.id(), present);
+    }
+
+    /**
+     * Everyone present, and everyone waiting to be admitted, receives {@code told} and is out of
+     * the room; what the session held is purged (see {@link #closeDue}). The room's close of a
+     * session and the operators' archiving share it.
+     *
+     * @return how many were present
+     */
+    int clearOut(Notice told) {
         // First, while everyone in them is still in the room to hear that they end.
         room.checkins.sessionClosed();
-        Notice closed = Notice.sessionClosed(room.id(), CLOSED_TEXT);
         int present = room.presence.size();
         for (Member member : List.copyOf(room.presence.all())) {
-            Presence.tell(member, closed);
+            Presence.tell(member, told);
             member.sessions().clear();
             room.presence.remove(member);
         }
         for (WaitingRoom.Waiter waiter : List.copyOf(room.waiting.all())) {
-            waiter.sessions().forEach(s -> s.send(closed));
+            waiter.sessions().forEach(s -> s.send(told));
         }
         room.waiting.clear();
         room.pendingReports.clear();
         room.care.purge();
         room.history.purge();
+        room.operations.sessionClosed();
         room.stats.clear();
         room.slowMode.clear();
         purge();
-        room.policy = room.configuredPolicy();
-        room.refreshInfo();
-        log.info("session closed room={} present={}", room.id(), present);
+        return present;
     }
 
     @Override

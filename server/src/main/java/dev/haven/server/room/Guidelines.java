@@ -30,6 +30,12 @@ final class Guidelines {
         version++;
     }
 
+    /** Operators' new text or version (see {@code RoomOperations}). */
+    void replaceWith(String newText, int newVersion) {
+        text = newText;
+        version = newVersion;
+    }
+
     /** Whether this member may write as far as the guidelines go. */
     boolean accepted(Member member) {
         return text == null || member.isFacilitator() || member.acceptedGuidelines() == version;

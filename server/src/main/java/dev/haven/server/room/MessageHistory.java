@@ -147,6 +147,10 @@ final class MessageHistory {
      * Forgets every message, as the close of a session does. A purge is not a gap: catch-up
      * from any seq before it finds nothing and reports no gap.
      */
+    long maxAgeMillis() {
+        return maxAgeMillis;
+    }
+
     void purge() {
         messages.clear();
         bytes = 0;

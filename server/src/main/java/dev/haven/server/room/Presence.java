@@ -107,9 +107,13 @@ final class Presence {
         toFacilitatorsAnd(member, new PresenceEvent(roomId, PresenceKind.UPDATE, member.info(isMuted.test(member.id()))));
     }
 
-    /** Encodes the event once and hands it to every connection in the room. */
-    void broadcast(ServerMessage event) {
-        deliver(event, recipient -> true);
+    /**
+     * Encodes the event once and hands it to every connection in the room.
+     *
+     * @return how many connections received it
+     */
+    int broadcast(ServerMessage event) {
+        return deliver(event, recipient -> true);
     }
 
     void toFacilitators(ServerMessage event) {
@@ -129,7 +133,7 @@ final class Presence {
         deliver(event, recipient -> recipient.isFacilitator() || recipient == member);
     }
 
-    /** @return how many members received it */
+    /** @return how many connections received it */
     private int deliver(ServerMessage event, Predicate<Member> to) {
         if (members.isEmpty()) {
             return 0;
@@ -139,9 +143,9 @@ final class Presence {
         try {
             for (Member recipient : members.values()) {
                 if (to.test(recipient)) {
-                    reached++;
                     for (Session session : recipient.sessions()) {
                         session.deliver(frame);
+                        reached++;
                     }
                 }
             }

@@ -67,7 +67,8 @@ import org.slf4j.LoggerFactory;
 public final class Room {
     private static final Logger log = LoggerFactory.getLogger(Room.class);
 
-    final RoomSettings settings;
+    /** Replaced whole by operators ({@link RoomOperations}); read from any thread for the id. */
+    volatile RoomSettings settings;
     final RoomExecutor executor;
     final Clock clock;
     final FrameEncoder encoder;
@@ -84,11 +85,16 @@ public final class Room {
     final RoomCheckins checkins;
     final Guidelines guidelines;
     final GroupSession group;
+    final RoomSchedule schedule;
+    final RoomOperations operations;
+    private final RoomObserver observer;
     private final int maxTextChars;
     private final RoomCommands commands;
     private final SessionCommands sessionCommands;
     RoomPolicy policy;
     long seq;
+    /** Operators took the room out of service; nobody joins it again. */
+    boolean archived;
     private volatile RoomInfo info;
 
     /** A room with duty-of-care services of its own, for tests and tools; a server shares one set. */
@@ -107,7 +113,14 @@ public final class Room {
      */
     public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder,
                 CareServices careServices, Random random) {
+        this(settings, config, executor, clock, encoder, careServices, random, RoomObserver.NONE);
+    }
+
+    /** @param observer hears of every accepted message, for the server's metrics */
+    public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder,
+                CareServices careServices, Random random, RoomObserver observer) {
         this.settings = settings;
+        this.observer = observer;
         this.executor = executor;
         this.clock = clock;
         this.encoder = encoder;
@@ -128,7 +141,15 @@ public final class Room {
         this.group = new GroupSession(this, settings.requireFacilitator(),
                 Duration.ofSeconds(config.sessions().facilitatorGraceSeconds()), new CareDropout(care), random);
         this.sessionCommands = new SessionCommands(this, group);
+        this.operations = new RoomOperations(this);
+        this.schedule = new RoomSchedule(this);
+        schedule.apply(settings.schedule());
         refreshInfo();
+    }
+
+    /** What operators do to the room: settings, announcements, archiving. */
+    public RoomOperations operations() {
+        return operations;
     }
 
     public String id() {
@@ -149,7 +170,8 @@ public final class Room {
     }
 
     public void send(Session session, Send request, Consumer<ServerMessage> reply) {
-        answer(request.id(), reply, () -> doSend(session, request));
+        long received = System.nanoTime();
+        answer(request.id(), reply, () -> doSend(session, request, received));
     }
 
     /** Members' tools and facilitators' commands. */
@@ -262,6 +284,13 @@ public final class Room {
     private ErrorReply admit(Session session, Join request) {
         String userId = session.identity().id();
         boolean facilitator = session.identity().roleIn(id()).isStaff();
+        if (archived) {
+            return error(request.id(), ErrorCode.NOT_FOUND, "this room is no longer available");
+        }
+        ErrorReply early = schedule.refusal(request.id(), facilitator);
+        if (early != null) {
+            return early;
+        }
         // Facilitators cannot ban one another, also not by naming an absent facilitator's id.
         if (!facilitator && sanctions.isBanned(userId, session.identity().guest(), session.remoteAddress())) {
             return error(request.id(), ErrorCode.BANNED, "you cannot join this room at the moment");
@@ -318,6 +347,7 @@ public final class Room {
         boolean firstOfUser = member.sessions().size() == 1;
         // A later task, so the check-ins it is in follow the join's reply.
         run(() -> checkins.entered(session, firstOfUser));
+        run(() -> operations.welcome(session));
         if (member.isFacilitator() && (!waiting.all().isEmpty() || !pendingReports.isEmpty())) {
             // A later task, so these alerts follow the join's reply, which this task produces.
             run(() -> alertOnArrival(session));
@@ -364,7 +394,7 @@ public final class Room {
         return Ok.empty(requestId);
     }
 
-    private ServerMessage doSend(Session session, Send request) {
+    private ServerMessage doSend(Session session, Send request, long received) {
         Member member = presence.of(session);
         if (member == null) {
             return error(request.id(), ErrorCode.NOT_IN_ROOM, "join the room before sending to it");
@@ -402,7 +432,8 @@ public final class Room {
         history.append(message);
         slowMode.accepted(member.id(), now);
         stats.record(member.id(), member.name(), text.codePointCount(0, text.length()), now);
-        presence.broadcast(message);
+        int deliveries = presence.broadcast(message);
+        observer.messageAccepted(id(), received, deliveries);
         if (detection.found()) {
             care.crisis(message.from(), message.seq(), now, detection);
         }
@@ -464,7 +495,8 @@ public final class Room {
         info = new RoomInfo(settings.id(), settings.name(), settings.category(), settings.topic(), settings.tags(),
                 presence.memberCount(), settings.capacity(), policy.locked(), policy.admission(), guidelines.text(),
                 policy.slowModeSeconds(), policy.moderated(), group.lifecycle.state(),
-                group.lifecycle.requiresFacilitator(), guidelines.version(), group.lifecycle.closesAt());
+                group.lifecycle.requiresFacilitator(), guidelines.version(), group.lifecycle.closesAt(),
+                schedule == null ? null : schedule.nextSession());
     }
 
     static ErrorReply error(String id, ErrorCode code, String message) {

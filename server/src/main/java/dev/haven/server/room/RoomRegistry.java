@@ -8,34 +8,75 @@ import dev.haven.server.config.RoomSettings;
 import dev.haven.server.delivery.FrameEncoder;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * Every room of the server, created once from the configuration; the map never changes, so
- * lookups need no lock.
+ * Every room of the server: those of the configuration, and those operators create or archive
+ * while it runs. Lookups and the directory read concurrent collections and take no lock; the
+ * rare creation and removal are serialised by the registry's monitor, so the id map and the
+ * directory's order change together.
  */
 public final class RoomRegistry {
-    private final Map<String, Room> rooms;
-    private final List<Room> ordered;
+    private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final List<Room> ordered = new CopyOnWriteArrayList<>();
     private final CareServices care;
+    private final HavenConfig config;
+    private final Supplier<RoomExecutor> executors;
+    private final Clock clock;
+    private final FrameEncoder encoder;
+    private final RoomObserver observer;
 
     /**
      * @param executors gives each new room the executor it is bound to (round-robin over the
      *                  event loops in the server, inline in tests)
      */
     public RoomRegistry(HavenConfig config, Supplier<RoomExecutor> executors, Clock clock, FrameEncoder encoder) {
-        this.care = CareServices.create(config, clock);
-        Map<String, Room> byId = new LinkedHashMap<>();
+        this(config, executors, clock, encoder, CareServices.create(config, clock), RoomObserver.NONE);
+    }
+
+    /**
+     * @param care     the duty of care every room shares
+     * @param observer hears of every room's accepted messages
+     */
+    public RoomRegistry(HavenConfig config, Supplier<RoomExecutor> executors, Clock clock, FrameEncoder encoder,
+                        CareServices care, RoomObserver observer) {
+        this.care = care;
+        this.config = config;
+        this.executors = executors;
+        this.clock = clock;
+        this.encoder = encoder;
+        this.observer = observer;
         for (RoomSettings settings : config.rooms()) {
-            byId.put(settings.id(), new Room(settings, config, executors.get(), clock, encoder, care, new Random()));
+            create(settings);
         }
-        this.rooms = Map.copyOf(byId);
-        this.ordered = List.copyOf(byId.values());
+    }
+
+    /**
+     * Adds a room to the directory, joinable at once.
+     *
+     * @return the new room, or null when a room with its id exists
+     */
+    public synchronized Room create(RoomSettings settings) {
+        if (rooms.containsKey(settings.id())) {
+            return null;
+        }
+        Room room = new Room(settings, config, executors.get(), clock, encoder, care, new Random(), observer);
+        rooms.put(settings.id(), room);
+        ordered.add(room);
+        return room;
+    }
+
+    /** Takes a room out of the directory (after {@link RoomOperations#archive}). */
+    public synchronized void remove(Room room) {
+        if (rooms.remove(room.id(), room)) {
+            ordered.remove(room);
+        }
     }
 
     /** What every room's duty of care shares, the supervisors' desk among it. */
@@ -48,8 +89,9 @@ public final class RoomRegistry {
         return rooms.get(id);
     }
 
+    /** The rooms in directory order: a snapshot. */
     public List<Room> all() {
-        return ordered;
+        return List.copyOf(ordered);
     }
 
     public int size() {

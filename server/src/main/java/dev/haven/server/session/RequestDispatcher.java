@@ -6,6 +6,7 @@ import dev.haven.protocol.InvalidFieldException;
 import dev.haven.protocol.client.CheckinRequest;
 import dev.haven.protocol.client.CheckinSend;
 import dev.haven.protocol.client.ClientMessage;
+import dev.haven.protocol.client.DutyRoster;
 import dev.haven.protocol.client.Hello;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Leave;
@@ -13,6 +14,7 @@ import dev.haven.protocol.client.ListRooms;
 import dev.haven.protocol.client.Ping;
 import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
+import dev.haven.protocol.client.SetDuty;
 import dev.haven.protocol.model.Role;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.HelloResult;
@@ -23,6 +25,7 @@ import dev.haven.server.auth.AuthException;
 import dev.haven.server.auth.GuestNames;
 import dev.haven.server.auth.Identity;
 import dev.haven.server.auth.TokenService;
+import dev.haven.server.care.DutyRequests;
 import dev.haven.server.limits.FloodGuard;
 import dev.haven.server.room.Room;
 import dev.haven.server.room.RoomRegistry;
@@ -75,6 +78,8 @@ public final class RequestDispatcher {
             if (admitSend(connection, send, reply)) {
                 withRoom(send.room(), send.id(), reply, room -> room.send(connection, send, reply));
             }
+        } else if (request instanceof SetDuty || request instanceof DutyRoster) {
+            reply.accept(DutyRequests.handle(rooms.care().supervisors(), connection, request));
         } else if (request instanceof RoomRequest roomRequest) {
             withRoom(roomRequest.room(), roomRequest.id(), reply, room -> room.command(connection, roomRequest, reply));
         } else if (request instanceof CheckinRequest checkin) {
@@ -136,6 +141,9 @@ public final class RequestDispatcher {
         if (hello.token() != null) {
             try {
                 identity = tokens.verify(hello.token());
+                if (identity.role() == Role.ADMIN) {
+                    throw new AuthException("an admin token is for the admin API (/api/v1), not for chat");
+                }
             } catch (AuthException e) {
                 log.info("hello refused: {} remote={}", e.getMessage(), connection.remoteAddress());
                 reply.accept(ErrorReply.of(hello.id(), ErrorCode.UNAUTHENTICATED, e.getMessage()));

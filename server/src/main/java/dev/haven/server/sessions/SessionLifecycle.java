@@ -24,7 +24,7 @@ public final class SessionLifecycle {
         void closeDue();
     }
 
-    private final boolean requireFacilitator;
+    private boolean requireFacilitator;
     private final Duration facilitatorGrace;
     private final Clock clock;
     private final Timers timers;
@@ -56,6 +56,26 @@ public final class SessionLifecycle {
     /** When a close in progress takes effect (epoch ms), or null. */
     public Long closesAt() {
         return closesAt;
+    }
+
+    /**
+     * Operators changed whether the room requires a facilitator. Turned off, a room in lobby opens
+     * at once; turned on, a session under way goes on (its grace period starts if no facilitator is
+     * there) and the next one starts in lobby.
+     */
+    public void requireFacilitator(boolean required) {
+        if (required == requireFacilitator) {
+            return;
+        }
+        requireFacilitator = required;
+        if (!required) {
+            cancelGrace();
+            if (state != RoomState.OPEN) {
+                change(RoomState.OPEN);
+            }
+        } else {
+            facilitatorsPresent(facilitators);
+        }
     }
 
     /** Members may send, answer and take turns; in {@code lobby} they only read. */

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +64,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final long helloTimeoutMillis;
     private final LimitSettings limits;
     private final Clock clock;
+    /** Hears of every error reply, for {@code haven_requests_rejected_total}. */
+    private final Consumer<ErrorCode> rejected;
     /** Each entry is a request to dispatch, a frame that failed to decode, or a ready reply. */
     private final ArrayDeque<Object> backlog = new ArrayDeque<>(4);
-    private NettyConnection connection;
+    /** Set on the channel's loop at the upgrade; read by {@link #closeIfUser} from other threads. */
+    private volatile NettyConnection connection;
     private ChannelHandlerContext ctx;
     private ReadGate readGate;
     private ScheduledFuture<?> helloTimeout;
@@ -75,6 +79,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     ConnectionHandler(ProtocolCodec codec, NettyFrameEncoder encoder, RequestDispatcher dispatcher,
                       ChannelGroup connections, long helloTimeoutMillis, LimitSettings limits, Clock clock) {
+        this(codec, encoder, dispatcher, connections, helloTimeoutMillis, limits, clock, code -> { });
+    }
+
+    ConnectionHandler(ProtocolCodec codec, NettyFrameEncoder encoder, RequestDispatcher dispatcher,
+                      ChannelGroup connections, long helloTimeoutMillis, LimitSettings limits, Clock clock,
+                      Consumer<ErrorCode> rejected) {
+        this.rejected = rejected;
         this.codec = codec;
         this.encoder = encoder;
         this.dispatcher = dispatcher;
@@ -185,9 +196,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             while (!busy && !connection.isClosing() && (next = backlog.poll()) != null) {
                 if (next instanceof ProtocolException failure) {
                     ErrorReply reply = replyTo(failure);
+                    rejected.accept(reply.code());
                     connection.send(reply);
                     countIfBad(reply);
                 } else if (next instanceof ServerMessage ready) {
+                    if (ready instanceof ErrorReply refusal) {
+                        rejected.accept(refusal.code());
+                    }
                     connection.send(ready);
                 } else {
                     busy = true;
@@ -235,6 +250,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void sendReply(ServerMessage reply) {
+        if (reply instanceof ErrorReply refusal) {
+            rejected.accept(refusal.code());
+        }
         try {
             connection.send(reply);
         } catch (RuntimeException e) {
@@ -290,6 +308,19 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 ctx.channel().id().asShortText());
         backlog.clear();
         dispatcher.disconnected(connection);
+    }
+
+    /**
+     * Closes this connection with 4001 if it belongs to this user (the admin API ends a user's
+     * sessions). Safe from any thread: the close goes through the connection's own queue.
+     */
+    boolean closeIfUser(String userId) {
+        NettyConnection current = connection;
+        if (current == null || current.identity() == null || !current.identity().id().equals(userId)) {
+            return false;
+        }
+        current.close(CloseCode.UNAUTHENTICATED, "signed out by an operator");
+        return true;
     }
 
     @Override

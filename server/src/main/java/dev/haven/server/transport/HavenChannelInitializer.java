@@ -2,8 +2,10 @@ package dev.haven.server.transport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.haven.protocol.ProtocolCodec;
+import dev.haven.server.admin.AdminApi;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.limits.ConnectionLimiter;
+import dev.haven.server.metrics.HavenMetrics;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
@@ -28,13 +30,14 @@ import java.util.function.Supplier;
  * connection, bounded), {@link HttpPipelining} (one HTTP request answered at a time), the
  * {@link HandshakeFilter} (connection limits, method, version, Origin), the {@link PingHandler}
  * (pings within a budget, one pong at a time), Netty's WebSocket handshake and frame handling,
- * the {@link HandshakeDeadline}, the message aggregator, the {@link CloseHandshake},
- * heartbeats, the web page ({@link StaticFilesHandler}), {@code /healthz}, and last the
- * application: Haven's {@link ConnectionHandler}, or an echo handler when the Autobahn suite
- * tests this very pipeline. No {@code LoggingHandler}: frames hold what members say. What
- * serves HTTP only (the pipelining, the filter, the deadline, the web page, {@code /healthz};
- * Netty replaces the HTTP codec) leaves the pipeline at the upgrade, so each frame passes no
- * handler it does not concern.
+ * the {@link HandshakeDeadline}, the message aggregator, the {@link CloseCodeMeter}, the
+ * {@link CloseHandshake}, heartbeats, {@code /metrics} and the admin API
+ * ({@link OperatorHttpHandler}), the web page ({@link StaticFilesHandler}), {@code /healthz}, and
+ * last the application: Haven's {@link ConnectionHandler}, or an echo handler when the Autobahn
+ * suite tests this very pipeline. No {@code LoggingHandler}: frames hold what members say. What
+ * serves HTTP only (the pipelining, the filter, the deadline, the operators' HTTP, the web page,
+ * {@code /healthz}; Netty replaces the HTTP codec) leaves the pipeline at the upgrade, so each
+ * frame passes no handler it does not concern.
  */
 final class HavenChannelInitializer extends ChannelInitializer<Channel> {
     static final String WEBSOCKET_PATH = "/ws";
@@ -51,8 +54,10 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
     static final String WEBSOCKET = "websocket";
     static final String HANDSHAKE_DEADLINE = "handshake-deadline";
     static final String WEBSOCKET_AGGREGATOR = "websocket-aggregator";
+    static final String CLOSE_METER = "close-meter";
     static final String CLOSE_HANDSHAKE = "close-handshake";
     static final String HEARTBEAT = "heartbeat";
+    static final String OPERATOR_HTTP = "operator-http";
     static final String STATIC_FILES = "static-files";
     static final String HTTP_ENDPOINTS = "http-endpoints";
     static final String CONNECTION = "connection";
@@ -72,6 +77,10 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
     private final WebSocketServerProtocolConfig webSocketConfig;
     private final WriteBufferWaterMark waterMark;
     private final long handshakeTimeoutMillis;
+    /** Null in pipelines without metrics and the admin API (the Autobahn run, handler tests). */
+    private final HavenMetrics metrics;
+    private final boolean serveMetrics;
+    private final AdminApi adminApi;
 
     /**
      * @param tls         null for plain {@code ws://}
@@ -79,6 +88,18 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
      */
     HavenChannelInitializer(HavenConfig config, ServerStatus status, ConnectionLimiter limiter, SslContext tls,
                             Supplier<ChannelHandler> application) {
+        this(config, status, limiter, tls, application, null, null);
+    }
+
+    /**
+     * @param metrics  counts closes, and serves {@code /metrics} when {@code metrics.enabled}
+     * @param adminApi serves {@code /api/v1}
+     */
+    HavenChannelInitializer(HavenConfig config, ServerStatus status, ConnectionLimiter limiter, SslContext tls,
+                            Supplier<ChannelHandler> application, HavenMetrics metrics, AdminApi adminApi) {
+        this.metrics = metrics;
+        this.serveMetrics = metrics != null && config.metrics().enabled();
+        this.adminApi = adminApi;
         this.config = config;
         this.status = status;
         this.limiter = limiter;
@@ -132,8 +153,14 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
         pipeline.addBefore(WEBSOCKET, PINGS, new PingHandler(config.limits(), System::nanoTime));
         pipeline.addLast(HANDSHAKE_DEADLINE, new HandshakeDeadline(handshakeTimeoutMillis));
         pipeline.addLast(WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.limits().maxFrameBytes()));
+        if (metrics != null) {
+            pipeline.addLast(CLOSE_METER, new CloseCodeMeter(metrics.connections()));
+        }
         pipeline.addLast(CLOSE_HANDSHAKE, new CloseHandshake());
         pipeline.addLast(HEARTBEAT, new HeartbeatHandler());
+        if (adminApi != null) {
+            pipeline.addLast(OPERATOR_HTTP, new OperatorHttpHandler(serveMetrics ? metrics : null, adminApi));
+        }
         pipeline.addLast(STATIC_FILES, StaticFilesHandler.fromJar());
         pipeline.addLast(HTTP_ENDPOINTS, new HttpEndpointHandler(status, json));
         pipeline.addLast(CONNECTION, application.get());

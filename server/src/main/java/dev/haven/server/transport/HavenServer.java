@@ -2,15 +2,27 @@ package dev.haven.server.transport;
 
 import dev.haven.protocol.CloseCode;
 import dev.haven.protocol.ProtocolCodec;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.haven.server.admin.AdminApi;
+import dev.haven.server.admin.ServerControl;
 import dev.haven.server.auth.TokenService;
+import dev.haven.server.care.AlertObserver;
+import dev.haven.server.care.CareServices;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.limits.ConnectionLimiter;
+import dev.haven.server.metrics.ConnectionMeter;
+import dev.haven.server.metrics.HavenMetrics;
+import dev.haven.server.paging.PageScheduler;
+import dev.haven.server.paging.WebhookPager;
 import dev.haven.server.room.Room;
 import dev.haven.server.room.RoomRegistry;
 import dev.haven.server.room.RoomTimers;
 import dev.haven.server.session.RequestDispatcher;
+import dev.haven.server.state.RoomCatalog;
+import io.micrometer.core.instrument.Gauge;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -22,7 +34,9 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.internal.PlatformDependent;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +46,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Haven server: one port serving {@code /ws} and {@code /healthz}.
+ * A running Haven server: one port serving {@code /ws}, the web page, {@code /healthz},
+ * {@code /metrics} and the admin API ({@code /api/v1}).
  *
  * <p>One acceptor thread and a pool of worker event loops (Netty's default: two per core) run
  * the connections; each room is bound to one of the same worker loops. The transport is NIO:
@@ -40,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * published for it. With {@code server.tls} the same port speaks {@code wss://} (and HTTPS for
  * {@code /healthz}).
  */
-public final class HavenServer implements AutoCloseable, ServerStatus {
+public final class HavenServer implements AutoCloseable, ServerStatus, ServerControl {
     private static final Logger log = LoggerFactory.getLogger(HavenServer.class);
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
@@ -52,11 +67,24 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
     private final Channel serverChannel;
     private final Instant startedAt;
     private final Clock clock;
+    private final HavenMetrics metrics;
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Null for plain {@code ws://}. */
     private final SslContext tls;
 
-    private HavenServer(HavenConfig config, TokenService tokens, Clock clock, RoomTimers timers) {
+    /**
+     * What a server keeps or sends beyond itself.
+     *
+     * @param catalog    the rooms changed at run time: the state directory's, or in memory
+     * @param pageRetries where escalation pages wait to be retried; null for the event loops
+     */
+    public record Options(RoomCatalog catalog, PageScheduler pageRetries) {
+        public static Options inMemory() {
+            return new Options(RoomCatalog.inMemory(), null);
+        }
+    }
+
+    private HavenServer(HavenConfig config, TokenService tokens, Clock clock, RoomTimers timers, Options options) {
         this.config = config;
         this.clock = clock;
         this.startedAt = clock.instant();
@@ -67,14 +95,51 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
         this.connections = new DefaultChannelGroup("haven-connections", GlobalEventExecutor.INSTANCE);
         ProtocolCodec codec = new ProtocolCodec();
         NettyFrameEncoder encoder = new NettyFrameEncoder(codec, ByteBufAllocator.DEFAULT);
-        this.rooms = new RoomRegistry(config, () -> new EventLoopRoomExecutor(workers.next(), timers), clock, encoder);
+        this.metrics = new HavenMetrics(config.metrics());
+        AlertObserver alerts = metrics.alerts();
+        if (!config.paging().webhooks().isEmpty()) {
+            PageScheduler retries = options.pageRetries() != null ? options.pageRetries()
+                    : (task, delay) -> workers.next().schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            alerts = alerts.andThen(new WebhookPager(config.paging(), this::publicUrl, clock, retries,
+                    HttpClient.newBuilder().connectTimeout(WebhookPager.CONNECT_TIMEOUT).build()));
+        }
+        HavenConfig served = config.withRooms(options.catalog().load().applyTo(config.rooms()));
+        this.rooms = new RoomRegistry(served, () -> new EventLoopRoomExecutor(workers.next(), timers), clock, encoder,
+                CareServices.create(config, clock, alerts), metrics.messages());
         RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens, config.auth().allowGuests(),
                 config.server().heartbeatSeconds());
         long helloTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds());
+        AdminApi adminApi = new AdminApi(rooms, options.catalog(), tokens, this, clock, Ticker.systemTicker(),
+                config.limits().maxTextChars());
+        ConnectionMeter connectionMeter = metrics.connections();
         HavenChannelInitializer initializer = new HavenChannelInitializer(config, this,
                 new ConnectionLimiter(config.limits()), tls,
                 () -> new ConnectionHandler(codec, encoder, dispatcher, connections, helloTimeoutMillis,
-                        config.limits(), clock));
+                        config.limits(), clock, connectionMeter::rejected), metrics, adminApi);
+        metrics.bindServer(new HavenMetrics.ServerGauges() {
+            @Override
+            public int connections() {
+                return HavenServer.this.connections();
+            }
+
+            @Override
+            public int rooms() {
+                return HavenServer.this.rooms();
+            }
+
+            @Override
+            public int roomMembers() {
+                return rooms.all().stream().mapToInt(room -> room.info().members()).sum();
+            }
+        });
+        Gauge.builder("haven.netty.direct.memory", () -> PlatformDependent.usedDirectMemory())
+                .description("Direct memory Netty has allocated, in bytes (-1 when Netty does not track it)")
+                .baseUnit("bytes")
+                .register(metrics.registry());
+        Gauge.builder("haven.netty.pooled.direct.memory", () -> PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory())
+                .description("Direct memory held by Netty's pooled allocator, in bytes")
+                .baseUnit("bytes")
+                .register(metrics.registry());
         try {
             this.serverChannel = new ServerBootstrap()
                     .group(acceptor, workers)
@@ -88,6 +153,7 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
                     .channel();
         } catch (RuntimeException e) {
             shutdownGroups();
+            metrics.close();
             throw e;
         }
         workers.scheduleAtFixedRate(() -> rooms.all().forEach(Room::sweep),
@@ -104,7 +170,13 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
      * event loops' own schedulers), so that a test can move time on.
      */
     public static HavenServer start(HavenConfig config, TokenService tokens, Clock clock, RoomTimers timers) {
-        HavenServer server = new HavenServer(config, tokens, clock, timers);
+        return start(config, tokens, clock, timers, Options.inMemory());
+    }
+
+    /** Binds and starts serving, with the rooms kept in {@code options.catalog()}. */
+    public static HavenServer start(HavenConfig config, TokenService tokens, Clock clock, RoomTimers timers,
+                                    Options options) {
+        HavenServer server = new HavenServer(config, tokens, clock, timers, options);
         log.info("listening on {}://{}:{}/ws with {} rooms", server.tls == null ? "ws" : "wss", config.server().host(),
                 server.port(), server.rooms());
         return server;
@@ -134,6 +206,30 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
         return rooms.size();
     }
 
+    public HavenMetrics metrics() {
+        return metrics;
+    }
+
+    /** Where the web page is served, for links in escalation pages when {@code paging.publicUrl} is unset. */
+    private String publicUrl() {
+        String host = config.server().host();
+        String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return (tls == null ? "http" : "https") + "://" + shown + ":" + port();
+    }
+
+    @Override
+    public int endSessions(String userId) {
+        int closed = 0;
+        for (Channel channel : connections) {
+            ConnectionHandler handler = channel.pipeline().get(ConnectionHandler.class);
+            if (handler != null && handler.closeIfUser(userId)) {
+                closed++;
+            }
+        }
+        log.info("sessions ended by an operator user={} connections={}", userId, closed);
+        return closed;
+    }
+
     /**
      * Stops accepting, closes every client with 1001 so it reconnects with backoff, then
      * stops the event loops. Returns within about {@code shutdownGraceSeconds} + 2 s.
@@ -149,6 +245,7 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
                 .awaitUninterruptibly(graceMillis);
         connections.close().awaitUninterruptibly(graceMillis);
         shutdownGroups();
+        metrics.close();
         log.info("stopped");
     }
 

@@ -218,6 +218,65 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_operationsSettings_defaultsAndEnvironment() throws IOException {
+        HavenConfig defaults = loader.load(null, Map.of());
+        assertThat(defaults.state().dir()).isNull();
+        assertThat(defaults.metrics().enabled()).isTrue();
+        assertThat(defaults.metrics().perRoom()).isFalse();
+        assertThat(defaults.paging().webhooks()).isEmpty();
+        assertThat(defaults.logging().json()).isFalse();
+
+        Path file = file("haven.yaml", "paging:\n  webhooks: [https://pager.example.org/h]\n  maxAttempts: 3\n"
+                + "metrics:\n  perRoom: true\n");
+        HavenConfig config = loader.load(file, Map.of("HAVEN_STATE_DIR", "/srv/haven", "HAVEN_LOG_FORMAT", "JSON",
+                "HAVEN_PAGING_SECRET", "p".repeat(32)));
+        assertThat(config.state().dir()).isEqualTo("/srv/haven");
+        assertThat(config.logging().json()).isTrue();
+        assertThat(config.paging().secret()).hasSize(32);
+        assertThat(config.paging().maxAttempts()).isEqualTo(3);
+        assertThat(config.paging().toString()).doesNotContain("ppp");
+        assertThat(config.metrics().perRoom()).isTrue();
+    }
+
+    @Test
+    void load_operationsMistakes_failNamingTheSetting() throws IOException {
+        Path noSecret = file("a.yaml", "paging:\n  webhooks: [https://pager.example.org/h]\n");
+        assertThatThrownBy(() -> loader.load(noSecret, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("paging.secret");
+        Path badUrl = file("b.yaml", "paging:\n  webhooks: [ftp://x]\n  secret: " + "p".repeat(32) + "\n");
+        assertThatThrownBy(() -> loader.load(badUrl, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("paging.webhooks");
+        assertThatThrownBy(() -> loader.load(null, Map.of("HAVEN_LOG_FORMAT", "xml")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("logging.format");
+        Path badSchedule = file("c.yaml", "rooms:\n  - {id: g, name: G, category: general, capacity: 5,"
+                + " schedule: {days: [thu], start: '19:00', durationMinutes: 60, timeZone: Nowhere/City}}\n");
+        assertThatThrownBy(() -> loader.load(badSchedule, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schedule.timeZone");
+        Path peerLed = file("d.yaml", "rooms:\n  - {id: g, name: G, category: general, capacity: 5,"
+                + " requireFacilitator: false,"
+                + " schedule: {days: [thu], start: '19:00', durationMinutes: 60, timeZone: UTC}}\n");
+        assertThatThrownBy(() -> loader.load(peerLed, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("requires a facilitator");
+    }
+
+    @Test
+    void load_scheduledRoom_requiresAFacilitator() throws IOException {
+        Path file = file("haven.yaml", "rooms:\n  - {id: g, name: G, category: general, capacity: 5,"
+                + " schedule: {days: [thu, sun], start: '19:00', durationMinutes: 60, timeZone: Europe/London}}\n");
+        RoomSettings room = loader.load(file, Map.of()).rooms().get(0);
+        assertThat(room.requireFacilitator()).isTrue();
+        assertThat(room.schedule().lobbyMinutes()).isEqualTo(15);
+        assertThat(room.schedule().dayNames()).containsExactly("thu", "sun");
+    }
+
+    @Test
+    void load_theDistributionsSampleConfiguration_isValid() {
+        HavenConfig sample = loader.load(Path.of("src/main/dist/etc/haven.yaml"), Map.of());
+        assertThat(sample.logging().json()).isTrue();
+        assertThat(sample.rooms()).anySatisfy(r -> assertThat(r.schedule()).isNotNull());
+    }
+
+    @Test
     void load_unknownKey_failsNamingIt() throws IOException {
         Path file = file("haven.yaml", "server:\n  prot: 9999\n");
         assertThatThrownBy(() -> loader.load(file, Map.of()))

@@ -352,8 +352,21 @@ class RoomCareTest {
     // ------------------------------------------------------------------ nobody there
 
     @Test
+    void noFacilitatorPresent_aSupervisorConnectedButNotOnDuty_theNoticePromisesNobody() {
+        care.supervisors().register(supervisor);
+        call(r -> room.leave(fac, "l", r));
+        call(r -> room.leave(fac2, "l", r));
+        send(alice, CRISIS);
+        assertThat(support(alice)).singleElement().satisfies(n ->
+                assertThat(n.text()).contains("nobody from the support team is online"));
+        assertThat(supervisor.received(Alert.class)).as("still told").singleElement()
+                .satisfies(a -> assertThat(a.escalated()).isTrue());
+    }
+
+    @Test
     void noFacilitatorPresent_theNoticeSaysSo_listsAlwaysOpenServices_andSupervisorsHearAtOnce() {
         care.supervisors().register(supervisor);
+        care.supervisors().onDuty().set(supervisor, true);
         call(r -> room.leave(fac, "l", r));
         call(r -> room.leave(fac2, "l", r));
         send(alice, CRISIS);

@@ -42,6 +42,27 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void requireFacilitator_turnedOffByAnOperator_opensARoomInLobbyAtOnce() {
+        SessionLifecycle lifecycle = lifecycle(true);
+        lifecycle.requireFacilitator(false);
+        assertThat(lifecycle.state()).isEqualTo(RoomState.OPEN);
+        assertThat(changes).containsExactly("lobby>open");
+        lifecycle.reset();
+        assertThat(lifecycle.state()).as("the next session too").isEqualTo(RoomState.OPEN);
+    }
+
+    @Test
+    void requireFacilitator_turnedOn_keepsTheRunningSession_startsTheGrace_andTheNextWaitsInLobby() {
+        SessionLifecycle lifecycle = lifecycle(false);
+        lifecycle.requireFacilitator(true);
+        assertThat(lifecycle.state()).isEqualTo(RoomState.OPEN);
+        timers.advance(GRACE);
+        assertThat(lifecycle.state()).as("nobody facilitating").isEqualTo(RoomState.UNFACILITATED);
+        lifecycle.reset();
+        assertThat(lifecycle.state()).isEqualTo(RoomState.LOBBY);
+    }
+
+    @Test
     void roomThatRequiresAFacilitator_startsInLobby_andOpensWhenAsked() {
         SessionLifecycle lifecycle = lifecycle(true);
         assertThat(lifecycle.state()).isEqualTo(RoomState.LOBBY);

@@ -33,9 +33,24 @@ public final class TestServer implements AutoCloseable {
 
     /** @param timers where the rooms' timers wait, or null for the event loops' own schedulers */
     private TestServer(HavenConfig config, Clock clock, ManualTimers timers) {
+        this(config, clock, timers, HavenServer.Options.inMemory());
+    }
+
+    private TestServer(HavenConfig config, Clock clock, ManualTimers timers, HavenServer.Options options) {
         this.tokens = new TokenService(SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
         this.timers = timers;
-        this.server = HavenServer.start(config, tokens, clock, timers);
+        this.server = HavenServer.start(config, tokens, clock, timers, options);
+    }
+
+    /** A server on a manual clock that starts at {@code start}, keeping its rooms as {@code options} say. */
+    public static TestServer startWithManualTime(HavenConfig config, Instant start, HavenServer.Options options) {
+        ManualTimers timers = new ManualTimers(new ManualClock(start));
+        return new TestServer(config, timers.clock(), timers, options);
+    }
+
+    /** A server on the real clock, keeping its rooms as {@code options} say (a state directory's catalog). */
+    public static TestServer start(HavenConfig config, HavenServer.Options options) {
+        return new TestServer(config, Clock.systemUTC(), null, options);
     }
 
     /**
