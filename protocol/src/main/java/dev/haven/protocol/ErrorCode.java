@@ -22,6 +22,8 @@ public enum ErrorCode {
     GUIDELINES_REQUIRED("guidelines_required"),
     SESSION_NOT_OPEN("session_not_open"),
     NOT_YOUR_TURN("not_your_turn"),
+    /** The server cannot take the request now (its shared store is unreachable); nothing was done. */
+    UNAVAILABLE("unavailable"),
     INTERNAL("internal");
 
     private final String wireName;
