@@ -24,6 +24,7 @@ public final class ConfigLoader {
     public static final String ENV_HOST = "HAVEN_HOST";
     public static final String ENV_PORT = "HAVEN_PORT";
     public static final String ENV_TOKEN_SECRET = "HAVEN_TOKEN_SECRET";
+    public static final String ENV_REDIS_URI = "HAVEN_REDIS_URI";
 
     private final ObjectMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -102,6 +103,10 @@ public final class ConfigLoader {
         String secret = env.get(ENV_TOKEN_SECRET);
         if (secret != null && !secret.isEmpty()) {
             tree.withObject("/auth").put("tokenSecret", secret);
+        }
+        String redis = env.get(ENV_REDIS_URI);
+        if (redis != null && !redis.isBlank()) {
+            tree.withObject("/cluster").withObject("/redis").put("uri", redis);
         }
     }
 
