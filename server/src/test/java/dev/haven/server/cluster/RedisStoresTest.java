@@ -1,0 +1,147 @@
+package dev.haven.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.haven.server.config.ClusterSettings;
+import dev.haven.server.testing.RedisServerExtension;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The store contract against a real redis-server, and what only Redis does: expiry by its clock, trimming. */
+class RedisStoresTest extends StoreContract {
+    @RegisterExtension
+    static final RedisServerExtension redis = new RedisServerExtension();
+
+    private static RedisClient admin;
+    private static StatefulRedisConnection<String, String> adminConnection;
+    private final List<ClusterStores> opened = new ArrayList<>();
+
+    @BeforeAll
+    static void connectAdmin() {
+        admin = RedisClient.create(redis.uri());
+        adminConnection = admin.connect();
+    }
+
+    @AfterAll
+    static void closeAdmin() {
+        adminConnection.close();
+        admin.shutdown();
+    }
+
+    @BeforeEach
+    void emptyRedis() {
+        redisCommands().flushall();
+    }
+
+    @AfterEach
+    void closeNodes() {
+        opened.forEach(ClusterStores::close);
+    }
+
+    static RedisCommands<String, String> redisCommands() {
+        return adminConnection.sync();
+    }
+
+    @Override
+    ClusterStores node(NodeId id) {
+        ClusterStores stores = RedisStores.connect(new ClusterSettings.Redis(redis.uri()), id, MAX_MESSAGES, MAX_AGE);
+        opened.add(stores);
+        await().atMost(Duration.ofSeconds(10)).until(() -> stores.health().up());
+        return stores;
+    }
+
+    @Test
+    void lease_lapsesAfterItsTimeToLive_byRedisClock() {
+        ClusterStores a = node(A);
+        Lease lease = get(a.leases().acquire("lounge", A, Duration.ofMillis(300))).orElseThrow();
+        assertThat(redisCommands().pttl(RedisKeys.lease("lounge"))).isBetween(1L, 300L);
+        await().atMost(Duration.ofSeconds(5)).until(() -> get(a.leases().holder("lounge")).isEmpty());
+        assertThat(get(a.leases().renew(lease, TTL))).isFalse();
+        assertThat(claim(node(B), "lounge").epoch()).isGreaterThan(lease.epoch());
+    }
+
+    @Test
+    void nodes_lapseAfterTheirTimeToLive_byRedisClock() {
+        ClusterStores a = node(A);
+        get(a.nodes().beat(A, Duration.ofMillis(300)));
+        get(a.nodes().beat(B, TTL));
+        await().atMost(Duration.ofSeconds(5)).until(() -> get(a.nodes().live()).equals(java.util.Set.of(B)));
+    }
+
+    @Test
+    void log_messagesExpireWithTheHistoryAge_andMetaHoldsNoPersonalData() {
+        ClusterStores a = node(A);
+        Lease lease = openLog(a, "lounge");
+        get(a.log().append(lease, entry(1, "u1", "c-1", T0)));
+        assertThat(redisCommands().pttl(RedisKeys.log("lounge"))).isBetween(MAX_AGE.toMillis() - 60_000, MAX_AGE.toMillis());
+        assertThat(redisCommands().pttl(RedisKeys.logDedup("lounge"))).isBetween(MAX_AGE.toMillis() - 60_000, MAX_AGE.toMillis());
+        assertThat(redisCommands().hgetall(RedisKeys.logMeta("lounge"))).containsOnlyKeys("seq", "trimmed", "purged", "epoch");
+        // The stream's expiry, as after a quiet history.maxAgeSeconds: its messages are gone, and that is a gap.
+        redisCommands().del(RedisKeys.log("lounge"), RedisKeys.logDedup("lounge"));
+        RoomLog.Held held = get(a.log().read("lounge", 0)).orElseThrow();
+        assertThat(held.entries()).isEmpty();
+        assertThat(held.gapAfter(0)).isTrue();
+        assertThat(get(a.log().append(lease, entry(2, "u1", "c-1", T0))).outcome()).isEqualTo(RoomLog.Outcome.APPENDED);
+        assertThat(get(a.log().read("lounge", 0)).orElseThrow().gapAfter(0)).isTrue();
+    }
+
+    @Test
+    void log_purge_deletesTheMessagesFromRedis() {
+        ClusterStores a = node(A);
+        Lease lease = openLog(a, "lounge");
+        get(a.log().append(lease, entry(1, "u1", "c-1", T0)));
+        get(a.log().purge(lease));
+        assertThat(redisCommands().exists(RedisKeys.log("lounge"), RedisKeys.logDedup("lounge"))).isZero();
+    }
+
+    @Test
+    void bus_inboxKeepsNothingItsNodeHasRead() {
+        ClusterStores a = node(A);
+        ClusterStores b = node(B);
+        RecordingInbox atB = new RecordingInbox();
+        b.bus().listen(atB);
+        for (int i = 1; i <= 20; i++) {
+            a.bus().send(B, utf8("m" + i));
+        }
+        atB.awaitCount(20);
+        await().atMost(Duration.ofSeconds(5)).until(() -> redisCommands().xlen(RedisKeys.inbox(B)) == 0);
+        assertThat(redisCommands().pttl(RedisKeys.inbox(B))).isPositive();
+    }
+
+    @Test
+    void bus_aMessageSentTwice_isDeliveredOnce() {
+        ClusterStores b = node(B);
+        RecordingInbox atB = new RecordingInbox();
+        b.bus().listen(atB);
+        // What a command replayed after a reconnect would look like: the same sender and counter again.
+        for (String counter : List.of("1", "2", "1", "2", "3")) {
+            redisCommands().xadd(RedisKeys.inbox(B), "f", "node-a", "n", counter, "d", "m" + counter);
+        }
+        atB.awaitCount(3);
+        assertThat(atB.from(A)).containsExactly("m1", "m2", "m3");
+        assertThat(atB.lost()).isEmpty();
+    }
+
+    @Test
+    void bus_aLostMessage_isReportedBeforeTheNextOneFromItsSender() {
+        ClusterStores b = node(B);
+        RecordingInbox atB = new RecordingInbox();
+        b.bus().listen(atB);
+        redisCommands().xadd(RedisKeys.inbox(B), "f", "node-a", "n", "1", "d", "m1");
+        redisCommands().xadd(RedisKeys.inbox(B), "f", "node-a", "n", "3", "d", "m3");
+        atB.awaitCount(2);
+        assertThat(atB.from(A)).containsExactly("m1", "m3");
+        assertThat(atB.lost()).containsExactly(A);
+    }
+}
