@@ -36,7 +36,7 @@ class RedisStoresTest extends StoreContract {
     @AfterAll
     static void closeAdmin() {
         adminConnection.close();
-        admin.shutdown();
+        admin.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 
     @BeforeEach
@@ -103,6 +103,51 @@ class RedisStoresTest extends StoreContract {
         get(a.log().append(lease, entry(1, "u1", "c-1", T0)));
         get(a.log().purge(lease));
         assertThat(redisCommands().exists(RedisKeys.log("lounge"), RedisKeys.logDedup("lounge"))).isZero();
+    }
+
+    /**
+     * Redis's work per accepted message (docs/architecture.md, "Redis operations per message"):
+     * one round trip for the append, one for each other node the event goes to. Counted by
+     * Redis itself ({@code INFO commandstats}), in the steady state where every append also trims.
+     */
+    @Test
+    void redisWorkPerMessage_oneRoundTripToAppend_andOnePerNodeItGoesTo() {
+        ClusterStores a = node(A);
+        ClusterStores b = node(B);
+        RecordingInbox atB = new RecordingInbox();
+        b.bus().listen(atB);
+        Lease lease = openLog(a, "lounge");
+        for (long seq = 1; seq <= MAX_MESSAGES; seq++) {
+            get(a.log().append(lease, entry(seq, "u1", "c-" + seq, T0)));
+        }
+        int messages = 200;
+        redisCommands().configResetstat();
+        for (long seq = MAX_MESSAGES + 1; seq <= MAX_MESSAGES + messages; seq++) {
+            get(a.log().append(lease, entry(seq, "u1", "c-" + seq, T0)));
+            get(a.bus().send(B, utf8("event " + seq)));
+        }
+        atB.awaitCount(messages);
+        java.util.Map<String, Long> calls = commandCalls();
+        assertThat(calls.get("evalsha")).as("round trips that write").isEqualTo(2L * messages);
+        long insideAppend = calls.entrySet().stream()
+                .filter(e -> !List.of("evalsha", "xread", "xtrim", "info", "ping").contains(e.getKey()))
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+        assertThat(insideAppend).as("commands the scripts ran, per message").isLessThanOrEqualTo(20L * messages);
+        assertThat(calls.getOrDefault("xread", 0L)).as("blocking reads are shared by many messages")
+                .isLessThanOrEqualTo(messages + 5L);
+    }
+
+    private static java.util.Map<String, Long> commandCalls() {
+        java.util.Map<String, Long> calls = new java.util.TreeMap<>();
+        for (String line : redisCommands().info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_")) {
+                String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+                String count = line.substring(line.indexOf("calls=") + 6, line.indexOf(',', line.indexOf("calls=")));
+                calls.put(name, Long.parseLong(count));
+            }
+        }
+        org.slf4j.LoggerFactory.getLogger(RedisStoresTest.class).info("Redis commands for the measured messages: {}", calls);
+        return calls;
     }
 
     @Test
