@@ -54,7 +54,12 @@ final class InMemoryNodeBus implements NodeBus {
                 if (next == null) {
                     return;
                 }
-                handler.received((NodeId) next[0], (byte[]) next[1]);
+                try {
+                    handler.received((NodeId) next[0], (byte[]) next[1]);
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(InMemoryNodeBus.class).error(
+                            "a node message could not be handled from={} error={}", next[0], e.getClass().getName(), e);
+                }
             }
         }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,17 +28,23 @@ public final class LiveNodes implements AutoCloseable {
     private final NodeId self;
     private final Duration ttl;
     private final Consumer<Set<NodeId>> gone;
+    private final Supplier<Set<NodeId>> watched;
     private volatile Set<NodeId> current = Set.of();
     private volatile ScheduledFuture<?> beats;
 
     /**
-     * @param ttl  how long a node that stopped beating still counts as alive
-     * @param gone told, on the beating thread, of the nodes that were alive at the last beat and are not now
+     * @param ttl     how long a node that stopped beating still counts as alive
+     * @param watched the nodes the caller deals with now (those it has sent to), which count as
+     *                gone when not alive even if no beat of this node ever saw them alive
+     * @param gone    told, on the beating thread, of the nodes that were alive at the last beat, or
+     *                watched, and are not alive now
      */
-    public LiveNodes(NodeDirectory directory, NodeId self, Duration ttl, Consumer<Set<NodeId>> gone) {
+    public LiveNodes(NodeDirectory directory, NodeId self, Duration ttl, Supplier<Set<NodeId>> watched,
+                     Consumer<Set<NodeId>> gone) {
         this.directory = directory;
         this.self = self;
         this.ttl = ttl;
+        this.watched = watched;
         this.gone = gone;
     }
 
@@ -63,6 +70,7 @@ public final class LiveNodes implements AutoCloseable {
     public CompletableFuture<Set<NodeId>> beat() {
         return directory.beat(self, ttl).thenApply(live -> {
             Set<NodeId> left = new HashSet<>(current);
+            left.addAll(watched.get());
             left.removeAll(live);
             current = live;
             if (!left.isEmpty()) {

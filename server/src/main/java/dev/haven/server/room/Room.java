@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #info()} may be called from any thread; it returns a snapshot kept in a volatile.
  */
-public final class Room {
+public final class Room implements RoomHandle {
     private static final Logger log = LoggerFactory.getLogger(Room.class);
 
     final RoomSettings settings;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,8 @@ public final class RoomRegistry {
     private final Map<String, Room> rooms;
     private final List<Room> ordered;
     private final CareServices care;
+    /** How the dispatcher reaches each room: the room itself, unless a cluster routes it. */
+    private volatile Map<String, RoomHandle> handles;
 
     /**
      * @param executors gives each new room the executor it is bound to (round-robin over the
@@ -36,6 +39,24 @@ public final class RoomRegistry {
         }
         this.rooms = Map.copyOf(byId);
         this.ordered = List.copyOf(byId.values());
+        this.handles = Map.copyOf(byId);
+    }
+
+    /**
+     * Puts a handle in front of every room (a cluster's, which forwards to the room's owner
+     * when that is another node); called once, before the server serves.
+     */
+    public void routeThrough(Function<Room, RoomHandle> router) {
+        Map<String, RoomHandle> routed = new LinkedHashMap<>();
+        for (Room room : ordered) {
+            routed.put(room.id(), router.apply(room));
+        }
+        this.handles = Map.copyOf(routed);
+    }
+
+    /** How to reach the room with this id, or null. */
+    public RoomHandle handle(String id) {
+        return handles.get(id);
     }
 
     /** What every room's duty of care shares, the supervisors' desk among it. */

@@ -22,7 +22,7 @@ import dev.haven.server.auth.GuestNames;
 import dev.haven.server.auth.Identity;
 import dev.haven.server.auth.TokenService;
 import dev.haven.server.limits.FloodGuard;
-import dev.haven.server.room.Room;
+import dev.haven.server.room.RoomHandle;
 import dev.haven.server.room.RoomRegistry;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -101,7 +101,7 @@ public final class RequestDispatcher {
             rooms.care().supervisors().unregister(connection);
         }
         for (String roomId : connection.rooms()) {
-            Room room = rooms.find(roomId);
+            RoomHandle room = rooms.handle(roomId);
             if (room != null) {
                 room.disconnect(connection);
             }
@@ -109,8 +109,8 @@ public final class RequestDispatcher {
         connection.rooms().clear();
     }
 
-    private void withRoom(String roomId, String requestId, Consumer<ServerMessage> reply, Consumer<Room> action) {
-        Room room = rooms.find(roomId);
+    private void withRoom(String roomId, String requestId, Consumer<ServerMessage> reply, Consumer<RoomHandle> action) {
+        RoomHandle room = rooms.handle(roomId);
         if (room == null) {
             reply.accept(ErrorReply.of(requestId, ErrorCode.NOT_FOUND, "no room with that id"));
             return;

@@ -3,6 +3,7 @@ package dev.haven.server.transport;
 import dev.haven.protocol.CloseCode;
 import dev.haven.protocol.ProtocolCodec;
 import dev.haven.server.auth.TokenService;
+import dev.haven.server.cluster.ClusterNode;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.limits.ConnectionLimiter;
 import dev.haven.server.room.Room;
@@ -55,6 +56,8 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Null for plain {@code ws://}. */
     private final SslContext tls;
+    /** This process as a node of a cluster ({@code cluster.redis.uri}); null alone. */
+    private final ClusterNode cluster;
 
     private HavenServer(HavenConfig config, TokenService tokens, Clock clock, RoomTimers timers) {
         this.config = config;
@@ -68,6 +71,7 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
         ProtocolCodec codec = new ProtocolCodec();
         NettyFrameEncoder encoder = new NettyFrameEncoder(codec, ByteBufAllocator.DEFAULT);
         this.rooms = new RoomRegistry(config, () -> new EventLoopRoomExecutor(workers.next(), timers), clock, encoder);
+        this.cluster = config.cluster().enabled() ? ClusterNode.start(config, rooms, encoder, clock) : null;
         RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens, config.auth().allowGuests(),
                 config.server().heartbeatSeconds());
         long helloTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds());
@@ -86,6 +90,9 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
                     .syncUninterruptibly()
                     .channel();
         } catch (RuntimeException e) {
+            if (cluster != null) {
+                cluster.close();
+            }
             shutdownGroups();
             throw e;
         }
@@ -133,20 +140,36 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
         return rooms.size();
     }
 
+    /** Clustered, and Redis does not answer: requests that need it are refused, {@code /healthz} says so. */
+    @Override
+    public boolean degraded() {
+        return cluster != null && !cluster.health().up();
+    }
+
     /**
      * Stops accepting, closes every client with 1001 so it reconnects with backoff, then
-     * stops the event loops. Returns within about {@code shutdownGraceSeconds} + 2 s.
+     * stops the event loops. Returns within about {@code shutdownGraceSeconds} + 2 s. A node of a
+     * cluster first gives its rooms up, so that other nodes take them at once, and closes with
+     * 1012: its clients reconnect at once, to another node.
      */
     public void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        log.info("stopping: closing {} connections with 1001", connections.size());
+        CloseCode code = cluster == null ? CloseCode.GOING_AWAY : CloseCode.SERVICE_RESTART;
+        log.info("stopping: closing {} connections with {}", connections.size(), code.code());
         long graceMillis = TimeUnit.SECONDS.toMillis(config.server().shutdownGraceSeconds());
         serverChannel.close().awaitUninterruptibly(graceMillis + 500);
-        connections.writeAndFlush(new CloseWebSocketFrame(CloseCode.GOING_AWAY.code(), "server shutting down"))
+        if (cluster != null) {
+            cluster.leave().completeOnTimeout(null, graceMillis, TimeUnit.MILLISECONDS).join();
+        }
+        connections.writeAndFlush(new CloseWebSocketFrame(code.code(),
+                        cluster == null ? "server shutting down" : "service restart"))
                 .awaitUninterruptibly(graceMillis);
         connections.close().awaitUninterruptibly(graceMillis);
+        if (cluster != null) {
+            cluster.close();
+        }
         shutdownGroups();
         log.info("stopped");
     }

@@ -18,8 +18,10 @@ class LiveNodesTest {
     private final NodeId a = new NodeId("node-a");
     private final NodeId b = new NodeId("node-b");
     private final List<Set<NodeId>> goneSeenByA = new CopyOnWriteArrayList<>();
-    private final LiveNodes liveA = new LiveNodes(cluster.node(a).nodes(), a, TTL, goneSeenByA::add);
-    private final LiveNodes liveB = new LiveNodes(cluster.node(b).nodes(), b, TTL, gone -> { });
+    private final Set<NodeId> watchedByA = new java.util.HashSet<>();
+    private final LiveNodes liveA = new LiveNodes(cluster.node(a).nodes(), a, TTL, () -> Set.copyOf(watchedByA),
+            goneSeenByA::add);
+    private final LiveNodes liveB = new LiveNodes(cluster.node(b).nodes(), b, TTL, Set::of, gone -> { });
 
     @Test
     void beat_seesEveryLiveNode() {
@@ -52,6 +54,16 @@ class LiveNodesTest {
         get(liveB.beat());
         get(liveA.beat());
         get(liveB.leave());
+        get(liveA.beat());
+        assertThat(goneSeenByA).containsExactly(Set.of(b));
+    }
+
+    @Test
+    void aWatchedNode_thatDiedBeforeAnyBeatSawIt_isGoneToo() {
+        get(liveA.beat());
+        get(liveB.beat());
+        watchedByA.add(b);
+        clock.advance(TTL);
         get(liveA.beat());
         assertThat(goneSeenByA).containsExactly(Set.of(b));
     }
