@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,16 +85,8 @@ public final class LeaseKeeper implements AutoCloseable {
 
     /** Renews every lease every third of the time to live, on the scheduler. */
     public void start(ScheduledExecutorService scheduler) {
-        long period = Math.max(1, ttl.toMillis() / 3);
-        renewals = scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                renewAll().get(ttl.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                log.debug("lease renewal round failed: {}", e.getClass().getSimpleName());
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
+        Duration period = ttl.dividedBy(3);
+        renewals = Periodic.every(scheduler, period, period, ttl, this::renewAll, log, "lease renewal round");
     }
 
     /**

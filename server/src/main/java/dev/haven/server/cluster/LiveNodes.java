@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -54,16 +53,7 @@ public final class LiveNodes implements AutoCloseable {
     }
 
     public void start(ScheduledExecutorService scheduler) {
-        long period = Math.max(1, ttl.toMillis() / 3);
-        beats = scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                beat().get(ttl.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                log.debug("heartbeat failed: {}", e.getClass().getSimpleName());
-            }
-        }, 0, period, TimeUnit.MILLISECONDS);
+        beats = Periodic.every(scheduler, ttl.dividedBy(3), Duration.ZERO, ttl, this::beat, log, "heartbeat");
     }
 
     /** One beat: says this node is alive, learns who else is, and tells who left. */

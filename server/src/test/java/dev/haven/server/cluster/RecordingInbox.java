@@ -12,6 +12,13 @@ final class RecordingInbox implements NodeBus.Inbox {
     private final List<Object[]> received = new ArrayList<>();
     private final List<NodeId> lost = new ArrayList<>();
 
+    /** A recording inbox, listening to this node's inbox. */
+    static RecordingInbox listeningTo(ClusterStores node) {
+        RecordingInbox inbox = new RecordingInbox();
+        node.bus().listen(inbox);
+        return inbox;
+    }
+
     @Override
     public synchronized void received(NodeId from, byte[] payload) {
         received.add(new Object[] {from, new String(payload, StandardCharsets.UTF_8)});

@@ -94,8 +94,7 @@ class RedisOutageTest {
         ClusterStores a = connect(new NodeId("node-a"), redis.uri());
         ClusterStores b = connect(new NodeId("node-b"), redis.uri());
         await().atMost(Duration.ofSeconds(10)).until(() -> a.health().up() && b.health().up());
-        RecordingInbox atB = new RecordingInbox();
-        b.bus().listen(atB);
+        RecordingInbox atB = RecordingInbox.listeningTo(b);
         get(a.bus().send(b.node(), utf8("before")));
         atB.awaitCount(1);
 

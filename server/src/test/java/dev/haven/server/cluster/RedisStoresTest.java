@@ -114,8 +114,7 @@ class RedisStoresTest extends StoreContract {
     void redisWorkPerMessage_oneRoundTripToAppend_andOnePerNodeItGoesTo() {
         ClusterStores a = node(A);
         ClusterStores b = node(B);
-        RecordingInbox atB = new RecordingInbox();
-        b.bus().listen(atB);
+        RecordingInbox atB = RecordingInbox.listeningTo(b);
         Lease lease = openLog(a, "lounge");
         for (long seq = 1; seq <= MAX_MESSAGES; seq++) {
             get(a.log().append(lease, entry(seq, "u1", "c-" + seq, T0)));
@@ -154,8 +153,7 @@ class RedisStoresTest extends StoreContract {
     void bus_inboxKeepsNothingItsNodeHasRead() {
         ClusterStores a = node(A);
         ClusterStores b = node(B);
-        RecordingInbox atB = new RecordingInbox();
-        b.bus().listen(atB);
+        RecordingInbox atB = RecordingInbox.listeningTo(b);
         for (int i = 1; i <= 20; i++) {
             a.bus().send(B, utf8("m" + i));
         }
@@ -167,8 +165,7 @@ class RedisStoresTest extends StoreContract {
     @Test
     void bus_aMessageSentTwice_isDeliveredOnce() {
         ClusterStores b = node(B);
-        RecordingInbox atB = new RecordingInbox();
-        b.bus().listen(atB);
+        RecordingInbox atB = RecordingInbox.listeningTo(b);
         // What a command replayed after a reconnect would look like: the same sender and counter again.
         for (String counter : List.of("1", "2", "1", "2", "3")) {
             redisCommands().xadd(RedisKeys.inbox(B), "f", "node-a", "n", counter, "d", "m" + counter);
@@ -181,8 +178,7 @@ class RedisStoresTest extends StoreContract {
     @Test
     void bus_aLostMessage_isReportedBeforeTheNextOneFromItsSender() {
         ClusterStores b = node(B);
-        RecordingInbox atB = new RecordingInbox();
-        b.bus().listen(atB);
+        RecordingInbox atB = RecordingInbox.listeningTo(b);
         redisCommands().xadd(RedisKeys.inbox(B), "f", "node-a", "n", "1", "d", "m1");
         redisCommands().xadd(RedisKeys.inbox(B), "f", "node-a", "n", "3", "d", "m3");
         atB.awaitCount(2);

@@ -320,10 +320,8 @@ abstract class StoreContract {
     void bus_deliversEachSendersMessagesInOrder() {
         ClusterStores a = node(A);
         ClusterStores b = node(B);
-        RecordingInbox atB = new RecordingInbox();
-        b.bus().listen(atB);
-        RecordingInbox atA = new RecordingInbox();
-        a.bus().listen(atA);
+        RecordingInbox atB = RecordingInbox.listeningTo(b);
+        RecordingInbox atA = RecordingInbox.listeningTo(a);
         for (int i = 1; i <= 300; i++) {
             a.bus().send(B, utf8("a" + i));
             b.bus().send(B, utf8("b" + i));
@@ -342,8 +340,7 @@ abstract class StoreContract {
         ClusterStores a = node(A);
         ClusterStores b = node(B);
         get(a.bus().send(B, utf8("early")));
-        RecordingInbox atB = new RecordingInbox();
-        b.bus().listen(atB);
+        RecordingInbox atB = RecordingInbox.listeningTo(b);
         atB.awaitCount(1);
         assertThat(atB.from(A)).containsExactly("early");
     }
