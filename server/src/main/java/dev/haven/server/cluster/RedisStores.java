@@ -74,7 +74,7 @@ public final class RedisStores implements StoreHealth, AutoCloseable {
         this.where = ClusterSettings.Redis.redacted(settings.uri());
         this.resources = DefaultClientResources.builder()
                 .ioThreadPoolSize(2)
-                .computationThreadPoolSize(1)
+                .computationThreadPoolSize(2)
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
         RedisURI uri = RedisURI.create(settings.uri());
