@@ -14,6 +14,11 @@ public enum CloseCode {
     POLICY_VIOLATION(1008),
     /** A frame or message larger than the configured limit. */
     MESSAGE_TOO_BIG(1009),
+    /**
+     * This server process is going away while others of the same cluster keep serving:
+     * reconnect at once (with jitter) and rejoin with {@code since}.
+     */
+    SERVICE_RESTART(1012),
     /** No valid {@code hello} in time, or an invalid or expired token. */
     UNAUTHENTICATED(4001);
 

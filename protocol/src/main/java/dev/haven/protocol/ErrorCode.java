@@ -23,6 +23,8 @@ public enum ErrorCode {
     SESSION_NOT_OPEN("session_not_open"),
     NOT_YOUR_TURN("not_your_turn"),
     WITNESS_REQUIRED("witness_required"),
+    /** The server cannot take the request now (its shared store is unreachable); nothing was done. */
+    UNAVAILABLE("unavailable"),
     INTERNAL("internal");
 
     private final String wireName;

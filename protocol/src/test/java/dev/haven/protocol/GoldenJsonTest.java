@@ -166,6 +166,13 @@ class GoldenJsonTest {
     }
 
     @Test
+    void encodeToString_unavailable_carriesRetryAfterMs() {
+        assertThat(codec.encodeToString(new ErrorReply("5", ErrorCode.UNAVAILABLE, "try again shortly", 2000L)))
+                .isEqualTo("{\"type\":\"error\",\"id\":\"5\",\"code\":\"unavailable\","
+                        + "\"message\":\"try again shortly\",\"retryAfterMs\":2000}");
+    }
+
+    @Test
     void encodeToString_messageWithNullClientId_omitsClientId() {
         MessageEvent event = new MessageEvent("anx", 5, RIVER, "hi", 1_700_000_000_000L, null);
         assertThat(codec.encodeToString(event)).isEqualTo("{\"type\":\"message\",\"room\":\"anx\",\"seq\":5,\"from\":"
@@ -298,13 +305,14 @@ class GoldenJsonTest {
         assertThat(Stream.of(ErrorCode.values()).map(ErrorCode::wireName)).containsExactlyInAnyOrder(
                 "bad_request", "unknown_type", "unauthenticated", "forbidden", "not_found", "not_in_room",
                 "muted", "banned", "room_locked", "room_full", "no_voice", "slow_mode", "rate_limited",
-                "too_large", "guidelines_required", "session_not_open", "not_your_turn", "witness_required", "internal");
+                "too_large", "guidelines_required", "session_not_open", "not_your_turn", "witness_required",
+                "unavailable", "internal");
     }
 
     @Test
     void closeCode_codes_areTheContractCodes() {
         assertThat(Stream.of(CloseCode.values()).mapToInt(CloseCode::code))
-                .containsExactly(1000, 1001, 1002, 1003, 1007, 1008, 1009, 4001);
+                .containsExactly(1000, 1001, 1002, 1003, 1007, 1008, 1009, 1012, 4001);
     }
 
     static Stream<Arguments> clientGoldens() {

@@ -104,6 +104,9 @@ final class ConnectionEvents {
         if (code == CloseCode.GOING_AWAY.code()) {
             return "the server is restarting or shutting down";
         }
+        if (code == CloseCode.SERVICE_RESTART.code()) {
+            return "this server is restarting; another one takes over";
+        }
         if (code == CloseCode.NORMAL.code() && said.equals("heartbeat timeout")) {
             return "the server stopped hearing from this client";
         }

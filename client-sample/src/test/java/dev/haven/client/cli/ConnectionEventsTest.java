@@ -80,6 +80,8 @@ class ConnectionEventsTest {
                 .isEqualTo("no answer from the server within 10 s");
         assertThat(ConnectionEvents.why(1000, "heartbeat timeout")).isEqualTo("the server stopped hearing from this client");
         assertThat(ConnectionEvents.why(1008, "slow")).isEqualTo("this client fell behind the conversation");
+        assertThat(ConnectionEvents.why(1012, "service restart"))
+                .isEqualTo("this server is restarting; another one takes over");
         assertThat(ConnectionEvents.why(1008, "flooding")).isEqualTo("1008: flooding");
         assertThat(ConnectionEvents.why(4001, "token\u001b[2J expired")).isEqualTo("4001: token?[2J expired");
     }

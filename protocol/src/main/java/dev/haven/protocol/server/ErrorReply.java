@@ -6,7 +6,7 @@ import dev.haven.protocol.Fields;
 /**
  * A failed request. {@code message} is for people and never quotes the request.
  *
- * @param retryAfterMs set for {@code slow_mode} and {@code rate_limited}
+ * @param retryAfterMs set for {@code slow_mode}, {@code rate_limited} and {@code unavailable}
  */
 public record ErrorReply(String id, ErrorCode code, String message, Long retryAfterMs) implements ServerMessage {
     public ErrorReply {

@@ -27,6 +27,7 @@ public final class ConfigLoader {
     public static final String ENV_STATE_DIR = "HAVEN_STATE_DIR";
     public static final String ENV_LOG_FORMAT = "HAVEN_LOG_FORMAT";
     public static final String ENV_PAGING_SECRET = "HAVEN_PAGING_SECRET";
+    public static final String ENV_REDIS_URI = "HAVEN_REDIS_URI";
 
     private final ObjectMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -109,6 +110,7 @@ public final class ConfigLoader {
         putIfSet(tree, env.get(ENV_STATE_DIR), "/state", "dir");
         putIfSet(tree, env.get(ENV_LOG_FORMAT), "/logging", "format");
         putIfSet(tree, env.get(ENV_PAGING_SECRET), "/paging", "secret");
+        putIfSet(tree, env.get(ENV_REDIS_URI), "/cluster/redis", "uri");
     }
 
     private static void putIfSet(ObjectNode tree, String value, String section, String key) {

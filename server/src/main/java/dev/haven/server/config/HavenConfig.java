@@ -17,12 +17,13 @@ import java.util.Set;
  * @param metrics   {@code /metrics}; null for the defaults
  * @param paging    escalation webhooks; null for none
  * @param logging   the log format; null for text
+ * @param cluster   Redis, shared with other Haven processes; null runs alone
  */
 public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits,
                           HistorySettings history, ModerationSettings moderation, List<RoomSettings> rooms,
                           CareSettings care, ResourceSettings resources, SessionSettings sessions,
                           CheckinSettings checkins, StateSettings state, MetricsSettings metrics,
-                          PagingSettings paging, LoggingSettings logging) {
+                          PagingSettings paging, LoggingSettings logging, ClusterSettings cluster) {
     public HavenConfig {
         check(server != null, "the 'server' section is missing");
         check(auth != null, "the 'auth' section is missing");
@@ -42,78 +43,84 @@ public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSetting
         metrics = metrics == null ? MetricsSettings.defaults() : metrics;
         paging = paging == null ? PagingSettings.defaults() : paging;
         logging = logging == null ? LoggingSettings.defaults() : logging;
+        cluster = cluster == null ? ClusterSettings.alone() : cluster;
     }
 
-    /** Default check-in, state, metrics, paging and logging settings. */
+    /** Default check-in, state, metrics, paging and logging settings; alone, without Redis. */
     public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
                        ModerationSettings moderation, List<RoomSettings> rooms, CareSettings care,
                        ResourceSettings resources, SessionSettings sessions) {
-        this(server, auth, limits, history, moderation, rooms, care, resources, sessions, null, null, null, null, null);
+        this(server, auth, limits, history, moderation, rooms, care, resources, sessions, null, null, null, null, null, null);
     }
 
     /** Default duty-of-care and session settings, and no helplines. */
     public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
                        ModerationSettings moderation, List<RoomSettings> rooms) {
-        this(server, auth, limits, history, moderation, rooms, null, null, null, null, null, null, null, null);
+        this(server, auth, limits, history, moderation, rooms, null, null, null, null, null, null, null, null, null);
     }
 
     public HavenConfig withServer(ServerSettings newServer) {
         return new HavenConfig(newServer, auth, limits, history, moderation, rooms, care, resources, sessions,
-                checkins, state, metrics, paging, logging);
+                checkins, state, metrics, paging, logging, cluster);
     }
 
     public HavenConfig withAuth(AuthSettings newAuth) {
         return new HavenConfig(server, newAuth, limits, history, moderation, rooms, care, resources, sessions,
-                checkins, state, metrics, paging, logging);
+                checkins, state, metrics, paging, logging, cluster);
     }
 
     public HavenConfig withLimits(LimitSettings newLimits) {
         return new HavenConfig(server, auth, newLimits, history, moderation, rooms, care, resources, sessions,
-                checkins, state, metrics, paging, logging);
+                checkins, state, metrics, paging, logging, cluster);
     }
 
     public HavenConfig withHistory(HistorySettings newHistory) {
         return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, care, resources, sessions,
-                checkins, state, metrics, paging, logging);
+                checkins, state, metrics, paging, logging, cluster);
     }
 
     public HavenConfig withCare(CareSettings newCare) {
         return new HavenConfig(server, auth, limits, history, moderation, rooms, newCare, resources, sessions,
-                checkins, state, metrics, paging, logging);
+                checkins, state, metrics, paging, logging, cluster);
     }
 
     public HavenConfig withResources(ResourceSettings newResources) {
         return new HavenConfig(server, auth, limits, history, moderation, rooms, care, newResources, sessions,
-                checkins, state, metrics, paging, logging);
+                checkins, state, metrics, paging, logging, cluster);
     }
 
     public HavenConfig withSessions(SessionSettings newSessions) {
         return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, newSessions,
-                checkins, state, metrics, paging, logging);
+                checkins, state, metrics, paging, logging, cluster);
     }
 
     public HavenConfig withCheckins(CheckinSettings newCheckins) {
         return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
-                newCheckins, state, metrics, paging, logging);
+                newCheckins, state, metrics, paging, logging, cluster);
     }
 
     public HavenConfig withRooms(List<RoomSettings> newRooms) {
         return new HavenConfig(server, auth, limits, history, moderation, newRooms, care, resources, sessions,
-                checkins, state, metrics, paging, logging);
+                checkins, state, metrics, paging, logging, cluster);
     }
 
     public HavenConfig withState(StateSettings newState) {
         return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
-                checkins, newState, metrics, paging, logging);
+                checkins, newState, metrics, paging, logging, cluster);
     }
 
     public HavenConfig withMetrics(MetricsSettings newMetrics) {
         return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
-                checkins, state, newMetrics, paging, logging);
+                checkins, state, newMetrics, paging, logging, cluster);
     }
 
     public HavenConfig withPaging(PagingSettings newPaging) {
         return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
-                checkins, state, metrics, newPaging, logging);
+                checkins, state, metrics, newPaging, logging, cluster);
+    }
+
+    public HavenConfig withCluster(ClusterSettings newCluster) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
+                checkins, state, metrics, paging, logging, newCluster);
     }
 }

@@ -64,7 +64,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #info()} may be called from any thread; it returns a snapshot kept in a volatile.
  */
-public final class Room {
+public final class Room implements RoomHandle {
     private static final Logger log = LoggerFactory.getLogger(Room.class);
 
     /** Replaced whole by operators ({@link RoomOperations}); read from any thread for the id. */

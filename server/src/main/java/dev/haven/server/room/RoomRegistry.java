@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +25,9 @@ import java.util.function.Supplier;
  */
 public final class RoomRegistry {
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    /** How the dispatcher reaches each room: the room itself, unless a cluster routes it. */
+    private final Map<String, RoomHandle> handles = new ConcurrentHashMap<>();
+    private Function<Room, RoomHandle> router = room -> room;
     private final List<Room> ordered = new CopyOnWriteArrayList<>();
     private final CareServices care;
     private final HavenConfig config;
@@ -68,13 +72,31 @@ public final class RoomRegistry {
         }
         Room room = new Room(settings, config, executors.get(), clock, encoder, care, new Random(), observer);
         rooms.put(settings.id(), room);
+        handles.put(settings.id(), router.apply(room));
         ordered.add(room);
         return room;
+    }
+
+    /**
+     * Puts a handle in front of every room, those created later included (a cluster's, which
+     * forwards to the room's owner when that is another node); called before the server serves.
+     */
+    public synchronized void routeThrough(Function<Room, RoomHandle> newRouter) {
+        this.router = newRouter;
+        for (Room room : ordered) {
+            handles.put(room.id(), newRouter.apply(room));
+        }
+    }
+
+    /** How to reach the room with this id, or null. */
+    public RoomHandle handle(String id) {
+        return handles.get(id);
     }
 
     /** Takes a room out of the directory (after {@link RoomOperations#archive}). */
     public synchronized void remove(Room room) {
         if (rooms.remove(room.id(), room)) {
+            handles.remove(room.id());
             ordered.remove(room);
         }
     }

@@ -27,7 +27,7 @@ import dev.haven.server.auth.Identity;
 import dev.haven.server.auth.TokenService;
 import dev.haven.server.care.DutyRequests;
 import dev.haven.server.limits.FloodGuard;
-import dev.haven.server.room.Room;
+import dev.haven.server.room.RoomHandle;
 import dev.haven.server.room.RoomRegistry;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -115,7 +115,7 @@ public final class RequestDispatcher {
             rooms.care().supervisors().unregister(connection);
         }
         for (String roomId : connection.rooms()) {
-            Room room = rooms.find(roomId);
+            RoomHandle room = rooms.handle(roomId);
             if (room != null) {
                 room.disconnect(connection);
             }
@@ -123,8 +123,8 @@ public final class RequestDispatcher {
         connection.rooms().clear();
     }
 
-    private void withRoom(String roomId, String requestId, Consumer<ServerMessage> reply, Consumer<Room> action) {
-        Room room = rooms.find(roomId);
+    private void withRoom(String roomId, String requestId, Consumer<ServerMessage> reply, Consumer<RoomHandle> action) {
+        RoomHandle room = rooms.handle(roomId);
         if (room == null) {
             reply.accept(ErrorReply.of(requestId, ErrorCode.NOT_FOUND, "no room with that id"));
             return;

@@ -8,6 +8,7 @@ import dev.haven.server.admin.ServerControl;
 import dev.haven.server.auth.TokenService;
 import dev.haven.server.care.AlertObserver;
 import dev.haven.server.care.CareServices;
+import dev.haven.server.cluster.ClusterNode;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.limits.ConnectionLimiter;
 import dev.haven.server.metrics.ConnectionMeter;
@@ -71,6 +72,8 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Null for plain {@code ws://}. */
     private final SslContext tls;
+    /** This process as a node of a cluster ({@code cluster.redis.uri}); null alone. */
+    private final ClusterNode cluster;
 
     /**
      * What a server keeps or sends beyond itself.
@@ -106,6 +109,7 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
         HavenConfig served = config.withRooms(options.catalog().load().applyTo(config.rooms()));
         this.rooms = new RoomRegistry(served, () -> new EventLoopRoomExecutor(workers.next(), timers), clock, encoder,
                 CareServices.create(config, clock, alerts), metrics.messages());
+        this.cluster = config.cluster().enabled() ? ClusterNode.start(config, rooms, encoder, clock) : null;
         RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens, config.auth().allowGuests(),
                 config.server().heartbeatSeconds());
         long helloTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds());
@@ -152,6 +156,9 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
                     .syncUninterruptibly()
                     .channel();
         } catch (RuntimeException e) {
+            if (cluster != null) {
+                cluster.close();
+            }
             shutdownGroups();
             metrics.close();
             throw e;
@@ -230,20 +237,36 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
         return closed;
     }
 
+    /** Clustered, and Redis does not answer: requests that need it are refused, {@code /healthz} says so. */
+    @Override
+    public boolean degraded() {
+        return cluster != null && !cluster.health().up();
+    }
+
     /**
      * Stops accepting, closes every client with 1001 so it reconnects with backoff, then
-     * stops the event loops. Returns within about {@code shutdownGraceSeconds} + 2 s.
+     * stops the event loops. Returns within about {@code shutdownGraceSeconds} + 2 s. A node of a
+     * cluster first gives its rooms up, so that other nodes take them at once, and closes with
+     * 1012: its clients reconnect at once, to another node.
      */
     public void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        log.info("stopping: closing {} connections with 1001", connections.size());
+        CloseCode code = cluster == null ? CloseCode.GOING_AWAY : CloseCode.SERVICE_RESTART;
+        log.info("stopping: closing {} connections with {}", connections.size(), code.code());
         long graceMillis = TimeUnit.SECONDS.toMillis(config.server().shutdownGraceSeconds());
         serverChannel.close().awaitUninterruptibly(graceMillis + 500);
-        connections.writeAndFlush(new CloseWebSocketFrame(CloseCode.GOING_AWAY.code(), "server shutting down"))
+        if (cluster != null) {
+            cluster.leave().completeOnTimeout(null, graceMillis, TimeUnit.MILLISECONDS).join();
+        }
+        connections.writeAndFlush(new CloseWebSocketFrame(code.code(),
+                        cluster == null ? "server shutting down" : "service restart"))
                 .awaitUninterruptibly(graceMillis);
         connections.close().awaitUninterruptibly(graceMillis);
+        if (cluster != null) {
+            cluster.close();
+        }
         shutdownGroups();
         metrics.close();
         log.info("stopped");

@@ -20,8 +20,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.Han
 import java.nio.charset.StandardCharsets;
 
 /**
- * Plain HTTP on the WebSocket port: {@code GET /healthz} for operators and load balancers;
- * anything else that is not the WebSocket upgrade gets 404 or 405.
+ * Plain HTTP on the WebSocket port: {@code GET /healthz} for operators and load balancers (503
+ * {@code degraded} while a cluster's Redis is unreachable); anything else that is not the
+ * WebSocket upgrade gets 404 or 405.
  */
 final class HttpEndpointHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ServerStatus status;
@@ -49,12 +50,17 @@ final class HttpEndpointHandler extends SimpleChannelInboundHandler<FullHttpRequ
         } else if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
             respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", "use GET\n");
         } else {
+            boolean degraded = status.degraded();
             ObjectNode body = json.createObjectNode()
-                    .put("status", "ok")
+                    .put("status", degraded ? "degraded" : "ok")
                     .put("uptimeSeconds", status.uptimeSeconds())
                     .put("connections", status.connections())
                     .put("rooms", status.rooms());
-            respond(ctx, request, HttpResponseStatus.OK, "application/json", json.writeValueAsString(body));
+            if (degraded) {
+                body.put("redis", "unreachable");
+            }
+            respond(ctx, request, degraded ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.OK,
+                    "application/json", json.writeValueAsString(body));
         }
     }
 

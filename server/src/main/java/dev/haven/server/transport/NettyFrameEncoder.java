@@ -3,6 +3,7 @@ package dev.haven.server.transport;
 import dev.haven.protocol.ProtocolCodec;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.delivery.FrameEncoder;
+import dev.haven.server.delivery.FrameRelay;
 import dev.haven.server.delivery.OutboundFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -15,7 +16,7 @@ import io.netty.buffer.ByteBufOutputStream;
  * a duplicate of the buffer straight to the socket, and Netty's frame encoder, which would make
  * a frame object and a header for each recipient, lets the bytes pass.
  */
-final class NettyFrameEncoder implements FrameEncoder {
+final class NettyFrameEncoder implements FrameEncoder, FrameRelay {
     /** RFC 6455 section 5.2: FIN, opcode 1 (text), then at most 1 + 8 length bytes; no mask. */
     static final int MAX_HEADER_BYTES = 10;
     private static final int FIN_TEXT = 0x81;
@@ -33,6 +34,26 @@ final class NettyFrameEncoder implements FrameEncoder {
     @Override
     public OutboundFrame encode(ServerMessage event) {
         return new NettyFrame(encodeToBuffer(event));
+    }
+
+    @Override
+    public byte[] json(OutboundFrame frame) {
+        ByteBuf content = ((NettyFrame) frame).content();
+        int start = content.readerIndex();
+        int lengthCode = content.getByte(start + 1) & 0x7F;
+        int header = lengthCode < LENGTH_16 ? 2 : lengthCode == LENGTH_16 ? 4 : MAX_HEADER_BYTES;
+        byte[] json = new byte[content.readableBytes() - header];
+        content.getBytes(start + header, json);
+        return json;
+    }
+
+    @Override
+    public OutboundFrame frame(byte[] json) {
+        ByteBuf buffer = allocator.buffer(MAX_HEADER_BYTES + json.length);
+        buffer.writerIndex(MAX_HEADER_BYTES);
+        buffer.writeBytes(json);
+        writeHeader(buffer, json.length);
+        return new NettyFrame(buffer);
     }
 
     /** The message as one text frame, header included, from the buffer's reader index. */

@@ -7,4 +7,9 @@ interface ServerStatus {
     int connections();
 
     int rooms();
+
+    /** Whether the server cannot serve new requests now (a cluster's Redis is unreachable). */
+    default boolean degraded() {
+        return false;
+    }
 }

@@ -1,0 +1,40 @@
+package dev.haven.server.cluster;
+
+/**
+ * Where everything lives in Redis. A room's keys share the hash tag {@code {room}}, so that one
+ * script may touch them all on a Redis Cluster too.
+ */
+final class RedisKeys {
+    static final String NODES = "haven:nodes";
+
+    private RedisKeys() {
+    }
+
+    static String lease(String room) {
+        return "haven:{" + room + "}:lease";
+    }
+
+    static String epochs(String room) {
+        return "haven:{" + room + "}:epoch";
+    }
+
+    static String logMeta(String room) {
+        return "haven:{" + room + "}:log:meta";
+    }
+
+    static String log(String room) {
+        return "haven:{" + room + "}:log";
+    }
+
+    static String logDedup(String room) {
+        return "haven:{" + room + "}:log:dedup";
+    }
+
+    static String state(String room) {
+        return "haven:{" + room + "}:state";
+    }
+
+    static String inbox(NodeId node) {
+        return "haven:node:" + node.value() + ":inbox";
+    }
+}
