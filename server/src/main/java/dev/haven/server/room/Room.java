@@ -335,6 +335,11 @@ public final class Room {
         if (member == null) {
             return error(request.id(), ErrorCode.NOT_IN_ROOM, "join the room before sending to it");
         }
+        Long first = history.acceptedSeq(member.id(), request.clientId());
+        if (first != null) {
+            // A retry of a message already accepted: answered, not delivered again (protocol v1.2).
+            return new Ok(request.id(), SendResult.duplicateOf(first));
+        }
         String text = request.text();
         if (text.length() > maxTextChars && text.codePointCount(0, text.length()) > maxTextChars) {
             return error(request.id(), ErrorCode.TOO_LARGE, "a message may be at most " + maxTextChars + " characters");
