@@ -68,7 +68,8 @@ public final class HavenServer implements AutoCloseable, ServerStatus {
         ProtocolCodec codec = new ProtocolCodec();
         NettyFrameEncoder encoder = new NettyFrameEncoder(codec, ByteBufAllocator.DEFAULT);
         this.rooms = new RoomRegistry(config, () -> new EventLoopRoomExecutor(workers.next(), timers), clock, encoder);
-        RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens, config.auth().allowGuests(),
+        RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens,
+                tokens.guestResume(Duration.ofSeconds(config.auth().guestResumeSeconds())), config.auth().allowGuests(),
                 config.server().heartbeatSeconds());
         long helloTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds());
         HavenChannelInitializer initializer = new HavenChannelInitializer(config, this,
