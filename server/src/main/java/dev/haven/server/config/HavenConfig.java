@@ -12,10 +12,12 @@ import java.util.Set;
  * @param care      duty of care; null for the defaults
  * @param resources the helplines; null for none
  * @param sessions  facilitated sessions; null for {@link SessionSettings#defaults()}
+ * @param site      what the web page says about the server; null for {@link SiteSettings#defaults()}
  */
 public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits,
                           HistorySettings history, ModerationSettings moderation, List<RoomSettings> rooms,
-                          CareSettings care, ResourceSettings resources, SessionSettings sessions) {
+                          CareSettings care, ResourceSettings resources, SessionSettings sessions,
+                          SiteSettings site) {
     public HavenConfig {
         check(server != null, "the 'server' section is missing");
         check(auth != null, "the 'auth' section is missing");
@@ -30,43 +32,54 @@ public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSetting
         }
         care = care == null ? CareSettings.defaults() : care;
         resources = resources == null ? ResourceSettings.none() : resources;
+        site = site == null ? SiteSettings.defaults() : site;
+    }
+
+    public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
+                       ModerationSettings moderation, List<RoomSettings> rooms, CareSettings care,
+                       ResourceSettings resources, SessionSettings sessions) {
+        this(server, auth, limits, history, moderation, rooms, care, resources, sessions, null);
     }
 
     /** Default duty-of-care and session settings, and no helplines. */
     public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
                        ModerationSettings moderation, List<RoomSettings> rooms) {
-        this(server, auth, limits, history, moderation, rooms, null, null, null);
+        this(server, auth, limits, history, moderation, rooms, null, null, null, null);
     }
 
     public HavenConfig withServer(ServerSettings newServer) {
-        return new HavenConfig(newServer, auth, limits, history, moderation, rooms, care, resources, sessions);
+        return new HavenConfig(newServer, auth, limits, history, moderation, rooms, care, resources, sessions, site);
     }
 
     public HavenConfig withAuth(AuthSettings newAuth) {
-        return new HavenConfig(server, newAuth, limits, history, moderation, rooms, care, resources, sessions);
+        return new HavenConfig(server, newAuth, limits, history, moderation, rooms, care, resources, sessions, site);
     }
 
     public HavenConfig withLimits(LimitSettings newLimits) {
-        return new HavenConfig(server, auth, newLimits, history, moderation, rooms, care, resources, sessions);
+        return new HavenConfig(server, auth, newLimits, history, moderation, rooms, care, resources, sessions, site);
     }
 
     public HavenConfig withHistory(HistorySettings newHistory) {
-        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, care, resources, sessions);
+        return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, care, resources, sessions, site);
     }
 
     public HavenConfig withCare(CareSettings newCare) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, newCare, resources, sessions);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, newCare, resources, sessions, site);
     }
 
     public HavenConfig withResources(ResourceSettings newResources) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, newResources, sessions);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, newResources, sessions, site);
     }
 
     public HavenConfig withSessions(SessionSettings newSessions) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, newSessions);
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, newSessions, site);
+    }
+
+    public HavenConfig withSite(SiteSettings newSite) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions, newSite);
     }
 
     public HavenConfig withRooms(List<RoomSettings> newRooms) {
-        return new HavenConfig(server, auth, limits, history, moderation, newRooms, care, resources, sessions);
+        return new HavenConfig(server, auth, limits, history, moderation, newRooms, care, resources, sessions, site);
     }
 }

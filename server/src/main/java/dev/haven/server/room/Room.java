@@ -111,7 +111,8 @@ public final class Room {
         this.stats = new ParticipationStats(Duration.ofSeconds(config.moderation().statsWindowSeconds()));
         this.slowMode = new SlowMode(dev.haven.protocol.client.SetRoom.MAX_SLOW_MODE_SECONDS);
         this.policy = configuredPolicy();
-        this.guidelines = new Guidelines(settings.guidelines(), settings.guidelinesVersion());
+        this.guidelines = new Guidelines(settings.guidelines(), settings.guidelinesVersion(),
+                config.site().guidelinesNotice());
         this.commands = new RoomCommands(this);
         this.care = new RoomCare(new RoomCareBridge(this), careServices);
         this.group = new GroupSession(this, settings.requireFacilitator(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.haven.protocol.ProtocolCodec;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.limits.ConnectionLimiter;
+import dev.haven.server.site.SiteInfo;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
@@ -26,7 +27,8 @@ import java.util.function.Supplier;
  * TLS (when configured), the idle timer, HTTP, the {@link HandshakeFilter} (method, version,
  * Origin, connection limits), Netty's WebSocket handshake and frame handling, the
  * {@link HandshakeDeadline}, the message aggregator, the {@link CloseHandshake}, heartbeats,
- * the web page ({@link StaticFilesHandler}), {@code /healthz}, and last the application:
+ * the welcome's facts ({@link SiteInfoHandler}), the web page ({@link StaticFilesHandler}),
+ * {@code /healthz}, and last the application:
  * Haven's {@link ConnectionHandler}, or an echo
  * handler when the Autobahn suite tests this very pipeline. No {@code LoggingHandler}: frames
  * hold what members say. What serves HTTP only (the filter, the deadline, the web page,
@@ -46,6 +48,7 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
     static final String WEBSOCKET_AGGREGATOR = "websocket-aggregator";
     static final String CLOSE_HANDSHAKE = "close-handshake";
     static final String HEARTBEAT = "heartbeat";
+    static final String SITE_INFO = "site-info";
     static final String STATIC_FILES = "static-files";
     static final String HTTP_ENDPOINTS = "http-endpoints";
     static final String CONNECTION = "connection";
@@ -60,6 +63,7 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
     private final SslContext tls;
     private final Supplier<ChannelHandler> application;
     private final ObjectMapper json;
+    private final SiteInfoHandler siteInfo;
     private final OriginPolicy origins;
     private final ConnectionLimiter limiter;
     private final WebSocketServerProtocolConfig webSocketConfig;
@@ -78,6 +82,7 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
         this.tls = tls;
         this.application = application;
         this.json = ProtocolCodec.newMapper();
+        this.siteInfo = new SiteInfoHandler(SiteInfo.of(config), json);
         this.origins = new OriginPolicy(config.server());
         this.handshakeTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().handshakeTimeoutSeconds());
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
@@ -120,6 +125,7 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast(WEBSOCKET_AGGREGATOR, new WebSocketFrameAggregator(config.limits().maxFrameBytes()));
         pipeline.addLast(CLOSE_HANDSHAKE, new CloseHandshake());
         pipeline.addLast(HEARTBEAT, new HeartbeatHandler());
+        pipeline.addLast(SITE_INFO, siteInfo);
         pipeline.addLast(STATIC_FILES, StaticFilesHandler.fromJar());
         pipeline.addLast(HTTP_ENDPOINTS, new HttpEndpointHandler(status, json));
         pipeline.addLast(CONNECTION, application.get());
