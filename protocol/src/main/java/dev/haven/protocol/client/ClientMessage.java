@@ -41,6 +41,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = RoundEnd.class, name = "round_end"),
     @JsonSubTypes.Type(value = MoodPoll.class, name = "mood_poll"),
     @JsonSubTypes.Type(value = Mood.class, name = "mood"),
+    @JsonSubTypes.Type(value = ListSanctions.class, name = "sanctions"),
+    @JsonSubTypes.Type(value = TurnNext.class, name = "turn_next"),
 })
 public sealed interface ClientMessage permits Hello, Ping, ListRooms, Join, Leave, Send, RoomRequest {
     /** The client-chosen request id, or null. */

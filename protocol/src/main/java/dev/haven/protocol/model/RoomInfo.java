@@ -13,6 +13,8 @@ import java.util.List;
  * @param requireFacilitator whether the room waits in {@code lobby} until a facilitator opens it
  * @param guidelinesVersion  rises by one whenever the guidelines change; a member accepts the current one
  * @param closesAt           while a facilitator is closing the session: when it closes (epoch ms)
+ * @param facilitatorPresent whether a facilitator (or supervisor) of the room is in it now; null from
+ *                           a server that does not say
  */
 public record RoomInfo(
         String id,
@@ -30,7 +32,8 @@ public record RoomInfo(
         RoomState state,
         Boolean requireFacilitator,
         Integer guidelinesVersion,
-        Long closesAt) {
+        Long closesAt,
+        Boolean facilitatorPresent) {
 
     /** The fields a server before sessions leaves out read as an open room at guidelines version 1. */
     public RoomInfo {
@@ -45,6 +48,6 @@ public record RoomInfo(
                     int capacity, boolean locked, Admission admission, String guidelines, int slowModeSeconds,
                     boolean moderated) {
         this(id, name, category, topic, tags, members, capacity, locked, admission, guidelines, slowModeSeconds,
-                moderated, RoomState.OPEN, false, 1, null);
+                moderated, RoomState.OPEN, false, 1, null, null);
     }
 }

@@ -16,7 +16,12 @@ public final class AuditLog {
     }
 
     public void record(long ts, String actor, String action, String target, String reason) {
-        entries.addLast(new AuditEntry(ts, actor, action, target, reason));
+        record(ts, actor, action, target, reason, null);
+    }
+
+    /** @param until the end of a timed mute or ban, or null */
+    public void record(long ts, String actor, String action, String target, String reason, Long until) {
+        entries.addLast(new AuditEntry(ts, actor, action, target, reason, until));
         while (entries.size() > capacity) {
             entries.removeFirst();
         }

@@ -99,6 +99,30 @@ public final class Sanctions {
         return guests != null && guests.values().stream().anyMatch(until -> until > now);
     }
 
+    /** Every mute in force now: user id to its end ({@link #FOREVER} until lifted). */
+    public Map<String, Long> activeMutes() {
+        long now = clock.millis();
+        Map<String, Long> active = new HashMap<>();
+        mutedUntil.forEach((user, until) -> {
+            if (until > now) {
+                active.put(user, until);
+            }
+        });
+        return active;
+    }
+
+    /** Every ban in force now: user id to its end ({@link #FOREVER} until lifted). */
+    public Map<String, Long> activeBans() {
+        long now = clock.millis();
+        Map<String, Long> active = new HashMap<>();
+        bans.forEach((user, ban) -> {
+            if (ban.until() > now) {
+                active.put(user, ban.until());
+            }
+        });
+        return active;
+    }
+
     public void purgeExpired() {
         long now = clock.millis();
         mutedUntil.values().removeIf(until -> until <= now);

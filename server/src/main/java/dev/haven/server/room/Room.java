@@ -73,6 +73,7 @@ public final class Room {
     final SlowMode slowMode;
     final WaitingRoom waiting = new WaitingRoom();
     final PendingReports pendingReports = new PendingReports();
+    final SanctionRoll sanctionRoll = new SanctionRoll();
     final RoomCare care;
     final Guidelines guidelines;
     final GroupSession group;
@@ -434,7 +435,8 @@ public final class Room {
         info = new RoomInfo(settings.id(), settings.name(), settings.category(), settings.topic(), settings.tags(),
                 presence.memberCount(), settings.capacity(), policy.locked(), policy.admission(), guidelines.text(),
                 policy.slowModeSeconds(), policy.moderated(), group.lifecycle.state(),
-                group.lifecycle.requiresFacilitator(), guidelines.version(), group.lifecycle.closesAt());
+                group.lifecycle.requiresFacilitator(), guidelines.version(), group.lifecycle.closesAt(),
+                presence.size() > presence.memberCount());
     }
 
     static ErrorReply error(String id, ErrorCode code, String message) {

@@ -9,6 +9,7 @@ import dev.haven.protocol.client.Ban;
 import dev.haven.protocol.client.CareRequest;
 import dev.haven.protocol.client.Delete;
 import dev.haven.protocol.client.Deny;
+import dev.haven.protocol.client.ListSanctions;
 import dev.haven.protocol.client.LowerHand;
 import dev.haven.protocol.client.Mute;
 import dev.haven.protocol.client.RaiseHand;
@@ -109,6 +110,8 @@ final class RoomCommands {
             return warn(actor, warn);
         } else if (request instanceof Stats stats) {
             return stats(stats);
+        } else if (request instanceof ListSanctions list) {
+            return new Ok(list.id(), room.sanctionRoll.list(room.sanctions, room.presence));
         } else if (request instanceof Audit audit) {
             return new Ok(audit.id(), new AuditResult(room.audit.newest(
                     audit.limit() == null ? Integer.MAX_VALUE : audit.limit())));
@@ -179,12 +182,13 @@ final class RoomCommands {
         }
         long until = request.seconds() == null ? Sanctions.FOREVER : now() + request.seconds() * 1000;
         room.sanctions.mute(target.id(), until);
+        room.sanctionRoll.noted(target.id(), target.name());
         if (request.seconds() != null) {
             room.executor.schedule(() -> expireMute(target.id(), until), Duration.ofSeconds(request.seconds()));
         }
         Presence.tell(target, new Notice(room.id(), NoticeKind.MUTED, untilOrNull(until), request.reason(), null));
         room.presence.announceMuteChange(target);
-        record(actor, "mute", target.id(), request.reason());
+        room.audit.record(now(), actor.id(), "mute", target.id(), request.reason(), untilOrNull(until));
         return Ok.empty(request.id());
     }
 
@@ -237,6 +241,8 @@ final class RoomCommands {
         long until = request.seconds() == null ? Sanctions.FOREVER : now() + request.seconds() * 1000;
         WaitingRoom.Waiter waiter = room.waiting.remove(request.user());
         room.sanctions.ban(request.user(), until, guestAddress(target, waiter));
+        room.sanctionRoll.noted(request.user(), target != null ? target.name()
+                : waiter != null ? waiter.identity().name() : null);
         if (request.seconds() != null) {
             room.executor.schedule(room.sanctions::purgeExpired, Duration.ofSeconds(request.seconds()));
         }
@@ -248,7 +254,7 @@ final class RoomCommands {
             waiter.sessions().forEach(s -> s.send(new Notice(room.id(), NoticeKind.BANNED, untilOrNull(until),
                     request.reason(), null)));
         }
-        record(actor, "ban", request.user(), request.reason());
+        room.audit.record(now(), actor.id(), "ban", request.user(), request.reason(), untilOrNull(until));
         return Ok.empty(request.id());
     }
 
