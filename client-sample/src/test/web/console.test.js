@@ -110,6 +110,10 @@ test('safe moderation: fitting actions, confirmations, unban from the list, and 
   await sam.locator('#console-status', { hasText: 'Alex can join again.' }).waitFor({ timeout: TIMEOUT });
   await banned.waitFor({ state: 'detached', timeout: TIMEOUT });
   await openAndJoin(alex, 'Anxiety Circle');
+  // Unmuted from the list too: Alex's note says so, and the stale "paused" note is gone.
+  await sam.locator('#sanctions li', { hasText: 'Alex: muted until' }).getByRole('button', { name: 'Unmute Alex' }).click();
+  await alex.locator('.notice', { hasText: 'You can send messages in Anxiety Circle again.' }).waitFor({ timeout: TIMEOUT });
+  assert.equal(await alex.locator('.notice', { hasText: 'paused your messages' }).count(), 0, 'the stale note is replaced');
 
   // Slow mode, set from the Room tab: only what changed goes to the server.
   await consoleTab(sam, 'Room');
@@ -123,7 +127,7 @@ test('safe moderation: fitting actions, confirmations, unban from the list, and 
   await openAndJoin(kim, 'Anxiety Circle');
   await consoleTab(kim, 'Activity');
   const audit = kim.locator('#audit');
-  for (const line of ['Sam turned on slow mode: 30 s', 'Sam lifted the ban on Alex', 'Sam banned Alex for 15 min',
+  for (const line of ['Sam turned on slow mode: 30 s', 'Sam unmuted Alex', 'Sam lifted the ban on Alex', 'Sam banned Alex for 15 min',
     'Sam muted Alex for 5 min', 'Sam deleted a message by Alex']) {
     await audit.locator('li', { hasText: line }).waitFor({ timeout: TIMEOUT });
   }

@@ -80,6 +80,36 @@ test('a silent network loss is noticed within the heartbeat, and a message sent 
   await robin.context().close();
 });
 
+test('close 1012 (the server restarts elsewhere): the page reconnects at once and misses nothing', async () => {
+  const fac = await facilitator('Lee');
+  const robin = await newPage(browser);
+  // Between the page and the server, so the test can close Robin's connection with 1012 as a
+  // server handing its connections to another instance would.
+  const sockets = [];
+  await robin.routeWebSocket(/\/ws$/, (ws) => {
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+  await openAndJoin(fac, 'Veterans\' Hall');
+  await signInAsGuest(robin, server.url, 'Robin');
+  await openAndJoin(robin, 'Veterans\' Hall');
+  await send(fac, 'Before the handover');
+  await waitForMessage(robin, 'Before the handover');
+
+  const closedAt = Date.now();
+  await sockets.at(-1).close({ code: 1012, reason: 'service restart' });
+  await send(fac, 'During the handover');
+  await statusIs(robin, 'open', TIMEOUT);
+  await waitForMessage(robin, 'During the handover');
+  assert.equal(sockets.length, 2, 'one new connection');
+  assert.ok(Date.now() - closedAt < 10000, `back after ${Date.now() - closedAt} ms`);
+  assert.equal(await countMessages(robin, 'Before the handover'), 1);
+  assert.equal(await countMessages(robin, 'During the handover'), 1);
+  assert.deepEqual([...fac.errors, ...robin.errors], []);
+  await fac.context().close();
+  await robin.context().close();
+});
+
 test('after a restart a paused guest is still themself and may write again; a reload brings a guest back to the room', async () => {
   const fac = await facilitator('Fran');
   const robin = await newPage(browser);
