@@ -176,6 +176,7 @@ function enterRoom(reply, consent) {
   state.room = reply.room;
   state.roomId = reply.room.id;
   state.names.clear();
+  notices.clearPageNotes();
   store(ROOM_KEY, { id: reply.room.id, accepted: consent.accepted, version: consent.version });
   messages.clearMessages();
   reports = 0;
@@ -265,12 +266,14 @@ function onNotice(n) {
       if (here && state.me) state.me = { ...state.me, muted: false };
       break;
     case 'removed':
-      if (here) closeRoom();
-      page.notice({ key: `room-${n.room}`, text: `A facilitator has asked you to step out of ${roomName} for now. You are welcome to come back later.${because}` });
-      break;
     case 'banned':
+      // Out of the room: being paused or having the floor there no longer matters.
+      notices.dropNote(`mute-${n.room}`);
+      notices.dropNote(`floor-${n.room}`);
       if (here) closeRoom();
-      page.notice({ key: `room-${n.room}`, text: `You cannot rejoin ${roomName}${until}. Other groups are still open to you.${because}` });
+      page.notice({ key: `room-${n.room}`, text: n.kind === 'removed'
+        ? `A facilitator has asked you to step out of ${roomName} for now. You are welcome to come back later.${because}`
+        : `You cannot rejoin ${roomName}${until}. Other groups are still open to you.${because}` });
       break;
     case 'warning':
       page.notice({ key: `warning-${n.room}`, text: `A private note from the facilitators of ${roomName}: “${n.reason || ''}”` });

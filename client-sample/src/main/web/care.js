@@ -114,7 +114,8 @@ export function createCare(ctx) {
     $('crisis-alerts').hidden = alerts.size === 0;
     $('alerts-none').hidden = open.length > 0;
     $('crisis-count').textContent = open.length ? `${open.length} open` : 'none open';
-    ctx.counters.set('alerts', open.length, open.some((e) => e.alert.urgent && !e.updates.length));
+    // A crisis alert nobody has answered yet makes the counter stand out.
+    ctx.counters.set('alerts', open.length, open.some((e) => (e.alert.kind === 'crisis' || e.alert.urgent) && !e.updates.length));
   }
 
   function alertItem({ alert: a, updates, closed }) {

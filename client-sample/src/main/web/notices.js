@@ -66,6 +66,11 @@ export function moveNotesToPage() {
   while ($('notices').children.length > MAX_NOTES) $('notices').firstElementChild.remove();
 }
 
+/** Entering a room: the notes of the page before it have been read, and would push the room down. */
+export function clearPageNotes() {
+  $('notices').replaceChildren();
+}
+
 /** Signing out: nothing of the last person's notes stays on screen. */
 export function clearNotes() {
   $('notices').replaceChildren();
