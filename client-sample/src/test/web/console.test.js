@@ -3,35 +3,23 @@
 // and unbanned from "Muted and banned", the audit in plain words, the calm waiting room, alert
 // cards for members who left or share a name, and moving a round on. Every wait is an awaited
 // condition with a timeout; nothing sleeps.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, token, launchBrowser, cleanUp } from './harness.js';
-import { TIMEOUT, newPage, signInAsGuest, signInWithToken, openAndJoin, send, waitForMessage, memberAction,
+import { token } from './harness.js';
+import { serverAndBrowser, TIMEOUT, newPage, signInAsGuest, signInWithToken, openAndJoin, send, waitForMessage, memberAction,
   consoleTab, assertAccessible } from './steps.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  cleanUp();
-});
+const env = serverAndBrowser();
 
 async function facilitator(sub, name) {
-  const page = await newPage(browser, { width: 1280, height: 1000 });
-  await signInWithToken(page, server.url, token({ sub, name, role: 'facilitator' }));
+  const page = await newPage(env.browser, { width: 1280, height: 1000 });
+  await signInWithToken(page, env.server.url, token({ sub, name, role: 'facilitator' }));
   return page;
 }
 
 async function guest(name, room) {
-  const page = await newPage(browser);
-  await signInAsGuest(page, server.url, name);
+  const page = await newPage(env.browser);
+  await signInAsGuest(page, env.server.url, name);
   if (room) await openAndJoin(page, room);
   return page;
 }

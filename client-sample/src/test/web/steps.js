@@ -1,10 +1,31 @@
 // What the browser tests do again and again: open a page, sign in, join a group, act on a member,
 // run axe-core. Every wait is an awaited condition with a timeout; nothing sleeps.
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+import { startServer, launchBrowser, cleanUp } from './harness.js';
+
 export const TIMEOUT = 15000;
+
+/**
+ * The server (with `config`, YAML merged over the built-in one) and Chromium, started before
+ * the file's tests and stopped after them; a test may replace `env.server` (a restart).
+ */
+export function serverAndBrowser(config) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer({ config });
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+    cleanUp();
+  });
+  return env;
+}
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A page in a fresh context; `errors` collects uncaught page errors. */

@@ -3,41 +3,29 @@
 // after a server restart a guest is still themself and no longer paused; a reload brings a guest
 // back to their room; a facilitator with the tab in the background sees a count in its title.
 // Every wait is an awaited condition with a timeout; nothing sleeps.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, token, launchBrowser, cleanUp } from './harness.js';
-import { TIMEOUT, newPage, statusIs, signInAsGuest, signInWithToken, openAndJoin, send, waitForMessage,
+import { startServer, token } from './harness.js';
+import { serverAndBrowser, TIMEOUT, newPage, statusIs, signInAsGuest, signInWithToken, openAndJoin, send, waitForMessage,
   countMessages, memberAction, consoleTab } from './steps.js';
 
 // A short heartbeat, so that the liveness check (a quarter of it) is quick to see.
 const HEARTBEAT_SECONDS = 4;
 const CONFIG = `server:\n  heartbeatSeconds: ${HEARTBEAT_SECONDS}\n`;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ config: CONFIG });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  cleanUp();
-});
+const env = serverAndBrowser(CONFIG);
 
 async function facilitator(name = 'Sam') {
-  const page = await newPage(browser);
-  await signInWithToken(page, server.url, token({ sub: `fac-${name}`, name, role: 'facilitator' }));
+  const page = await newPage(env.browser);
+  await signInWithToken(page, env.server.url, token({ sub: `fac-${name}`, name, role: 'facilitator' }));
   return page;
 }
 
 test('a silent network loss is noticed within the heartbeat, and a message sent into it arrives exactly once', async () => {
   const fac = await facilitator();
-  const robin = await newPage(browser);
+  const robin = await newPage(env.browser);
   await openAndJoin(fac, 'Open Lounge');
-  await signInAsGuest(robin, server.url, 'Robin');
+  await signInAsGuest(robin, env.server.url, 'Robin');
   await openAndJoin(robin, 'Open Lounge');
   await statusIs(robin, 'open');
 
@@ -82,7 +70,7 @@ test('a silent network loss is noticed within the heartbeat, and a message sent 
 
 test('close 1012 (the server restarts elsewhere): the page reconnects at once and misses nothing', async () => {
   const fac = await facilitator('Lee');
-  const robin = await newPage(browser);
+  const robin = await newPage(env.browser);
   // Between the page and the server, so the test can close Robin's connection with 1012 as a
   // server handing its connections to another instance would.
   const sockets = [];
@@ -91,7 +79,7 @@ test('close 1012 (the server restarts elsewhere): the page reconnects at once an
     sockets.push(ws);
   });
   await openAndJoin(fac, 'Veterans\' Hall');
-  await signInAsGuest(robin, server.url, 'Robin');
+  await signInAsGuest(robin, env.server.url, 'Robin');
   await openAndJoin(robin, 'Veterans\' Hall');
   await send(fac, 'Before the handover');
   await waitForMessage(robin, 'Before the handover');
@@ -112,9 +100,9 @@ test('close 1012 (the server restarts elsewhere): the page reconnects at once an
 
 test('after a restart a paused guest is still themself and may write again; a reload brings a guest back to the room', async () => {
   const fac = await facilitator('Fran');
-  const robin = await newPage(browser);
+  const robin = await newPage(env.browser);
   await openAndJoin(fac, 'Silver Circle');
-  await signInAsGuest(robin, server.url, 'Robin');
+  await signInAsGuest(robin, env.server.url, 'Robin');
   await openAndJoin(robin, 'Silver Circle');
   await send(robin, 'Before the restart');
   await waitForMessage(fac, 'Before the restart');
@@ -124,10 +112,10 @@ test('after a restart a paused guest is still themself and may write again; a re
   assert.equal(robinId, true, 'the guest keeps a resume in this tab');
 
   // The server restarts: mutes are in its memory only, so Robin may write again.
-  const port = server.port;
-  await server.stop();
+  const port = env.server.port;
+  await env.server.stop();
   await statusIs(robin, 'reconnecting');
-  server = await startServer({ port, config: CONFIG });
+  env.server = await startServer({ port, config: CONFIG });
   for (const page of [robin, fac]) await page.locator('#reconnect-now').click({ timeout: 2000 }).catch(() => {}); // it hides once connected
   await statusIs(robin, 'open', 30000);
   await robin.locator('#messages .note', { hasText: 'server restarted' }).waitFor({ timeout: TIMEOUT });
@@ -161,9 +149,9 @@ test('after a restart a paused guest is still themself and may write again; a re
 
 test('a facilitator with the tab in the background sees a count in its neutral title', async () => {
   const fac = await facilitator('Kim');
-  const robin = await newPage(browser);
+  const robin = await newPage(env.browser);
   await openAndJoin(fac, 'Rainbow Room');
-  await signInAsGuest(robin, server.url, 'Robin');
+  await signInAsGuest(robin, env.server.url, 'Robin');
   await openAndJoin(robin, 'Rainbow Room');
   assert.equal(await fac.title(), 'Haven');
 

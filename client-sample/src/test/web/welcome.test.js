@@ -3,10 +3,10 @@
 // paragraphs, the neutral title, the quick exit (button and Esc twice), no failed request (the
 // favicon), focus after sign-in, one tab stop for the whole conversation, the phone layout, and
 // axe-core on every screen. Every wait is an awaited condition with a timeout; nothing sleeps.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, token, launchBrowser, cleanUp } from './harness.js';
-import { TIMEOUT, newPage, signInAsGuest, signInWithToken, openAndJoin, send, waitForMessage, assertAccessible,
+import { token } from './harness.js';
+import { serverAndBrowser, TIMEOUT, newPage, signInAsGuest, signInWithToken, openAndJoin, send, waitForMessage, assertAccessible,
   assertNoSidewaysScroll } from './steps.js';
 
 const EXIT = 'https://weather.example/';
@@ -18,23 +18,11 @@ site:
   emergencyNumber: "911"
 `;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ config: CONFIG });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  cleanUp();
-});
+const env = serverAndBrowser(CONFIG);
 
 /** A page whose failed requests are counted, and whose quick exit lands on a stand-in site. */
 async function visitor(viewport) {
-  const page = await newPage(browser, viewport);
+  const page = await newPage(env.browser, viewport);
   page.failed = [];
   page.on('response', (r) => { if (r.status() >= 400) page.failed.push(`${r.status()} ${r.url()}`); });
   await page.route(`${EXIT}**`, (route) => route.fulfill({ contentType: 'text/html',
@@ -44,7 +32,7 @@ async function visitor(viewport) {
 
 test('a newcomer reads who runs the server and what happens to their words, then joins a group', async () => {
   const robin = await visitor({ width: 1280, height: 900 });
-  await robin.goto(server.url);
+  await robin.goto(env.server.url);
   await robin.locator('#welcome-operator', { hasText: "Who runs this server: Run by the Riverside Clinic's peer support team" })
     .waitFor({ timeout: TIMEOUT });
   const welcome = (await robin.locator('#signin').textContent()).replace(/\s+/g, ' ');
@@ -69,7 +57,7 @@ test('a newcomer reads who runs the server and what happens to their words, then
 
   // A facilitator arrives: the card says so.
   const sam = await visitor({ width: 1280, height: 900 });
-  await signInWithToken(sam, server.url, token({ sub: 'fac-sam', name: 'Sam', role: 'facilitator' }));
+  await signInWithToken(sam, env.server.url, token({ sub: 'fac-sam', name: 'Sam', role: 'facilitator' }));
   await openAndJoin(sam, 'Open Lounge');
   await robin.getByLabel('Search').fill('lounge');
   await robin.locator('.room-card', { hasText: 'A facilitator is here' }).waitFor({ timeout: TIMEOUT });
@@ -102,10 +90,10 @@ test('a newcomer reads who runs the server and what happens to their words, then
 
 test('one tab stop for the whole conversation, the phone layout, and the quick exit', async () => {
   const sam = await visitor({ width: 1280, height: 900 });
-  await signInWithToken(sam, server.url, token({ sub: 'fac-kim', name: 'Kim', role: 'facilitator' }));
+  await signInWithToken(sam, env.server.url, token({ sub: 'fac-kim', name: 'Kim', role: 'facilitator' }));
   await openAndJoin(sam, 'Silver Circle');
   const robin = await visitor({ width: 390, height: 844 });
-  await signInAsGuest(robin, server.url, 'Robin');
+  await signInAsGuest(robin, env.server.url, 'Robin');
   await assertNoSidewaysScroll(robin, 'group list, phone');
   await openAndJoin(robin, 'Silver Circle');
   for (let i = 1; i <= 12; i++) await send(robin, `Message ${i} about a long week`);
@@ -143,9 +131,9 @@ test('one tab stop for the whole conversation, the phone layout, and the quick e
   assert.equal(await robin.title(), 'Weather');
   assert.equal(await robin.evaluate(() => history.length), entries, 'the exit took the page\'s place in the history');
   await robin.goBack().catch(() => null);
-  assert.ok(!robin.url().startsWith(server.url), `Back does not return to Haven (${robin.url()})`);
+  assert.ok(!robin.url().startsWith(env.server.url), `Back does not return to Haven (${robin.url()})`);
   await sam.locator('#presence li', { hasText: 'Robin' }).waitFor({ state: 'detached', timeout: TIMEOUT });
-  await robin.goto(server.url);
+  await robin.goto(env.server.url);
   await robin.locator('#signin:not([hidden])').waitFor({ timeout: TIMEOUT });
   assert.equal(await robin.evaluate(() => sessionStorage.length), 0, 'nothing kept for the tab');
 

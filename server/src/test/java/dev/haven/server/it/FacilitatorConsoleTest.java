@@ -1,5 +1,6 @@
 package dev.haven.server.it;
 
+import static dev.haven.server.testing.Requests.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,13 +9,13 @@ import dev.haven.protocol.model.Role;
 import dev.haven.server.config.ConfigLoader;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.SiteSettings;
+import dev.haven.server.testing.ServerAndClients;
 import dev.haven.server.testing.TestClient;
 import dev.haven.server.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,25 +27,23 @@ import org.junit.jupiter.api.Test;
  * facts before sign-in.
  */
 class FacilitatorConsoleTest {
-    private final List<TestClient> clients = new ArrayList<>();
-    private TestServer server = TestServer.start();
+    private final ServerAndClients world = new ServerAndClients(TestServer.start());
 
     @AfterEach
     void stop() {
-        clients.forEach(TestClient::close);
-        server.close();
+        world.close();
     }
 
     private TestClient person(String id, String name, Role role) {
-        TestClient client = TestClient.withToken(server.port(), server.token(id, name, role));
-        clients.add(client);
-        return client;
+        return world.person(id, name, role);
     }
 
-    private static JsonNode ok(TestClient client, String json) {
-        JsonNode reply = client.request(json.replace('\'', '"'));
-        assertThat(reply.path("type").asText()).as("reply to %s: %s", json, reply).isEqualTo("ok");
-        return reply;
+    /** Fran (facilitator), Alex and Robin, all in the lounge. */
+    private List<TestClient> franAlexAndRobinInTheLounge() {
+        List<TestClient> three = List.of(person("fac-1", "Fran", Role.FACILITATOR), person("u-alex", "Alex", Role.MEMBER),
+                person("u-robin", "Robin", Role.MEMBER));
+        three.forEach(client -> ok(client, "{'type':'join','room':'lounge'}"));
+        return three;
     }
 
     private static JsonNode directoryEntry(TestClient client, String room) {
@@ -73,12 +72,9 @@ class FacilitatorConsoleTest {
 
     @Test
     void sanctions_listsEveryMuteAndBanWithTheNamesOfTheTime_andUnbanTakesOneOff() {
-        TestClient fran = person("fac-1", "Fran", Role.FACILITATOR);
-        TestClient alex = person("u-alex", "Alex", Role.MEMBER);
-        TestClient robin = person("u-robin", "Robin", Role.MEMBER);
-        for (TestClient client : List.of(fran, alex, robin)) {
-            ok(client, "{'type':'join','room':'lounge'}");
-        }
+        List<TestClient> three = franAlexAndRobinInTheLounge();
+        TestClient fran = three.get(0);
+        TestClient alex = three.get(1);
         ok(fran, "{'type':'mute','room':'lounge','user':'u-robin','seconds':300}");
         ok(fran, "{'type':'ban','room':'lounge','user':'u-alex'}");
 
@@ -117,12 +113,10 @@ class FacilitatorConsoleTest {
 
     @Test
     void turnNext_movesTheRoundOnToTheNextSpeaker_andOnlyForAFacilitator() {
-        TestClient fran = person("fac-1", "Fran", Role.FACILITATOR);
-        TestClient alex = person("u-alex", "Alex", Role.MEMBER);
-        TestClient robin = person("u-robin", "Robin", Role.MEMBER);
-        for (TestClient client : List.of(fran, alex, robin)) {
-            ok(client, "{'type':'join','room':'lounge'}");
-        }
+        List<TestClient> three = franAlexAndRobinInTheLounge();
+        TestClient fran = three.get(0);
+        TestClient alex = three.get(1);
+        TestClient robin = three.get(2);
         ok(fran, "{'type':'round_start','room':'lounge','kind':'check_in','prompt':'One word'}");
         robin.await(f -> f.path("type").asText().equals("round") && f.path("speaker").asText().equals("u-alex"));
         assertThat(alex.request("{\"type\":\"turn_next\",\"room\":\"lounge\"}").path("code").asText())
@@ -139,14 +133,13 @@ class FacilitatorConsoleTest {
 
     @Test
     void siteJson_tellsTheWelcomeWhoRunsTheServerAndHowThePageHides() throws Exception {
-        server.close();
         HavenConfig builtIn = new ConfigLoader().load(null, Map.of());
-        server = TestServer.start(TestServer.config(200).withResources(builtIn.resources())
+        world.replaceServer(TestServer.start(TestServer.config(200).withResources(builtIn.resources())
                 .withSite(new SiteSettings("Run by the Riverside Clinic", "Notes", "https://example.org/weather",
-                        "GB", "999", null)));
+                        "GB", "999", null))));
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/site.json")).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.server().port() + "/site.json")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -164,9 +157,8 @@ class FacilitatorConsoleTest {
 
     @Test
     void guidelines_carryTheServersNoticeAfterTheRoomsOwnText() {
-        server.close();
-        server = TestServer.start(TestServer.config(200).withSite(SiteSettings.defaults()
-                .withGuidelinesNotice("Messages are read automatically for crisis language.")));
+        world.replaceServer(TestServer.start(TestServer.config(200).withSite(SiteSettings.defaults()
+                .withGuidelinesNotice("Messages are read automatically for crisis language."))));
         TestClient sam = person("u-sam", "Sam", Role.MEMBER);
 
         assertThat(directoryEntry(sam, "circle").path("guidelines").asText())

@@ -1,12 +1,15 @@
 package dev.haven.server.it;
 
+import static dev.haven.server.testing.Requests.error;
+import static dev.haven.server.testing.Requests.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.haven.protocol.model.Role;
+import dev.haven.server.config.HavenConfig;
+import dev.haven.server.testing.ServerAndClients;
 import dev.haven.server.testing.TestClient;
 import dev.haven.server.testing.TestServer;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,38 +20,22 @@ import org.junit.jupiter.api.Test;
  * server restarted.
  */
 class RetryAndResumeTest {
-    private final List<TestClient> clients = new ArrayList<>();
-    private TestServer server = TestServer.start();
+    private final ServerAndClients world = new ServerAndClients(TestServer.start());
 
     @AfterEach
     void stop() {
-        clients.forEach(TestClient::close);
-        server.close();
+        world.close();
     }
 
     private TestClient person(String id, String name, Role role) {
-        return keep(TestClient.withToken(server.port(), server.token(id, name, role)));
+        return world.person(id, name, role);
     }
 
-    private TestClient keep(TestClient client) {
-        clients.add(client);
+    /** Someone with a token, in the lounge. */
+    private TestClient inLounge(String id, String name) {
+        TestClient client = person(id, name, Role.MEMBER);
+        ok(client, "{'type':'join','room':'lounge'}");
         return client;
-    }
-
-    private static String q(String json) {
-        return json.replace('\'', '"');
-    }
-
-    private static JsonNode ok(TestClient client, String json) {
-        JsonNode reply = client.request(q(json));
-        assertThat(reply.path("type").asText()).as("reply to %s: %s", json, reply).isEqualTo("ok");
-        return reply;
-    }
-
-    private static JsonNode error(TestClient client, String json) {
-        JsonNode reply = client.request(q(json));
-        assertThat(reply.path("type").asText()).as("reply to %s: %s", json, reply).isEqualTo("error");
-        return reply;
     }
 
     /** The texts of the messages the client received so far, after a round trip. */
@@ -62,10 +49,8 @@ class RetryAndResumeTest {
 
     @Test
     void send_retriedWithTheSameClientId_isDeliveredOnceAndAnsweredWithTheFirstSeq() {
-        TestClient romeo = person("u-romeo", "Romeo", Role.MEMBER);
-        TestClient juliet = person("u-juliet", "Juliet", Role.MEMBER);
-        ok(romeo, "{'type':'join','room':'lounge'}");
-        ok(juliet, "{'type':'join','room':'lounge'}");
+        TestClient romeo = inLounge("u-romeo", "Romeo");
+        TestClient juliet = inLounge("u-juliet", "Juliet");
         messagesSoFar(juliet);
 
         JsonNode first = ok(romeo, "{'type':'send','room':'lounge','text':'are you there?','clientId':'c-1'}");
@@ -81,10 +66,8 @@ class RetryAndResumeTest {
 
     @Test
     void send_retriedFromANewConnectionOfTheSameUser_isStillADuplicate() {
-        TestClient romeo = person("u-romeo", "Romeo", Role.MEMBER);
-        TestClient juliet = person("u-juliet", "Juliet", Role.MEMBER);
-        ok(romeo, "{'type':'join','room':'lounge'}");
-        ok(juliet, "{'type':'join','room':'lounge'}");
+        TestClient romeo = inLounge("u-romeo", "Romeo");
+        TestClient juliet = inLounge("u-juliet", "Juliet");
         long seq = ok(romeo, "{'type':'send','room':'lounge','text':'sent before the drop','clientId':'c-9'}")
                 .path("seq").asLong();
         romeo.abort();
@@ -100,10 +83,8 @@ class RetryAndResumeTest {
 
     @Test
     void send_sameClientIdFromAnotherUserOrAnotherRoom_isANewMessage() {
-        TestClient romeo = person("u-romeo", "Romeo", Role.MEMBER);
-        TestClient juliet = person("u-juliet", "Juliet", Role.MEMBER);
-        ok(romeo, "{'type':'join','room':'lounge'}");
-        ok(juliet, "{'type':'join','room':'lounge'}");
+        TestClient romeo = inLounge("u-romeo", "Romeo");
+        TestClient juliet = inLounge("u-juliet", "Juliet");
         ok(romeo, "{'type':'join','room':'small'}");
 
         long first = ok(romeo, "{'type':'send','room':'lounge','text':'one','clientId':'same'}").path("seq").asLong();
@@ -134,12 +115,9 @@ class RetryAndResumeTest {
 
     @Test
     void send_retriedAfterItLeftTheHeldHistory_isDeliveredAgain() {
-        server.close();
-        server = TestServer.start(TestServer.config(2));
-        TestClient romeo = person("u-romeo", "Romeo", Role.MEMBER);
-        TestClient juliet = person("u-juliet", "Juliet", Role.MEMBER);
-        ok(romeo, "{'type':'join','room':'lounge'}");
-        ok(juliet, "{'type':'join','room':'lounge'}");
+        world.replaceServer(TestServer.start(TestServer.config(2)));
+        TestClient romeo = inLounge("u-romeo", "Romeo");
+        TestClient juliet = inLounge("u-juliet", "Juliet");
         long first = ok(romeo, "{'type':'send','room':'lounge','text':'old','clientId':'c-1'}").path("seq").asLong();
         ok(romeo, "{'type':'send','room':'lounge','text':'two','clientId':'c-2'}");
         ok(romeo, "{'type':'send','room':'lounge','text':'three','clientId':'c-3'}");
@@ -155,18 +133,18 @@ class RetryAndResumeTest {
 
     @Test
     void hello_asAGuest_repliesWithAResumeAndATokenUserGetsNone() {
-        TestClient juliet = keep(TestClient.connect(server.port()));
+        TestClient juliet = world.connect();
         JsonNode hello = ok(juliet, "{'type':'hello','name':'Juliet'}");
         assertThat(hello.path("resume").asText()).isNotBlank();
 
-        TestClient fran = keep(TestClient.connect(server.port()));
-        assertThat(ok(fran, "{'type':'hello','token':'" + server.token("fac-1", "Fran", Role.FACILITATOR) + "'}")
+        TestClient fran = world.connect();
+        assertThat(ok(fran, "{'type':'hello','token':'" + world.server().token("fac-1", "Fran", Role.FACILITATOR) + "'}")
                 .has("resume")).isFalse();
     }
 
     @Test
     void hello_withResume_isTheSameGuestWithTheSameNameInTheRoom() {
-        TestClient juliet = keep(TestClient.connect(server.port()));
+        TestClient juliet = world.connect();
         JsonNode first = ok(juliet, "{'type':'hello','name':'Juliet'}");
         String id = first.path("user").path("id").asText();
         String resume = first.path("resume").asText();
@@ -174,7 +152,7 @@ class RetryAndResumeTest {
         long seq = ok(juliet, "{'type':'send','room':'lounge','text':'mine','clientId':'c-1'}").path("seq").asLong();
         juliet.abort();
 
-        TestClient julietAgain = keep(TestClient.connect(server.port()));
+        TestClient julietAgain = world.connect();
         JsonNode again = ok(julietAgain, "{'type':'hello','resume':'" + resume + "'}");
 
         assertThat(again.path("user").path("id").asText()).isEqualTo(id);
@@ -189,13 +167,12 @@ class RetryAndResumeTest {
 
     @Test
     void hello_withResume_afterAServerRestart_isStillTheSameGuest() {
-        TestClient juliet = keep(TestClient.connect(server.port()));
+        TestClient juliet = world.connect();
         JsonNode first = ok(juliet, "{'type':'hello','name':'Juliet'}");
         juliet.close();
-        server.close();
-        server = TestServer.start();
+        world.replaceServer(TestServer.start());
 
-        TestClient julietAgain = keep(TestClient.connect(server.port()));
+        TestClient julietAgain = world.connect();
         JsonNode again = ok(julietAgain, "{'type':'hello','resume':'" + first.path("resume").asText() + "'}");
 
         assertThat(again.path("user").path("id").asText()).isEqualTo(first.path("user").path("id").asText());
@@ -204,12 +181,12 @@ class RetryAndResumeTest {
 
     @Test
     void hello_withAForgedOrAlteredResume_isRefusedLikeABadToken() {
-        TestClient juliet = keep(TestClient.connect(server.port()));
+        TestClient juliet = world.connect();
         String resume = ok(juliet, "{'type':'hello','name':'Juliet'}").path("resume").asText();
         String altered = resume.substring(0, resume.length() - 3) + (resume.endsWith("AAA") ? "BBB" : "AAA");
 
         for (String bad : List.of(altered, "not-a-resume")) {
-            TestClient impostor = keep(TestClient.connect(server.port()));
+            TestClient impostor = world.connect();
             JsonNode refused = error(impostor, "{'type':'hello','resume':'" + bad + "'}");
             assertThat(refused.path("code").asText()).isEqualTo("unauthenticated");
             assertThat(refused.path("message").asText()).doesNotContain(bad);
@@ -219,14 +196,14 @@ class RetryAndResumeTest {
 
     @Test
     void resumeAndToken_areNeverTakenForOneAnother() {
-        TestClient juliet = keep(TestClient.connect(server.port()));
+        TestClient juliet = world.connect();
         String resume = ok(juliet, "{'type':'hello','name':'Juliet'}").path("resume").asText();
-        String token = server.token("guest-0123456789abcdef01", "Juliet", Role.MEMBER);
+        String token = world.server().token("guest-0123456789abcdef01", "Juliet", Role.MEMBER);
 
-        TestClient asToken = keep(TestClient.connect(server.port()));
+        TestClient asToken = world.connect();
         assertThat(error(asToken, "{'type':'hello','token':'" + resume + "'}").path("code").asText())
                 .isEqualTo("unauthenticated");
-        TestClient asResume = keep(TestClient.connect(server.port()));
+        TestClient asResume = world.connect();
         assertThat(error(asResume, "{'type':'hello','resume':'" + token + "'}").path("code").asText())
                 .isEqualTo("unauthenticated");
     }
@@ -234,7 +211,7 @@ class RetryAndResumeTest {
     @Test
     void hello_withResume_ofABannedGuest_isTheSameIdAndStillBanned() {
         TestClient fran = person("fac-1", "Fran", Role.FACILITATOR);
-        TestClient juliet = keep(TestClient.connect(server.port()));
+        TestClient juliet = world.connect();
         JsonNode hello = ok(juliet, "{'type':'hello','name':'Juliet'}");
         String id = hello.path("user").path("id").asText();
         ok(fran, "{'type':'join','room':'lounge'}");
@@ -242,7 +219,7 @@ class RetryAndResumeTest {
         ok(fran, "{'type':'ban','room':'lounge','user':'" + id + "','seconds':600}");
         juliet.abort();
 
-        TestClient julietAgain = keep(TestClient.connect(server.port()));
+        TestClient julietAgain = world.connect();
         JsonNode again = ok(julietAgain, "{'type':'hello','resume':'" + hello.path("resume").asText() + "'}");
 
         assertThat(again.path("user").path("id").asText()).isEqualTo(id);
@@ -251,14 +228,14 @@ class RetryAndResumeTest {
 
     @Test
     void hello_asAGuest_whenResumesAreOff_hasNoResumeAndAResumeIsRefused() {
-        TestClient before = keep(TestClient.connect(server.port()));
+        TestClient before = world.connect();
         String resume = ok(before, "{'type':'hello','name':'Juliet'}").path("resume").asText();
-        server.close();
-        server = TestServer.start(TestServer.config(200).withAuth(TestServer.config(200).auth().withGuestResumeSeconds(0)));
+        HavenConfig noResume = TestServer.config(200);
+        world.replaceServer(TestServer.start(noResume.withAuth(noResume.auth().withGuestResumeSeconds(0))));
 
-        TestClient juliet = keep(TestClient.connect(server.port()));
+        TestClient juliet = world.connect();
         assertThat(ok(juliet, "{'type':'hello','name':'Juliet'}").has("resume")).isFalse();
-        TestClient returning = keep(TestClient.connect(server.port()));
+        TestClient returning = world.connect();
         assertThat(error(returning, "{'type':'hello','resume':'" + resume + "'}").path("code").asText())
                 .isEqualTo("unauthenticated");
     }
