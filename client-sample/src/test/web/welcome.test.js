@@ -93,6 +93,9 @@ test('one tab stop for the whole conversation, the phone layout, and the quick e
   await signInWithToken(sam, env.server.url, token({ sub: 'fac-kim', name: 'Kim', role: 'facilitator' }));
   await openAndJoin(sam, 'Silver Circle');
   const robin = await visitor({ width: 390, height: 844 });
+  await robin.goto(env.server.url);
+  await robin.locator('#welcome-operator', { hasText: 'Riverside' }).waitFor({ timeout: TIMEOUT });
+  await assertNoSidewaysScroll(robin, 'welcome, phone');
   await signInAsGuest(robin, env.server.url, 'Robin');
   await assertNoSidewaysScroll(robin, 'group list, phone');
   await openAndJoin(robin, 'Silver Circle');

@@ -1276,7 +1276,10 @@ class RoomCommandsTest {
         assertThat(entries).extracting(AuditEntry::actor).containsOnly("fac");
         assertThat(entries.get(entries.size() - 1).ts()).isEqualTo(t0);
         assertThat(entries.get(entries.size() - 2)).isEqualTo(new AuditEntry(t0 + 1000, "fac", "mute", "bob",
-                "cool off"));
+                "cool off", t0 + 1000 + 60_000));
+        // A timed ban says until when; the others have no end.
+        assertThat(entries.get(1).until()).isEqualTo(entries.get(1).ts() + 600_000);
+        assertThat(entries.get(2).until()).isNull();
         assertThat(entries).extracting(AuditEntry::ts).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(entries).allSatisfy(entry -> assertThat(entry.toString())
                 .doesNotContain(SECRET_TEXT).doesNotContain(WARN_TEXT).doesNotContain("hurtful"));
