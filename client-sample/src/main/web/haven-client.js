@@ -300,7 +300,8 @@ export class HavenClient extends EventTarget {
     }
     if (code === 1012) {
       // Service restart: another instance can take the connection now; jitter spreads the crowd.
-      this._attempt = 0;
+      // The backoff starts over, as after a first loss.
+      this._attempt = 1;
       const delayMs = 100 + Math.round(Math.random() * 900);
       this._setState('reconnecting', { code, reason, attempt: 1, delayMs });
       this._timer = setTimeout(() => this._open(), delayMs);
