@@ -106,9 +106,11 @@ async function attempt(entry) {
       else giveUpLater(entry);
       return;
     }
-    if (e.code === 'rate_limited' || e.code === 'slow_mode') {
+    if (e.code === 'rate_limited' || e.code === 'unavailable' || e.code === 'slow_mode') {
       const seconds = Math.ceil((e.retryAfterMs || 1000) / 1000);
-      if (e.code === 'rate_limited') {
+      // rate_limited, and unavailable (v1.2: the server could do nothing just now): the same
+      // message, same clientId, after the wait the server asked for.
+      if (e.code !== 'slow_mode') {
         setTimeout(() => attempt(entry), e.retryAfterMs || 1000);
         return;
       }
