@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The held history's memory of clientIds, which makes a retried send a duplicate: bounded like the history. */
-class MessageHistoryTest {
+class MessageHistoryClientIdTest {
     private static final UserInfo ROBIN = new UserInfo("u-robin", "Robin", Role.MEMBER);
     private static final UserInfo ALEX = new UserInfo("u-alex", "Alex", Role.MEMBER);
     private final ManualClock clock = new ManualClock(Instant.parse("2026-12-07T19:00:00Z"));
