@@ -1,9 +1,14 @@
 // care.js: duty of care in the web page. Members get the server's support notice calmly, with
-// its helplines, can ask a facilitator to check in, and can see the room's helplines.
-// Facilitators (and supervisors, from every room) see crisis alerts and requests prominently,
-// acknowledge them (reaching out / handled / false alarm) and see each other's updates; they
-// can share a helpline with everyone or with one member. Texts from people and the server are
-// inserted with textContent, never as HTML.
+// its helplines, beside the message box and with the focus; they can ask a facilitator to check
+// in, and see the room's helplines. Facilitators (and supervisors, from every room) see crisis
+// alerts and requests prominently (for a facilitator in a room: in the console's Alerts tab,
+// with its counter), acknowledge them (reaching out / handled / false alarm) and see each other's
+// updates; a card says when its member has left, and tells two members of the same name apart.
+// They can share a helpline with everyone or with one member. Texts from people and the server
+// are inserted with textContent, never as HTML.
+import { $, el, time, state, nameOf, rememberName } from './dom.js';
+import { cardElement } from './cards.js';
+import { appendItem } from './messages.js';
 
 const ACTIONS = [
   ['reaching_out', 'I’m reaching out'],
@@ -12,63 +17,21 @@ const ACTIONS = [
 ];
 const ACTION_WORDS = { reaching_out: 'reaching out', handled: 'handled', false_alarm: 'false alarm' };
 
-/** A link for a helpline channel: tel: and sms: for numbers, the page itself for chat and web. */
-function channelLink(el, channel) {
-  const digits = channel.value.replace(/[^\d+]/g, '');
-  const label = channel.label || { call: `Call ${channel.value}`, text: `Text ${channel.value}`, chat: 'Chat online',
-    web: channel.value.replace(/^https?:\/\//, '').replace(/\/$/, '') }[channel.type] || channel.value;
-  let href = null;
-  if ((channel.type === 'call' || channel.type === 'text') && digits) href = `${channel.type === 'call' ? 'tel' : 'sms'}:${digits}`;
-  else if (/^https:\/\//.test(channel.value)) href = channel.value;
-  if (!href) return el('span', { text: label });
-  const link = el('a', { href, text: label });
-  if (href.startsWith('https:')) {
-    link.target = '_blank';
-    link.rel = 'noopener noreferrer';
-  }
-  return link;
-}
-
-/** One helpline card: its name, how to reach it, its hours. */
-export function cardElement(el, card, extra) {
-  const item = el('li', { class: 'card', 'data-card': card.id },
-    el('strong', { class: 'card-name', text: card.name }));
-  const ways = el('span', { class: 'card-ways' });
-  card.channels.forEach((channel, i) => {
-    if (i > 0) ways.append(' · ');
-    ways.append(channelLink(el, channel));
-  });
-  item.append(ways);
-  if (card.hours) item.append(el('span', { class: 'hint card-hours', text: card.hours }));
-  if (extra) item.append(extra);
-  return item;
-}
-
 /**
- * @param ctx {$, el, time, state, notice}: the page's helpers and state (state.client, state.user,
- *            state.roomId, state.room, state.members, state.rooms)
+ * @param ctx {notice, counters: {set}, showAlerts(), attention(kind, text)}: what the page lends
  */
 export function createCare(ctx) {
-  const { $, el, time, state } = ctx;
   /** alertId -> {alert, updates: [], closed} for the alerts this user may acknowledge */
   const alerts = new Map();
   let resourcesCache = null;
 
   const isStaff = () => ['facilitator', 'supervisor'].includes(state.me?.role) || state.user?.role === 'supervisor';
-  const roomName = (id) => state.rooms.find((r) => r.id === id)?.name || (state.room?.id === id ? state.room.name : id);
-  const nameOf = (id) => state.members.get(id)?.name || (id === state.user?.id ? 'You' : id);
+  const roomName = (id) => state.rooms.find((r) => r.id === id)?.name || (state.room?.id === id ? state.room.name : 'another group');
 
   // ---- the member's side ----
 
   function supportNotice(n) {
-    const item = el('section', { class: 'notice support', 'aria-label': 'Support for you' },
-      el('p', { text: n.text || '' }));
-    if (n.resources?.length) {
-      item.append(el('ul', { class: 'cards' }, ...n.resources.map((card) => cardElement(el, card))));
-    }
-    item.append(el('button', { type: 'button', class: 'quiet small', text: 'Close', 'aria-label': 'Close this note',
-      onclick: () => item.remove() }));
-    $('notices').prepend(item);
+    ctx.notice({ key: 'support', tone: 'support', text: n.text || '', cards: n.resources, focus: true });
   }
 
   function showResources(cards) {
@@ -86,7 +49,7 @@ export function createCare(ctx) {
     for (const card of cards) {
       const extra = share ? el('button', { type: 'button', class: 'small', text: 'Share',
         'aria-label': `Share ${card.name}`, onclick: () => shareCard(card) }) : null;
-      list.append(cardElement(el, card, extra));
+      list.append(cardElement(card, extra));
     }
     if (!cards.length) list.append(el('li', { class: 'hint', text: 'No helplines are set up for this group.' }));
   }
@@ -127,13 +90,21 @@ export function createCare(ctx) {
       await state.client.request('request_facilitator', { room: state.roomId, ...(note ? { note } : {}) });
       const here = [...state.members.values()].some((m) => m.role !== 'member' && m.id !== state.user?.id);
       // With nobody here the server's own notice says so, honestly, and lists services open now.
-      if (here) ctx.notice('Thank you. A facilitator has been asked to check in with you. Nobody else sees this.');
+      if (here) ctx.notice({ key: 'request', text: 'Thank you. A facilitator has been asked to check in with you. Nobody else sees this.' });
     } catch {
-      ctx.notice('Your request could not be sent. Please try again.');
+      ctx.notice({ key: 'request', text: 'Your request could not be sent. Please try again.' });
     }
   });
 
   // ---- the facilitator's side ----
+
+  /** The member an alert is about, named so that two members of the same name differ. */
+  function whoOf(a) {
+    const name = a.name || nameOf(a.member, 'A member');
+    const namesake = [...alerts.values()].some((e) => e.alert.member !== a.member && e.alert.name === a.name)
+      || [...state.members.values()].some((m) => m.id !== a.member && m.name === a.name);
+    return namesake ? `${name} (#${String(a.member).slice(-4)})` : name;
+  }
 
   function renderAlerts() {
     const open = [...alerts.values()].filter((a) => !a.closed);
@@ -141,15 +112,20 @@ export function createCare(ctx) {
     list.replaceChildren();
     for (const entry of [...alerts.values()].reverse()) list.append(alertItem(entry));
     $('crisis-alerts').hidden = alerts.size === 0;
+    $('alerts-none').hidden = open.length > 0;
     $('crisis-count').textContent = open.length ? `${open.length} open` : 'none open';
+    // A crisis alert nobody has answered yet makes the counter stand out.
+    ctx.counters.set('alerts', open.length, open.some((e) => (e.alert.kind === 'crisis' || e.alert.urgent) && !e.updates.length));
   }
 
   function alertItem({ alert: a, updates, closed }) {
     const crisis = a.kind === 'crisis';
     const classes = ['crisis-item', crisis ? `tier-${a.tier}` : 'request', a.urgent ? 'urgent' : '', closed ? 'closed' : '']
       .filter(Boolean).join(' ');
-    const title = crisis ? `${a.name || a.member} may be in crisis` : `${a.name || a.member} asks for a facilitator`;
+    const who = whoOf(a);
+    const title = crisis ? `${who} may be in crisis` : `${who} asks for a facilitator`;
     const bits = [crisis ? (a.tier === 'high' ? 'High' : 'Concern') : 'Request', `in ${roomName(a.room)}`, time(a.ts)];
+    if (a.room === state.roomId && !state.members.has(a.member)) bits.push('has left the room');
     if (a.urgent) bits.push('not acknowledged in time');
     if (a.escalated) bits.push('sent to supervisors');
     if (a.held) bits.push('their message is shown to facilitators only');
@@ -159,14 +135,14 @@ export function createCare(ctx) {
     if (a.note) item.append(el('p', { class: 'crisis-note', text: `“${a.note}”` }));
     if (crisis && a.seq && a.room === state.roomId) {
       item.append(el('button', { type: 'button', class: 'quiet small', text: `Show message ${a.seq}`,
-        onclick: () => { const li = document.querySelector(`#messages [data-seq="${a.seq}"]`); if (li) { li.setAttribute('tabindex', '-1'); li.focus(); } } }));
+        onclick: () => { const li = document.querySelector(`#messages [data-seq="${a.seq}"]`); if (li) { li.scrollIntoView({ block: 'nearest' }); li.focus(); } } }));
     }
     for (const u of updates) {
-      item.append(el('p', { class: 'crisis-update',
-        text: `${time(u.ts)} ${u.by === state.user?.id ? 'You' : nameOf(u.by)}: ${ACTION_WORDS[u.action] || u.action}` }));
+      const by = u.by === state.user?.id ? 'You' : u.byName || nameOf(u.by, 'A supervisor');
+      item.append(el('p', { class: 'crisis-update', text: `${time(u.ts)} ${by}: ${ACTION_WORDS[u.action] || u.action}` }));
     }
     if (!closed) {
-      const row = el('div', { class: 'row', role: 'group', 'aria-label': `Respond to the alert about ${a.name || a.member}` });
+      const row = el('div', { class: 'row', role: 'group', 'aria-label': `Respond to the alert about ${who}` });
       for (const [action, label] of ACTIONS) {
         row.append(el('button', { type: 'button', class: action === 'reaching_out' ? 'small' : 'quiet small', text: label,
           onclick: () => acknowledge(a, action) }));
@@ -180,20 +156,23 @@ export function createCare(ctx) {
     try {
       await state.client.request('ack_alert', { room: a.room, alertId: a.alertId, action });
     } catch (e) {
-      ctx.notice(e.code === 'not_found' ? 'That alert is already closed.' : 'That did not work. Please try again.');
+      ctx.notice({ key: 'console', text: e.code === 'not_found' ? 'That alert is already closed.' : 'That did not work. Please try again.' });
     }
   }
 
   function onAlert(a) {
     if (a.kind === 'crisis' || a.kind === 'request_facilitator') {
+      rememberName(a.member, a.name);
       const known = alerts.get(a.alertId);
       alerts.set(a.alertId, { alert: a, updates: known?.updates || [], closed: false });
       renderAlerts();
       if (!known || (a.urgent && !known.alert.urgent)) {
-        // A new or newly urgent alert is announced at once to assistive technology.
+        // A new or newly urgent alert is announced at once to assistive technology, and shown.
         $('crisis-announce').textContent = a.kind === 'crisis'
-          ? `Crisis alert: ${a.name || a.member} in ${roomName(a.room)}${a.urgent ? ', not acknowledged in time' : ''}.`
-          : `${a.name || a.member} in ${roomName(a.room)} asks for a facilitator.`;
+          ? `Crisis alert: ${whoOf(a)} in ${roomName(a.room)}${a.urgent ? ', not acknowledged in time' : ''}.`
+          : `${whoOf(a)} in ${roomName(a.room)} asks for a facilitator.`;
+        ctx.showAlerts();
+        ctx.attention(a.kind, a.kind === 'crisis' ? 'A crisis alert needs a facilitator' : 'A member asks for a facilitator');
       }
       return true;
     }
@@ -214,22 +193,19 @@ export function createCare(ctx) {
   function onResource(r) {
     if (r.room !== state.roomId) return;
     const li = el('li', { class: 'shared-card' }, el('p', { class: 'hint', text: 'A facilitator shared a helpline:' }));
-    li.append(el('ul', { class: 'cards' }, cardElement(el, r.card)));
-    $('messages').append(li);
-    li.scrollIntoView({ block: 'nearest' });
+    li.append(el('ul', { class: 'cards' }, cardElement(r.card)));
+    appendItem(li);
   }
 
   function onHeldMessage(h) {
     if (h.room !== state.roomId) return;
     const mine = h.from.id === state.user?.id;
-    const li = el('li', { class: `message held${mine ? ' mine' : ''}` },
+    appendItem(el('li', { class: `message held${mine ? ' mine' : ''}` },
       el('div', { class: 'meta' },
         el('span', { class: 'from', text: h.from.name }),
         el('span', { class: 'held-label', text: mine ? 'Shared with the facilitators for now' : 'Shown to facilitators only' }),
         el('time', { datetime: new Date(h.ts).toISOString(), text: time(h.ts) })),
-      el('p', { class: 'text', text: h.text }));
-    $('messages').append(li);
-    li.scrollIntoView({ block: 'nearest' });
+      el('p', { class: 'text', text: h.text })));
   }
 
   return {
@@ -243,10 +219,15 @@ export function createCare(ctx) {
     onAlert,
     onResource,
     onHeldMessage,
+    /** Presence changed: the cards say who has left. */
+    presenceChanged() {
+      if (alerts.size) renderAlerts();
+    },
     /** The member controls fit the user's role in the room on screen. */
     enterRoom() {
       $('request-button').hidden = isStaff();
       resourcesCache = null;
+      renderAlerts();
     },
     reset() {
       alerts.clear();

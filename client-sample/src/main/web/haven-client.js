@@ -19,7 +19,15 @@
 //   seq numbers began again): the reply then holds the room's whole new history;
 // - a room left through a `removed`, `banned` or `session_closed` notice is not rejoined;
 // - 'status' events: {state: 'connecting'|'open'|'reconnecting'|'closed', attempt?, delayMs?,
-//   code?, reason?}. 4001 and a refused hello stop it (state 'closed'): fix the token or name.
+//   code?, reason?, user?}. 4001 and a refused hello stop it (state 'closed'): fix the token or name;
+// - liveness: a connection that has been silent for a quarter of the heartbeat the server
+//   announced gets a `ping`; one that does not answer within another quarter is taken for dead
+//   (a Wi-Fi drop or a sleeping phone never closes a socket by itself), and it reconnects;
+// - close 1012 (the server restarts elsewhere): reconnects at once, with a little jitter;
+// - guests: the hello reply's `resume` is kept in `client.resume` and said on every reconnect, so
+//   the guest stays the same user; a refused resume falls back to the name, as a new guest
+//   ('resume_refused' event). Pass `resume` to the constructor to come back after a reload;
+// - `reconnectNow()` skips the wait of a reconnect; going back online does too.
 
 /** A refused request: `code` is the protocol's error code. */
 export class HavenError extends Error {
@@ -40,9 +48,11 @@ export class HavenClient extends EventTarget {
    * @param {string} options.url        ws://host:port/ws
    * @param {string} [options.token]    a signed token, or
    * @param {string} [options.name]     a guest pseudonym
+   * @param {string} [options.resume]   a guest's resume from an earlier hello (with its name)
    * @param {number} [options.baseDelayMs=500]   first backoff step
    * @param {number} [options.maxDelayMs=30000]  longest backoff
    * @param {number} [options.requestTimeoutMs=15000]
+   * @param {number} [options.connectTimeoutMs=10000] a connection not through its hello by then is dropped and tried again
    * @param {Function} [options.WebSocket]  a WebSocket constructor (tests, Node)
    */
   constructor(options) {
@@ -50,9 +60,11 @@ export class HavenClient extends EventTarget {
     this.url = options.url;
     this.token = options.token || undefined;
     this.name = options.name || undefined;
+    this.resume = options.resume || undefined;
     this.baseDelayMs = options.baseDelayMs ?? 500;
     this.maxDelayMs = options.maxDelayMs ?? 30000;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 15000;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 10000;
     this.WebSocketImpl = options.WebSocket || globalThis.WebSocket;
     this.user = null;
     this.state = 'idle';
@@ -64,6 +76,10 @@ export class HavenClient extends EventTarget {
     this._attempt = 0;
     this._timer = null;
     this._stopped = false;
+    this._liveness = null;
+    this._resumeRefused = false;
+    this._onOnline = () => this.reconnectNow();
+    globalThis.addEventListener?.('online', this._onOnline);
   }
 
   /** The /ws address of the server that served `location` (a page on the same server). */
@@ -84,7 +100,18 @@ export class HavenClient extends EventTarget {
   close() {
     this._stopped = true;
     clearTimeout(this._timer);
-    if (this._ws) this._ws.close(1000, 'bye');
+    clearTimeout(this._connectTimer);
+    this._stopLiveness();
+    globalThis.removeEventListener?.('online', this._onOnline);
+    const ws = this._ws;
+    this._ws = null;
+    if (ws) {
+      // Nothing the old socket says counts any more: 'closed' below is the last event.
+      ws.onopen = null;
+      ws.onmessage = null;
+      ws.onclose = null;
+      ws.close(1000, 'bye');
+    }
     this._failPending(new HavenError('closed', 'the client was closed'));
     this._setState('closed', { code: 1000 });
   }
@@ -159,6 +186,17 @@ export class HavenClient extends EventTarget {
     return this.request('send', fields);
   }
 
+  /**
+   * While reconnecting: try now instead of at the end of the backoff; an attempt still hanging
+   * (a handshake into a network that was gone) is dropped for a fresh one.
+   */
+  reconnectNow() {
+    if (this._stopped || this.state !== 'reconnecting') return;
+    clearTimeout(this._timer);
+    if (this._ws) this._abandon(this._ws);
+    this._open();
+  }
+
   /** The last seq seen in a room (0 if none). */
   lastSeq(room) {
     return this.rooms.get(room)?.lastSeq ?? 0;
@@ -177,32 +215,60 @@ export class HavenClient extends EventTarget {
       return;
     }
     this._ws = ws;
+    // A handshake into a silent network may hang for minutes: drop it and try again.
+    clearTimeout(this._connectTimer);
+    this._connectTimer = setTimeout(() => {
+      if (this._ws === ws && !this.user) {
+        this._abandon(ws);
+        this._lost(1006, 'no answer while connecting');
+      }
+    }, this.connectTimeoutMs);
     ws.onopen = () => this._hello(ws);
-    ws.onmessage = (e) => this._onFrame(e.data);
+    ws.onmessage = (e) => {
+      this._lastFrameAt = Date.now();
+      this._pingSentAt = null;
+      this._onFrame(e.data);
+    };
     ws.onclose = (e) => {
       if (this._ws !== ws) return;
-      this._ws = null;
-      this.user = null;
-      this._failPending(new HavenError('not_connected', 'the connection closed'));
-      this._onClose(e.code, e.reason);
+      this._lost(e.code, e.reason);
     };
   }
 
+  /** The connection is gone (closed, or taken for dead): fail what waits, then reconnect or stop. */
+  _lost(code, reason) {
+    this._stopLiveness();
+    this._ws = null;
+    this.user = null;
+    this._failPending(new HavenError('not_connected', 'the connection closed'));
+    this._onClose(code, reason);
+  }
+
   async _hello(ws) {
-    const fields = this.token ? { token: this.token } : { name: this.name };
+    const fields = this.token ? { token: this.token } : this.resume ? { resume: this.resume } : { name: this.name };
     let reply;
     try {
       reply = await this.request('hello', fields);
     } catch (e) {
       if (this._ws !== ws) return;
+      if (e.code === 'unauthenticated' && fields.resume && this.name) {
+        // The resume expired (or the server's secret changed): come back under the name, as a new guest.
+        this.resume = undefined;
+        this._resumeRefused = true;
+        this._emit('resume_refused', {});
+        return; // the server closes with 4001; _onClose reconnects at once
+      }
       if (e.code === 'unauthenticated' || e.code === 'bad_request') {
         this._stop(e);
       }
       return; // other failures end in a close, which reconnects
     }
+    clearTimeout(this._connectTimer);
     this.user = reply.user;
+    if (reply.resume) this.resume = reply.resume;
     this._attempt = 0;
-    this._setState('open', { user: reply.user });
+    this._startLiveness(ws, reply.heartbeatSeconds);
+    this._setState('open', { user: reply.user, resume: this.resume });
     if (this._firstHello) {
       this._firstHello.resolve(reply.user);
       this._firstHello = null;
@@ -212,6 +278,7 @@ export class HavenClient extends EventTarget {
 
   _stop(error) {
     this._stopped = true;
+    this._stopLiveness();
     if (this._ws) this._ws.close(1000, 'bye');
     this._setState('closed', { code: error.code === 'unauthenticated' ? 4001 : 1000, reason: error.message, error });
     if (this._firstHello) {
@@ -223,6 +290,21 @@ export class HavenClient extends EventTarget {
   _onClose(code, reason) {
     if (this._stopped) {
       this._setState('closed', { code, reason });
+      return;
+    }
+    if (this._resumeRefused) {
+      this._resumeRefused = false;
+      this._attempt = 0;
+      this._open();
+      return;
+    }
+    if (code === 1012) {
+      // Service restart: another instance can take the connection now; jitter spreads the crowd.
+      // The backoff starts over, as after a first loss.
+      this._attempt = 1;
+      const delayMs = 100 + Math.round(Math.random() * 900);
+      this._setState('reconnecting', { code, reason, attempt: 1, delayMs });
+      this._timer = setTimeout(() => this._open(), delayMs);
       return;
     }
     if (code === 4001) {
@@ -239,6 +321,53 @@ export class HavenClient extends EventTarget {
     const delayMs = Math.max(100, Math.round(Math.random() * ceiling));
     this._setState('reconnecting', { ...detail, attempt: this._attempt, delayMs });
     this._timer = setTimeout(() => this._open(), delayMs);
+  }
+
+  // ---- liveness ----
+
+  /**
+   * Checks every quarter of the announced heartbeat: quiet that long, it pings; no answer a
+   * quarter later, the connection is dead. So a dead connection is noticed within the heartbeat.
+   */
+  _startLiveness(ws, heartbeatSeconds) {
+    this._stopLiveness();
+    const quarterMs = Math.max(250, Math.round((heartbeatSeconds || 30) * 1000 / 4));
+    this._lastFrameAt = Date.now();
+    this._pingSentAt = null;
+    this._liveness = setInterval(() => {
+      if (this._ws !== ws) return;
+      const now = Date.now();
+      if (this._pingSentAt !== null && now - this._pingSentAt >= quarterMs) {
+        this._dead(ws);
+      } else if (this._pingSentAt === null && now - this._lastFrameAt >= quarterMs) {
+        this._pingSentAt = now;
+        this.request('ping').catch(() => {});
+      }
+    }, quarterMs);
+  }
+
+  _stopLiveness() {
+    clearInterval(this._liveness);
+    this._liveness = null;
+  }
+
+  /** No answer: the socket may never report its end, so it is left behind and a new one opened. */
+  _dead(ws) {
+    this._abandon(ws);
+    this._lost(1006, 'no answer from the server');
+  }
+
+  /** Leaves a socket behind: nothing it says any more counts. */
+  _abandon(ws) {
+    ws.onopen = null;
+    ws.onclose = null;
+    ws.onmessage = null;
+    try {
+      ws.close(4000, 'no answer');
+    } catch {
+      // already closing
+    }
+    if (this._ws === ws) this._ws = null;
   }
 
   async _rejoinAll() {

@@ -3,7 +3,7 @@
 // owns the page and hands this module what it needs through initSessions(). Every text from
 // the server or from people goes in with textContent, never as HTML.
 
-import { cardElement } from './care.js';
+import { paragraphs, isStaffRole } from './dom.js';
 
 const CW_LABELS = {
   suicide: 'Suicide',
@@ -13,7 +13,7 @@ const CW_LABELS = {
   abuse: 'Abuse',
 };
 
-let ui = null;          // what app.js gives: {$, el, time, notice, command, client(), state()}
+let ui = null;          // what app.js gives: {$, el, time, notice, command, addNote, client(), state()}
 let round = null;       // the last round event of the room on screen, or null
 let poll = null;        // the open mood check-in, or null
 let acceptedVersion = 0;
@@ -25,19 +25,21 @@ export function initSessions(page) {
   const { $ } = ui;
   $('round-done').addEventListener('click', () => endTurn('turn_done'));
   $('round-pass').addEventListener('click', () => endTurn('pass'));
-  $('round-extend').addEventListener('click', () => ui.command('turn_extend', { seconds: 60 }));
-  $('round-end').addEventListener('click', () => ui.command('round_end', {}));
-  $('session-open').addEventListener('click', () => ui.command('open_session', {}));
+  $('round-next').addEventListener('click', () => ui.command('turn_next', {}, 'The round moved on to the next speaker.'));
+  $('round-extend').addEventListener('click', () => ui.command('turn_extend', { seconds: 60 }, 'The speaker has one more minute.'));
+  $('round-end').addEventListener('click', () => ui.command('round_end', {}, 'The round has ended.'));
+  $('session-open').addEventListener('click', () => ui.command('open_session', {}, 'The session is open: members can write.'));
   $('session-close').addEventListener('submit', (e) => {
     e.preventDefault();
     const text = $('session-close-text').value.trim();
-    ui.command('close_session', { graceSeconds: Number($('session-close-grace').value), ...(text ? { text } : {}) });
+    ui.command('close_session', { graceSeconds: Number($('session-close-grace').value), ...(text ? { text } : {}) },
+      'The session is closing; everyone has been told.');
   });
   $('round-start').addEventListener('submit', (e) => {
     e.preventDefault();
     const prompt = $('round-prompt-input').value.trim();
     if (!prompt) {
-      ui.notice('Write the prompt that each member speaks to first.');
+      ui.notice({ key: 'console', text: 'Write the prompt that each member speaks to first.' });
       return;
     }
     ui.command('round_start', {
@@ -47,11 +49,12 @@ export function initSessions(page) {
       order: $('round-random').checked ? 'random' : 'join',
       allowPass: $('round-allow-pass').checked,
       talkingStick: $('round-stick').checked,
-    });
+    }, 'The round has started.');
   });
   $('mood-start').addEventListener('submit', (e) => {
     e.preventDefault();
-    ui.command('mood_poll', { phase: $('mood-phase').value, closesInSeconds: Number($('mood-seconds').value) });
+    ui.command('mood_poll', { phase: $('mood-phase').value, closesInSeconds: Number($('mood-seconds').value) },
+      'The mood check-in is open.');
   });
   $('mood-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -101,11 +104,10 @@ export function rejoined(reply) {
 export function roomUpdated(room) {
   showSession(room);
   const me = ui.state().me;
-  if (room.guidelines && (room.guidelinesVersion ?? 1) > acceptedVersion && me?.role !== 'facilitator') {
-    const text = ui.$('guidelines-changed-text');
-    text.replaceChildren(...room.guidelines.split('\n').map((line) => ui.el('p', { text: line })));
+  if (room.guidelines && (room.guidelinesVersion ?? 1) > acceptedVersion && !isStaffRole(me?.role)) {
+    ui.$('guidelines-changed-text').replaceChildren(...paragraphs(room.guidelines));
     ui.$('guidelines-changed').hidden = false;
-  } else if (me?.role === 'facilitator') {
+  } else if (isStaffRole(me?.role)) {
     acceptedVersion = room.guidelinesVersion ?? acceptedVersion;
   }
 }
@@ -141,8 +143,8 @@ async function acceptGuidelines() {
     ui.$('guidelines-changed').hidden = true;
     ui.refreshComposer();
   } catch (e) {
-    ui.notice(e.code === 'guidelines_required' ? 'The guidelines changed again; please read them once more.'
-      : 'That did not work. Please try again.');
+    ui.notice({ key: 'guidelines', text: e.code === 'guidelines_required' ? 'The guidelines changed again; please read them once more.'
+      : 'That did not work. Please try again.' });
   }
 }
 
@@ -156,19 +158,15 @@ export function guidelinesPending() {
 /** @returns whether the notice was one of the session's */
 export function onNotice(n, roomName) {
   switch (n.kind) {
-    case 'unfacilitated': {
-      const item = ui.notice(n.text || 'No facilitator is with the group right now.', 'support');
-      if (n.resources?.length) {
-        item.querySelector('p').after(ui.el('ul', { class: 'cards', 'aria-label': 'Helplines' },
-          ...n.resources.map((card) => cardElement(ui.el, card))));
-      }
+    case 'unfacilitated':
+      ui.notice({ key: 'session', tone: 'support', text: n.text || 'No facilitator is with the group right now.',
+        cards: n.resources });
       return true;
-    }
     case 'session_closing':
-      ui.notice(n.text || `The session in ${roomName} is closing.`);
+      ui.notice({ key: 'session', text: n.text || `The session in ${roomName} is closing.` });
       return true;
     case 'session_closed':
-      ui.notice(n.text || `The session in ${roomName} has ended.`);
+      ui.notice({ key: 'session', text: n.text || `The session in ${roomName} has ended.` });
       return true;
     case 'turn_warning':
       ui.$('round-turn').textContent = 'Your time is nearly up. Finish your thought, then choose “I\'m done”.';
@@ -182,8 +180,8 @@ export function onNotice(n, roomName) {
 export function onAlert(a) {
   if (a.kind === 'unfacilitated') {
     // For supervisors, from any room.
-    const name = ui.state().rooms.find((r) => r.id === a.room)?.name || a.room;
-    ui.notice(`No facilitator has been with ${name} since ${ui.time(a.ts)}. Its members were told and offered helplines.`);
+    const name = ui.state().rooms.find((r) => r.id === a.room)?.name || 'a group';
+    ui.notice({ key: `unfacilitated-${a.room}`, text: `No facilitator has been with ${name} since ${ui.time(a.ts)}. Its members were told and offered helplines.` });
     return true;
   }
   if (a.kind !== 'mood_shared') return false;
@@ -198,21 +196,26 @@ export function onAlert(a) {
 // ---- rounds ----
 
 export function onRound(ev) {
+  const was = round;
   showRound(ev.state === 'ended' ? null : ev);
+  if (ev.state === 'ended' && was) ui.addNote(`The ${kindWords(ev.kind).toLowerCase()} round has ended.`);
   ui.refreshComposer();
+}
+
+function kindWords(kind) {
+  return { check_in: 'Check-in', check_out: 'Check-out', go_round: 'Go-round' }[kind] || 'Round';
 }
 
 function showRound(ev) {
   const { $ } = ui;
   const wasMine = isMyTurn();
   round = ev;
-  const facilitator = ui.state().me?.role === 'facilitator';
+  const facilitator = isStaffRole(ui.state().me?.role);
   $('round').hidden = !round;
   $('round-controls').hidden = !round || !facilitator;
   stopTicker();
   if (!round) return;
-  const kind = { check_in: 'Check-in', check_out: 'Check-out', go_round: 'Go-round' }[round.kind] || 'Round';
-  $('round-title').textContent = `${kind} round`;
+  $('round-title').textContent = `${kindWords(round.kind)} round`;
   $('round-prompt').textContent = round.prompt;
   const mine = isMyTurn();
   $('round-mine').hidden = !mine;
@@ -269,7 +272,7 @@ export function presenceChanged() {
 /** Why the composer is closed to this member now, or ''. */
 export function composerBlock() {
   const state = ui.state();
-  if (state.me?.role === 'facilitator') return '';
+  if (isStaffRole(state.me?.role)) return '';
   if (state.room?.state === 'lobby') return 'The session has not started yet. You can read along until a facilitator opens it.';
   if (guidelinesPending()) return 'The guidelines have changed. Please read and accept them above to keep writing.';
   if (round && round.state === 'running' && round.talkingStick && round.speaker !== state.user?.id) {
@@ -286,17 +289,23 @@ export function hasTurn() {
 // ---- mood check-ins ----
 
 export function onMoodPoll(ev) {
-  showPoll(ev);
   ui.$('mood-result').textContent = '';
+  showPoll(ev);
 }
 
 function showPoll(ev) {
   const { $ } = ui;
   poll = ev;
+  const staff = isStaffRole(ui.state().me?.role);
   $('mood').hidden = !poll && !$('mood-result').textContent;
-  $('mood-form').hidden = !poll;
+  // Facilitators are not asked their own mood: they see that it is open, then the summary.
+  $('mood-form').hidden = !poll || staff;
   if (!poll) return;
   $('mood-title').textContent = poll.phase === 'check_out' ? 'Mood check-out' : 'Mood check-in';
+  if (staff) {
+    $('mood-result').textContent = `Members are answering until ${ui.time(poll.closesAt)}. You will see the group's summary then.`;
+    return;
+  }
   for (const input of document.querySelectorAll('input[name="mood-value"]')) input.checked = false;
   $('mood-share').checked = false;
   $('mood-closes').textContent = `Open until ${ui.time(poll.closesAt)}.`;
@@ -305,7 +314,7 @@ function showPoll(ev) {
 async function answerMood() {
   const chosen = document.querySelector('input[name="mood-value"]:checked');
   if (!poll || !chosen) {
-    ui.notice('Choose a number from 1 to 5, or “I\'d rather not say”.');
+    ui.notice({ key: 'mood', text: 'Choose a number from 1 to 5, or “I\'d rather not say”.' });
     return;
   }
   const share = ui.$('mood-share').checked;

@@ -58,13 +58,17 @@ test('a crisis message: a calm notice for the member, an alert for the facilitat
   await fac.locator('#messages .message .text', { hasText: words }).waitFor({ timeout: TIMEOUT });
 
   // The member alone gets a calm notice with helplines to call or text.
-  const support = member.locator('#notices .notice.support');
+  const support = member.locator('#room-notices .notice.support');
   await support.waitFor({ timeout: TIMEOUT });
   assert.match(await support.textContent(), /Thank you for sharing this/);
   assert.match(await support.textContent(), /facilitators has been told, privately/);
   assert.equal(await support.locator('a[href="tel:988"]').count(), 1, 'a tap-to-call link for 988');
   await support.locator('.card', { hasText: 'Find A Helpline' }).waitFor({ timeout: TIMEOUT });
-  assert.equal(await fac.locator('#notices .notice.support').count(), 0, 'only the author gets it');
+  assert.equal(await fac.locator('.notice.support').count(), 0, 'only the author gets it');
+  // Beside the message box, with the focus: the member sees it where they are looking.
+  assert.equal(await member.evaluate(() => document.activeElement.classList.contains('support')), true);
+  assert.ok(await support.evaluate((n) => { const r = n.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }),
+    'the support note is in view');
 
   // The facilitator sees the alert prominently, without the member's words.
   const alert = fac.locator('#crisis-list .crisis-item', { hasText: 'Robin may be in crisis' });
@@ -87,7 +91,7 @@ test('a crisis message: a calm notice for the member, an alert for the facilitat
   await member.getByRole('button', { name: 'Talk to a facilitator' }).click();
   await member.getByLabel(/Anything you would like them to know/).fill('Could someone message me?');
   await member.getByRole('button', { name: 'Ask a facilitator' }).click();
-  await member.locator('#notices .notice', { hasText: 'A facilitator has been asked to check in with you' })
+  await member.locator('.notice', { hasText: 'A facilitator has been asked to check in with you' })
     .waitFor({ timeout: TIMEOUT });
   const request = fac.locator('#crisis-list .crisis-item.request', { hasText: 'Robin asks for a facilitator' });
   await request.waitFor({ timeout: TIMEOUT });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer, token, launchBrowser, cleanUp, ROOT } from './harness.js';
+import { statusIs, countMessages, waitForMessage, openAndJoin, memberAction, consoleTab, TIMEOUT } from './steps.js';
 
 // The README's screenshots are refreshed only on request (HAVEN_SCREENSHOTS=1 npm test), so an
 // ordinary test run leaves the working tree as it found it.
@@ -12,7 +13,6 @@ function screenshotPath(name) {
   return process.env.HAVEN_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', name) : path.join(tmpdir(), 'haven-' + name);
 }
 
-const TIMEOUT = 15000;
 let server;
 let browser;
 
@@ -27,40 +27,15 @@ after(async () => {
   cleanUp();
 });
 
-/** Waits until the page's #status says `state` (open, reconnecting, ...). */
-function statusIs(page, state, timeout = TIMEOUT) {
-  return page.waitForFunction((s) => document.getElementById('status').dataset.state === s, state, { timeout });
-}
-
-/** The number of messages in the room on screen whose text is exactly `text`. */
-function countMessages(page, text) {
-  return page.locator('#messages .message .text', { hasText: text })
-    .evaluateAll((nodes, t) => nodes.filter((n) => n.textContent === t).length, text);
-}
-
-async function waitForMessage(page, text) {
-  await page.locator('#messages .message .text', { hasText: text }).first().waitFor({ timeout: TIMEOUT });
-}
-
-async function openAndJoin(page, roomName) {
+/** Joins with the keyboard alone: the checkbox takes Space. */
+async function openAndJoinByKeyboard(page, roomName) {
   await page.getByRole('button', { name: `Open ${roomName}` }).click();
   await page.locator('#guidelines-title', { hasText: roomName }).waitFor({ timeout: TIMEOUT });
   assert.equal(await page.locator('#join-button').isDisabled(), true, 'join waits for the guidelines');
-  // Keyboard only: the checkbox takes Space.
   await page.getByLabel('I have read and accept these guidelines').focus();
   await page.keyboard.press('Space');
   await page.getByRole('button', { name: 'Join the group' }).click();
   await page.locator('#room-title', { hasText: roomName }).waitFor({ timeout: TIMEOUT });
-}
-
-async function memberAction(page, name, action, { duration, reason } = {}) {
-  await page.getByRole('button', { name: `Actions for ${name}` }).click();
-  const dialog = page.locator('#member-dialog');
-  await dialog.waitFor({ timeout: TIMEOUT });
-  if (duration) await page.getByLabel('Duration for mute or ban').selectOption(duration);
-  if (reason) await page.getByLabel(/Reason or private note/).fill(reason);
-  await dialog.getByRole('button', { name: action, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
 
 test('a member joins, is muted and removed by a facilitator, and catches up after a restart', async () => {
@@ -76,8 +51,8 @@ test('a member joins, is muted and removed by a facilitator, and catches up afte
   await fac.locator('#whoami', { hasText: 'Signed in as Fran (facilitator)' }).waitFor({ timeout: TIMEOUT });
   assert.ok(!fac.url().includes(facToken), 'the token left the address bar');
   assert.equal(await fac.evaluate(() => sessionStorage.getItem('haven.token')), facToken);
-  await openAndJoin(fac, 'Anxiety Circle');
-  await fac.locator('#facilitator').waitFor({ timeout: TIMEOUT });
+  await openAndJoinByKeyboard(fac, 'Anxiety Circle');
+  await fac.locator('#console').waitFor({ timeout: TIMEOUT });
 
   // The member chooses a pseudonym and finds the group by kind and text.
   await member.goto(base);
@@ -89,8 +64,8 @@ test('a member joins, is muted and removed by a facilitator, and catches up afte
   await member.getByLabel('Search').fill('panic');
   await member.getByRole('button', { name: 'Open Depression Peer Support' }).waitFor({ state: 'detached', timeout: TIMEOUT });
   assert.deepEqual(await member.locator('#room-list h3').allTextContents(), ['Anxiety Circle']);
-  assert.equal(await member.locator('#facilitator').isVisible(), false);
-  await openAndJoin(member, 'Anxiety Circle');
+  assert.equal(await member.locator('#console').isVisible(), false);
+  await openAndJoinByKeyboard(member, 'Anxiety Circle');
   await member.locator('#presence', { hasText: 'Fran' }).waitFor({ timeout: TIMEOUT });
 
   // The member sends; the facilitator sees it. Markup in a message stays text.
@@ -111,18 +86,25 @@ test('a member joins, is muted and removed by a facilitator, and catches up afte
   await member.getByRole('button', { name: 'Report message from Fran' }).click();
   await member.getByLabel(/What concerns you/).fill('Checking how reports work.');
   await member.getByRole('button', { name: 'Send report' }).click();
-  await member.locator('#notices .notice', { hasText: 'The facilitators have your report' }).waitFor({ timeout: TIMEOUT });
+  await member.locator('.notice', { hasText: 'The facilitators have your report' }).waitFor({ timeout: TIMEOUT });
   // (The server does not tell a facilitator about reports of its own messages.) A report of
   // Robin's message reaches the facilitators' alerts.
   await fac.getByRole('button', { name: 'Report message from Robin' }).nth(1).click();
   await fac.getByRole('button', { name: 'Send report' }).click();
-  await fac.locator('#reports li', { hasText: 'Fran reported message 3 by Robin' }).waitFor({ timeout: TIMEOUT });
+  // The counter under the room's title shows it, and opens the tab that lists it.
+  await fac.locator('#counters [data-counter="reports"] .count', { hasText: '1' }).waitFor({ timeout: TIMEOUT });
+  await fac.locator('#counters [data-counter="reports"]').click();
+  await fac.locator('#reports li', { hasText: 'Fran reported a message by Robin (message 3)' }).waitFor({ timeout: TIMEOUT });
   await member.getByRole('button', { name: 'Raise hand' }).click();
+  await fac.locator('#counters [data-counter="hands"] .count', { hasText: '1' }).waitFor({ timeout: TIMEOUT });
+  await consoleTab(fac, 'People');
   await fac.locator('#hands li', { hasText: 'Robin' }).waitFor({ timeout: TIMEOUT });
 
   // The facilitator mutes the member for 5 minutes: a calm private notice, and no sending.
   await memberAction(fac, 'Robin', 'Mute', { duration: '300', reason: 'Taking a short pause; we will come back to you.' });
-  await member.locator('#notices .notice', { hasText: 'paused your messages' }).waitFor({ timeout: TIMEOUT });
+  await member.locator('#room-notices .notice', { hasText: 'paused your messages' }).waitFor({ timeout: TIMEOUT });
+  await fac.locator('#console-status', { hasText: 'Robin is muted for 5 min; only Robin and facilitators know.' })
+    .waitFor({ timeout: TIMEOUT });
   await member.locator('#send-button:disabled').waitFor({ timeout: TIMEOUT });
   await fac.locator('#presence li', { hasText: 'muted' }).waitFor({ timeout: TIMEOUT });
   await member.getByLabel('Your message').press('Enter');
@@ -130,15 +112,15 @@ test('a member joins, is muted and removed by a facilitator, and catches up afte
   assert.equal(await member.locator('#send-button').isDisabled(), true, 'the muted member cannot send');
   await member.screenshot({ path: screenshotPath('screenshot-member.png'), fullPage: true });
 
-  await fac.getByRole('button', { name: 'Refresh participation' }).click();
+  await consoleTab(fac, 'Activity');
   // (With two present nobody can be dominant: that needs more than twice an equal share.)
   await fac.locator('#stats tbody tr', { hasText: 'Robin' }).waitFor({ timeout: TIMEOUT });
-  await fac.getByRole('button', { name: 'Refresh audit log' }).click();
-  await fac.locator('#audit li', { hasText: 'mute' }).waitFor({ timeout: TIMEOUT });
-  await fac.screenshot({ path: screenshotPath('screenshot-facilitator.png'), fullPage: true });
+  await fac.locator('#audit li', { hasText: 'You muted Robin for 5 min' }).waitFor({ timeout: TIMEOUT });
+  await consoleTab(fac, 'People');
+  await fac.screenshot({ path: screenshotPath('screenshot-facilitator.png') });
 
   // The facilitator removes the member: the member is told kindly and is back at the groups.
-  await memberAction(fac, 'Robin', 'Remove from room');
+  await memberAction(fac, 'Robin', 'Remove from room…');
   await member.locator('#notices .notice', { hasText: 'step out of Anxiety Circle' }).waitFor({ timeout: TIMEOUT });
   await member.locator('#directory').waitFor({ timeout: TIMEOUT });
   assert.equal(await member.locator('#room').isVisible(), false);
@@ -162,6 +144,10 @@ test('a member joins, is muted and removed by a facilitator, and catches up afte
   await statusIs(fac, 'reconnecting');
   await statusIs(member, 'reconnecting');
   server = await startServer({ port });
+  // Waiting out the backoff is not needed: "Reconnect now" tries at once.
+  if (await fac.locator('#status').getAttribute('data-state') !== 'open') {
+    await fac.locator('#reconnect-now').click({ timeout: 2000 }).catch(() => {}); // it hides once connected
+  }
   await statusIs(fac, 'open', 40000);
   await fac.locator('#messages .note', { hasText: 'server restarted' }).waitFor({ timeout: TIMEOUT });
   await fac.getByLabel('Your message').fill('While you were away');
@@ -184,7 +170,7 @@ test('a member joins, is muted and removed by a facilitator, and catches up afte
 
   // At phone width the page is one column.
   await member.setViewportSize({ width: 390, height: 844 });
-  await member.screenshot({ path: path.join(tmpdir(), 'haven-screenshot-phone.png') });
+  await member.screenshot({ path: screenshotPath('screenshot-phone.png') });
   assert.ok(await member.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling');
 
   // And live again after the catch-up.

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, token, launchBrowser, cleanUp } from './harness.js';
+import { consoleTab } from './steps.js';
 
 const TIMEOUT = 15000;
 // One room that waits for a facilitator, one that does not.
@@ -88,6 +89,7 @@ test('a round with a talking stick, a content-warned message, a mood check-in, a
   assert.equal(await robin.locator('#send-button').isDisabled(), true, 'no writing in the lobby');
   await openAndJoin(fac, 'Thursday Group');
   await openAndJoin(sky, 'Thursday Group');
+  await consoleTab(fac, 'Session');
   await fac.getByRole('button', { name: 'Open the session' }).click();
   await robin.locator('#session-state').waitFor({ state: 'hidden', timeout: TIMEOUT });
   await robin.locator('#send-button:enabled').waitFor({ timeout: TIMEOUT });
@@ -107,6 +109,8 @@ test('a round with a talking stick, a content-warned message, a mood check-in, a
   await sky.locator('#messages details.cw summary', { hasText: 'Content warning: a car accident' }).waitFor({ timeout: TIMEOUT });
 
   // A check-in round with a talking stick, in join order: Robin, then Sky.
+  // (Robin's words raised a crisis alert, which brought the Alerts tab forward.)
+  await consoleTab(fac, 'Session');
   await fac.getByLabel('Prompt').fill('One word for how you arrive');
   await fac.getByLabel('Time per turn').selectOption('60');
   await fac.getByLabel('Talking stick (only the speaker writes)').check();
@@ -131,9 +135,14 @@ test('a round with a talking stick, a content-warned message, a mood check-in, a
   await send(sky, 'Hopeful.');
   await sky.getByRole('button', { name: 'I\'m done' }).click();
   await robin.locator('#round').waitFor({ state: 'hidden', timeout: TIMEOUT });
+  // Everyone reads that it ended.
+  await sky.locator('#messages .note', { hasText: 'The check-in round has ended.' }).waitFor({ timeout: TIMEOUT });
 
   // A mood check-in: Robin shares an answer with the facilitators; Sky does not.
   await fac.getByRole('button', { name: 'Start the check-in' }).click();
+  // Facilitators are not asked their own mood.
+  await fac.locator('#mood-result', { hasText: 'Members are answering' }).waitFor({ timeout: TIMEOUT });
+  assert.equal(await fac.locator('#mood-form').isVisible(), false);
   await robin.getByLabel('2 · low').check();
   await robin.getByLabel('Let the facilitators see my answer').check();
   await robin.getByRole('button', { name: 'Send my answer' }).click();
@@ -148,9 +157,9 @@ test('a round with a talking stick, a content-warned message, a mood check-in, a
   await fac.getByLabel('Close in').selectOption('10');
   await fac.getByLabel('Closing words (optional)').fill('Thank you all for tonight.');
   await fac.getByRole('button', { name: 'Close the session' }).click();
-  await robin.locator('#notices .notice', { hasText: 'Thank you all for tonight.' }).waitFor({ timeout: TIMEOUT });
+  await robin.locator('.notice', { hasText: 'Thank you all for tonight.' }).waitFor({ timeout: TIMEOUT });
   await robin.locator('#session-state', { hasText: 'This session closes at' }).waitFor({ timeout: TIMEOUT });
-  await robin.locator('#notices .notice', { hasText: 'This session has ended' }).waitFor({ timeout: 25000 });
+  await robin.locator('.notice', { hasText: 'This session has ended' }).waitFor({ timeout: 25000 });
   await robin.locator('#directory').waitFor({ timeout: TIMEOUT });
   await openAndJoin(robin, 'Thursday Group');
   assert.equal(await robin.locator('#messages .message').count(), 0, 'nothing of the session can be read back');

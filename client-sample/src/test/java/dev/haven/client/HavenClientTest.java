@@ -93,7 +93,8 @@ class HavenClientTest {
         assertThat(errorOf(sam.join(HavenTestServer.CIRCLE, null)).code()).isEqualTo(ErrorCode.GUIDELINES_REQUIRED);
         JoinResult joined = get(sam.join(HavenTestServer.CIRCLE, null, true));
 
-        assertThat(joined.room().guidelines()).isEqualTo(HavenTestServer.CIRCLE_GUIDELINES);
+        // The room's own text, then the built-in configuration's notice (site.guidelinesNotice).
+        assertThat(joined.room().guidelines()).startsWith(HavenTestServer.CIRCLE_GUIDELINES + "\n\nPlease know:");
         assertThat(joined.members()).extracting(m -> m.name()).containsExactly("Sam");
     }
 

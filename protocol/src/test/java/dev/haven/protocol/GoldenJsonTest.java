@@ -136,6 +136,25 @@ class GoldenJsonTest {
     }
 
     @Test
+    void encodeToString_duplicateSendOk_writesTheFirstSeqAndDuplicate() {
+        assertThat(codec.encodeToString(new Ok("1", SendResult.duplicateOf(42))))
+                .isEqualTo("{\"type\":\"ok\",\"id\":\"1\",\"seq\":42,\"duplicate\":true}");
+    }
+
+    @Test
+    void encodeToString_guestHelloResultOk_writesResume() {
+        assertThat(codec.encodeToString(new Ok("h", new HelloResult(RIVER, 30, "r.e.s"))))
+                .isEqualTo("{\"type\":\"ok\",\"id\":\"h\",\"user\":" + RIVER_JSON
+                        + ",\"heartbeatSeconds\":30,\"resume\":\"r.e.s\"}");
+    }
+
+    @Test
+    void decodeClient_helloWithResumeAlone_isAGuestComingBack() throws Exception {
+        assertThat(codec.decodeClient("{\"type\":\"hello\",\"resume\":\"r.e.s\"}"))
+                .isEqualTo(new Hello(null, null, null, "r.e.s"));
+    }
+
+    @Test
     void encodeToString_roomsResultOk_writesRoomsAndOmitsNullGuidelines() {
         assertThat(codec.encodeToString(new Ok("r", new RoomsResult(List.of(ANXIETY, VETERANS)))))
                 .isEqualTo("{\"type\":\"ok\",\"id\":\"r\",\"rooms\":[" + ANXIETY_JSON + "," + VETERANS_JSON + "]}");

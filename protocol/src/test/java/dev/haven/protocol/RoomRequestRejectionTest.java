@@ -55,7 +55,9 @@ class RoomRequestRejectionTest {
             entry("turn_extend", ",\"seconds\":30"),
             entry("round_end", ""),
             entry("mood_poll", ",\"phase\":\"check_in\""),
-            entry("mood", ",\"pollId\":\"poll-1\",\"value\":3"));
+            entry("mood", ",\"pollId\":\"poll-1\",\"value\":3"),
+            entry("sanctions", ""),
+            entry("turn_next", ""));
 
     /** The requests that name the member they act on, and cannot do without. */
     private static final Set<String> USER_REQUIRED =

@@ -18,10 +18,12 @@ import dev.haven.protocol.client.Mood;
 import dev.haven.protocol.client.MoodPoll;
 import dev.haven.protocol.client.OpenSession;
 import dev.haven.protocol.client.Pass;
+import dev.haven.protocol.client.ListSanctions;
 import dev.haven.protocol.client.RoundEnd;
 import dev.haven.protocol.client.RoundStart;
 import dev.haven.protocol.client.TurnDone;
 import dev.haven.protocol.client.TurnExtend;
+import dev.haven.protocol.client.TurnNext;
 import dev.haven.protocol.client.Ban;
 import dev.haven.protocol.client.ClientMessage;
 import dev.haven.protocol.client.Delete;
@@ -71,6 +73,7 @@ import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.model.RoundKind;
 import dev.haven.protocol.model.RoundOrder;
 import dev.haven.protocol.model.RoundState;
+import dev.haven.protocol.model.Sanction;
 import dev.haven.protocol.model.UserInfo;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.AuditResult;
@@ -98,6 +101,7 @@ import dev.haven.protocol.server.RoomUpdated;
 import dev.haven.protocol.server.RoomsResult;
 import dev.haven.protocol.server.RoundEvent;
 import dev.haven.protocol.server.RoundStarted;
+import dev.haven.protocol.server.SanctionsResult;
 import dev.haven.protocol.server.SendResult;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.protocol.server.StatsResult;
@@ -117,7 +121,7 @@ final class Samples {
             List.of("anxiety", "evening"), 3, 20, false, Admission.OPEN, "Be kind.", 30, true);
     static final RoomInfo SCHEDULED = new RoomInfo("anx", "Anxiety", RoomCategory.CONDITION, "Evening group",
             List.of("anxiety"), 3, 30, false, Admission.OPEN, null, 0, false, RoomState.LOBBY, true, 1, null,
-            "2026-03-29T19:00:00+01:00");
+            "2026-03-29T19:00:00+01:00", false);
     static final MemberInfo SKY_PLAIN = new MemberInfo("u2", "Sky", Role.MEMBER, false, null, null);
     static final MemberInfo SKY_MUTED = new MemberInfo("u2", "Sky", Role.MEMBER, true, 1_700_000_000_123L, true);
     static final MessageEvent MESSAGE = new MessageEvent("anx", 5, RIVER, "Welcome \"all\" ✓ 😊\n", 1_700_000_000_000L, null);
@@ -156,6 +160,7 @@ final class Samples {
         return List.of(
                 new Hello("1", "eyJhbGciOi.eyJzdWIi.sig", null),
                 new Hello("2", null, "River"),
+                new Hello("2r", null, null, "eyJ.resume.sig"),
                 Hello.guest("Sky"),
                 new Ping("3"),
                 new Ping(null),
@@ -222,6 +227,8 @@ final class Samples {
                 new Pass("50", "anx"),
                 new TurnExtend("51", "anx", 60L),
                 new RoundEnd("52", "anx"),
+                new TurnNext("55", "anx"),
+                new ListSanctions("56", "anx"),
                 new MoodPoll("53", "anx", MoodPhase.CHECK_OUT, 45L),
                 new MoodPoll(null, "anx", MoodPhase.CHECK_IN, null),
                 new Mood("54", "anx", "poll-1", 2, true),
@@ -313,6 +320,10 @@ final class Samples {
                 MoodSummary.of("anx", "poll-1", 6, new int[] {0, 1, 2, 2, 0}),
                 MoodSummary.suppressed("anx", "poll-2", 3),
                 new Ok("18", new RoundStarted("round-1")),
+                new Ok("20", new SanctionsResult(List.of(new Sanction("u2", "Sky", 1_700_000_300_000L)),
+                        List.of(new Sanction("u3", null, null)))),
+                new Ok("21", SendResult.duplicateOf(42)),
+                new Ok("22", new HelloResult(RIVER, 30, "eyJ.resume.sig")),
                 new Ok("19", JoinResult.joined(ANXIETY, List.of(SKY_PLAIN), List.of(CW_MESSAGE), 7, false, ROUND,
                         new MoodPollEvent("anx", "poll-1", MoodPhase.CHECK_IN, 1_700_000_060_000L))),
                 CW_MESSAGE,

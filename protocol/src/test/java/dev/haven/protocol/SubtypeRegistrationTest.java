@@ -11,11 +11,13 @@ import dev.haven.protocol.client.Mood;
 import dev.haven.protocol.client.MoodPoll;
 import dev.haven.protocol.client.OpenSession;
 import dev.haven.protocol.client.Pass;
+import dev.haven.protocol.client.ListSanctions;
 import dev.haven.protocol.client.RoundEnd;
 import dev.haven.protocol.client.RoundStart;
 import dev.haven.protocol.client.SessionRequest;
 import dev.haven.protocol.client.TurnDone;
 import dev.haven.protocol.client.TurnExtend;
+import dev.haven.protocol.client.TurnNext;
 import dev.haven.protocol.client.Ban;
 import dev.haven.protocol.client.CareRequest;
 import dev.haven.protocol.client.CheckinClose;
@@ -118,12 +120,12 @@ class SubtypeRegistrationTest {
         assertThat(RoomRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
                 RaiseHand.class, LowerHand.class, Report.class, Mute.class, Unmute.class, Remove.class, Ban.class,
                 Unban.class, Delete.class, SetRoom.class, Voice.class, Admit.class, Deny.class, Warn.class,
-                Stats.class, Audit.class, CareRequest.class, SessionRequest.class);
+                Stats.class, Audit.class, CareRequest.class, SessionRequest.class, ListSanctions.class);
         assertThat(CareRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
                 RequestFacilitator.class, AckAlert.class, ListResources.class, ShareResource.class);
         assertThat(SessionRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
                 OpenSession.class, CloseSession.class, RoundStart.class, TurnDone.class, Pass.class, TurnExtend.class,
-                RoundEnd.class, MoodPoll.class, Mood.class);
+                RoundEnd.class, MoodPoll.class, Mood.class, TurnNext.class);
         assertThat(ClientMessage.class.getPermittedSubclasses()).contains(CheckinRequest.class);
         assertThat(CheckinRequest.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
                 CheckinOpen.class, CheckinSend.class, CheckinHistory.class, ListCheckins.class, CheckinClose.class);
@@ -179,7 +181,9 @@ class SubtypeRegistrationTest {
                 Map.entry("checkins", ListCheckins.class),
                 Map.entry("checkin_close", CheckinClose.class),
                 Map.entry("duty", dev.haven.protocol.client.SetDuty.class),
-                Map.entry("duty_roster", dev.haven.protocol.client.DutyRoster.class)));
+                Map.entry("duty_roster", dev.haven.protocol.client.DutyRoster.class),
+                Map.entry("sanctions", ListSanctions.class),
+                Map.entry("turn_next", TurnNext.class)));
     }
 
     @Test

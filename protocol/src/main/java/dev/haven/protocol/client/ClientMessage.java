@@ -48,6 +48,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = CheckinClose.class, name = "checkin_close"),
     @JsonSubTypes.Type(value = SetDuty.class, name = "duty"),
     @JsonSubTypes.Type(value = DutyRoster.class, name = "duty_roster"),
+    @JsonSubTypes.Type(value = ListSanctions.class, name = "sanctions"),
+    @JsonSubTypes.Type(value = TurnNext.class, name = "turn_next"),
 })
 public sealed interface ClientMessage permits Hello, Ping, ListRooms, Join, Leave, Send, RoomRequest,
         CheckinRequest, SetDuty, DutyRoster {

@@ -16,6 +16,8 @@ import java.util.List;
  * @param nextSession        a scheduled room's session running now by its timetable, or else its
  *                           next one: the start, ISO 8601 with the room's UTC offset; null for a
  *                           room without a schedule
+ * @param facilitatorPresent whether a facilitator (or supervisor) of the room is in it now; null from
+ *                           a server that does not say
  */
 public record RoomInfo(
         String id,
@@ -34,7 +36,8 @@ public record RoomInfo(
         Boolean requireFacilitator,
         Integer guidelinesVersion,
         Long closesAt,
-        String nextSession) {
+        String nextSession,
+        Boolean facilitatorPresent) {
 
     /** The fields a server before sessions leaves out read as an open room at guidelines version 1. */
     public RoomInfo {
@@ -44,13 +47,13 @@ public record RoomInfo(
         guidelinesVersion = guidelinesVersion == null ? 1 : guidelinesVersion;
     }
 
-    /** A room without a schedule. */
+    /** A room without a schedule, from a server that does not say whether a facilitator is present. */
     public RoomInfo(String id, String name, RoomCategory category, String topic, List<String> tags, int members,
                     int capacity, boolean locked, Admission admission, String guidelines, int slowModeSeconds,
                     boolean moderated, RoomState state, Boolean requireFacilitator, Integer guidelinesVersion,
                     Long closesAt) {
         this(id, name, category, topic, tags, members, capacity, locked, admission, guidelines, slowModeSeconds,
-                moderated, state, requireFacilitator, guidelinesVersion, closesAt, null);
+                moderated, state, requireFacilitator, guidelinesVersion, closesAt, null, null);
     }
 
     /** An open room whose guidelines are at their first version. */
@@ -58,6 +61,6 @@ public record RoomInfo(
                     int capacity, boolean locked, Admission admission, String guidelines, int slowModeSeconds,
                     boolean moderated) {
         this(id, name, category, topic, tags, members, capacity, locked, admission, guidelines, slowModeSeconds,
-                moderated, RoomState.OPEN, false, 1, null, null);
+                moderated, RoomState.OPEN, false, 1, null, null, null);
     }
 }

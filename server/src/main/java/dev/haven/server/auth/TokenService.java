@@ -9,6 +9,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.haven.protocol.InvalidFieldException;
 import dev.haven.protocol.model.Role;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +19,8 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies Haven tokens: HS256 JWTs with {@code sub}, {@code name}, {@code role}
@@ -35,6 +39,8 @@ public final class TokenService {
     private final MACSigner signer;
     private final MACVerifier verifier;
     private final Clock clock;
+    /** HMAC-SHA256(secret, RESUME_KEY_LABEL): the key of guests' resumes, never the secret itself. */
+    private final byte[] resumeKey;
 
     public TokenService(byte[] secret, Clock clock) {
         try {
@@ -44,6 +50,22 @@ public final class TokenService {
             throw new IllegalArgumentException("the token secret is too short for HS256");
         }
         this.clock = clock;
+        this.resumeKey = derive(secret, "haven guest resume v1");
+    }
+
+    /** Guests' resumes, signed with a key derived from this secret, lasting {@code lifetime} (zero: none). */
+    public GuestResume guestResume(Duration lifetime) {
+        return new GuestResume(resumeKey, lifetime, clock);
+    }
+
+    private static byte[] derive(byte[] secret, String label) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     /** Signs a token for a user; {@code rooms} null means the role holds in every room. */

@@ -18,12 +18,14 @@ import java.util.Set;
  * @param paging    escalation webhooks; null for none
  * @param logging   the log format; null for text
  * @param cluster   Redis, shared with other Haven processes; null runs alone
+ * @param site      what the web page says about the server; null for {@link SiteSettings#defaults()}
  */
 public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits,
                           HistorySettings history, ModerationSettings moderation, List<RoomSettings> rooms,
                           CareSettings care, ResourceSettings resources, SessionSettings sessions,
                           CheckinSettings checkins, StateSettings state, MetricsSettings metrics,
-                          PagingSettings paging, LoggingSettings logging, ClusterSettings cluster) {
+                          PagingSettings paging, LoggingSettings logging, ClusterSettings cluster,
+                          SiteSettings site) {
     public HavenConfig {
         check(server != null, "the 'server' section is missing");
         check(auth != null, "the 'auth' section is missing");
@@ -44,83 +46,96 @@ public record HavenConfig(ServerSettings server, AuthSettings auth, LimitSetting
         paging = paging == null ? PagingSettings.defaults() : paging;
         logging = logging == null ? LoggingSettings.defaults() : logging;
         cluster = cluster == null ? ClusterSettings.alone() : cluster;
+        site = site == null ? SiteSettings.defaults() : site;
     }
 
-    /** Default check-in, state, metrics, paging and logging settings; alone, without Redis. */
+    /** The defaults for every section after {@code sessions}: alone, without Redis. */
     public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
                        ModerationSettings moderation, List<RoomSettings> rooms, CareSettings care,
                        ResourceSettings resources, SessionSettings sessions) {
-        this(server, auth, limits, history, moderation, rooms, care, resources, sessions, null, null, null, null, null, null);
+        this(server, auth, limits, history, moderation, rooms, care, resources, sessions, null, null, null,
+                null, null, null, null);
     }
 
     /** Default duty-of-care and session settings, and no helplines. */
     public HavenConfig(ServerSettings server, AuthSettings auth, LimitSettings limits, HistorySettings history,
                        ModerationSettings moderation, List<RoomSettings> rooms) {
-        this(server, auth, limits, history, moderation, rooms, null, null, null, null, null, null, null, null, null);
+        this(server, auth, limits, history, moderation, rooms, null, null, null, null, null, null, null, null,
+                null, null);
     }
 
     public HavenConfig withServer(ServerSettings newServer) {
         return new HavenConfig(newServer, auth, limits, history, moderation, rooms, care, resources, sessions,
-                checkins, state, metrics, paging, logging, cluster);
+                checkins, state, metrics, paging, logging, cluster, site);
     }
 
     public HavenConfig withAuth(AuthSettings newAuth) {
         return new HavenConfig(server, newAuth, limits, history, moderation, rooms, care, resources, sessions,
-                checkins, state, metrics, paging, logging, cluster);
+                checkins, state, metrics, paging, logging, cluster, site);
     }
 
     public HavenConfig withLimits(LimitSettings newLimits) {
         return new HavenConfig(server, auth, newLimits, history, moderation, rooms, care, resources, sessions,
-                checkins, state, metrics, paging, logging, cluster);
+                checkins, state, metrics, paging, logging, cluster, site);
     }
 
     public HavenConfig withHistory(HistorySettings newHistory) {
         return new HavenConfig(server, auth, limits, newHistory, moderation, rooms, care, resources, sessions,
-                checkins, state, metrics, paging, logging, cluster);
-    }
-
-    public HavenConfig withCare(CareSettings newCare) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, newCare, resources, sessions,
-                checkins, state, metrics, paging, logging, cluster);
-    }
-
-    public HavenConfig withResources(ResourceSettings newResources) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, newResources, sessions,
-                checkins, state, metrics, paging, logging, cluster);
-    }
-
-    public HavenConfig withSessions(SessionSettings newSessions) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, newSessions,
-                checkins, state, metrics, paging, logging, cluster);
-    }
-
-    public HavenConfig withCheckins(CheckinSettings newCheckins) {
-        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
-                newCheckins, state, metrics, paging, logging, cluster);
+                checkins, state, metrics, paging, logging, cluster, site);
     }
 
     public HavenConfig withRooms(List<RoomSettings> newRooms) {
         return new HavenConfig(server, auth, limits, history, moderation, newRooms, care, resources, sessions,
-                checkins, state, metrics, paging, logging, cluster);
+                checkins, state, metrics, paging, logging, cluster, site);
+    }
+
+    public HavenConfig withCare(CareSettings newCare) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, newCare, resources, sessions,
+                checkins, state, metrics, paging, logging, cluster, site);
+    }
+
+    public HavenConfig withResources(ResourceSettings newResources) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, newResources, sessions,
+                checkins, state, metrics, paging, logging, cluster, site);
+    }
+
+    public HavenConfig withSessions(SessionSettings newSessions) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, newSessions,
+                checkins, state, metrics, paging, logging, cluster, site);
+    }
+
+    public HavenConfig withCheckins(CheckinSettings newCheckins) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
+                newCheckins, state, metrics, paging, logging, cluster, site);
     }
 
     public HavenConfig withState(StateSettings newState) {
         return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
-                checkins, newState, metrics, paging, logging, cluster);
+                checkins, newState, metrics, paging, logging, cluster, site);
     }
 
     public HavenConfig withMetrics(MetricsSettings newMetrics) {
         return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
-                checkins, state, newMetrics, paging, logging, cluster);
+                checkins, state, newMetrics, paging, logging, cluster, site);
     }
 
     public HavenConfig withPaging(PagingSettings newPaging) {
         return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
-                checkins, state, metrics, newPaging, logging, cluster);
+                checkins, state, metrics, newPaging, logging, cluster, site);
+    }
+
+    public HavenConfig withLogging(LoggingSettings newLogging) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
+                checkins, state, metrics, paging, newLogging, cluster, site);
     }
 
     public HavenConfig withCluster(ClusterSettings newCluster) {
         return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
-                checkins, state, metrics, paging, logging, newCluster);
+                checkins, state, metrics, paging, logging, newCluster, site);
+    }
+
+    public HavenConfig withSite(SiteSettings newSite) {
+        return new HavenConfig(server, auth, limits, history, moderation, rooms, care, resources, sessions,
+                checkins, state, metrics, paging, logging, cluster, newSite);
     }
 }

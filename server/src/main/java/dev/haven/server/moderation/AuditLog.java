@@ -21,7 +21,13 @@ public final class AuditLog {
 
     public void record(long ts, String actor, String actorName, String action, String target, String targetName,
                        String reason) {
-        entries.addLast(new AuditEntry(ts, actor, action, target, reason, actorName, targetName));
+        record(ts, actor, actorName, action, target, targetName, reason, null);
+    }
+
+    /** @param until the end of a timed mute or ban, or null */
+    public void record(long ts, String actor, String actorName, String action, String target, String targetName,
+                       String reason, Long until) {
+        entries.addLast(new AuditEntry(ts, actor, action, target, reason, actorName, targetName, until));
         while (entries.size() > capacity) {
             entries.removeFirst();
         }

@@ -88,6 +88,30 @@ public final class Sanctions {
         return guest && address != null && bannedAddresses.activeUntil(address, now) != null;
     }
 
+    /** Every mute in force now: user id to its end ({@link #FOREVER} until lifted). */
+    public Map<String, Long> activeMutes() {
+        long now = clock.millis();
+        Map<String, Long> active = new HashMap<>();
+        mutes.forEach((user, mute) -> {
+            if (mute.until() > now) {
+                active.put(user, mute.until());
+            }
+        });
+        return active;
+    }
+
+    /** Every ban in force now: user id to its end ({@link #FOREVER} until lifted). */
+    public Map<String, Long> activeBans() {
+        long now = clock.millis();
+        Map<String, Long> active = new HashMap<>();
+        bans.forEach((user, ban) -> {
+            if (ban.until() > now) {
+                active.put(user, ban.until());
+            }
+        });
+        return active;
+    }
+
     public void purgeExpired() {
         long now = clock.millis();
         mutes.values().removeIf(mute -> mute.until() <= now);

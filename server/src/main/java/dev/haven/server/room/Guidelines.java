@@ -5,20 +5,29 @@ import dev.haven.protocol.client.Join;
 /**
  * A room's group guidelines and their version. The version rises whenever a facilitator
  * replaces the text; a member accepts the version it read when it joins, and must accept
- * again after a change before it may write. Used on the room's executor alone.
+ * again after a change before it may write. The server's notice (what is read automatically,
+ * who sees what; {@code site.guidelinesNotice}) follows the room's own text as its last
+ * paragraph, also after a facilitator replaced the text. Used on the room's executor alone.
  */
 final class Guidelines {
+    private final String notice;
     private String text;
     private int version;
 
     Guidelines(String text, int version) {
-        this.text = text;
-        this.version = version;
+        this(text, version, null);
     }
 
-    /** The text, or null when the room has none. */
+    /** @param notice the paragraph after the room's own text, or null for none */
+    Guidelines(String text, int version, String notice) {
+        this.text = text;
+        this.version = version;
+        this.notice = notice;
+    }
+
+    /** The text, with the server's notice after it, or null when the room has none. */
     String text() {
-        return text;
+        return text == null || notice == null ? text : text + "\n\n" + notice;
     }
 
     int version() {

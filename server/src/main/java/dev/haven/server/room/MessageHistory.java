@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -15,9 +16,17 @@ import java.util.List;
  * words included) and in age, in memory only: whichever bound is reached first drops the
  * oldest messages. Not thread-safe: it belongs to its room and is used on the room's executor
  * alone.
+ *
+ * <p>It also remembers which {@code clientId} each user had accepted, for exactly as long as the
+ * message is within the held history (a deleted message's id is remembered as long as it would
+ * have been held), so a retried {@code send} is answered with the first message's seq instead of
+ * being delivered twice. That memory is bounded like the history: by count (twice the message
+ * bound, for deleted messages) and by age.
  */
 final class MessageHistory {
     private final ArrayDeque<MessageEvent> messages = new ArrayDeque<>();
+    /** user id + clientId of the messages that had one, oldest first. */
+    private final LinkedHashMap<String, Accepted> clientIds = new LinkedHashMap<>();
     private final int maxMessages;
     private final long maxBytes;
     private final long maxAgeMillis;
@@ -34,9 +43,15 @@ final class MessageHistory {
         this.clock = clock;
     }
 
+    private record Accepted(long seq, long ts) {
+    }
+
     void append(MessageEvent message) {
         messages.addLast(message);
         bytes += sizeOf(message);
+        if (message.clientId() != null) {
+            clientIds.put(clientKey(message.from().id(), message.clientId()), new Accepted(message.seq(), message.ts()));
+        }
         while (messages.size() > maxMessages || bytes > maxBytes) {
             dropOldest();
         }
@@ -49,6 +64,37 @@ final class MessageHistory {
         while (!messages.isEmpty() && messages.peekFirst().ts() < oldestKept) {
             dropOldest();
         }
+        Iterator<Accepted> oldestFirst = clientIds.values().iterator();
+        while (oldestFirst.hasNext()) {
+            Accepted accepted = oldestFirst.next();
+            if (accepted.seq() > droppedThrough && accepted.ts() >= oldestKept
+                    && clientIds.size() <= 2 * maxMessages) {
+                break;
+            }
+            oldestFirst.remove();
+        }
+    }
+
+    /**
+     * The seq of the message this user already had accepted with this {@code clientId}, while it
+     * is within the held history; null when there is none (then the send is a new message).
+     */
+    Long acceptedSeq(String userId, String clientId) {
+        if (clientId == null) {
+            return null;
+        }
+        expire();
+        Accepted accepted = clientIds.get(clientKey(userId, clientId));
+        return accepted == null ? null : accepted.seq();
+    }
+
+    private static String clientKey(String userId, String clientId) {
+        return userId + '\n' + clientId;
+    }
+
+    /** How many clientIds are remembered; for tests of the bounds. */
+    int rememberedClientIds() {
+        return clientIds.size();
     }
 
     private void dropOldest() {
@@ -154,6 +200,7 @@ final class MessageHistory {
     void purge() {
         messages.clear();
         bytes = 0;
+        clientIds.clear();
         droppedThrough = 0;
     }
 

@@ -81,6 +81,7 @@ public final class Room implements RoomHandle {
     final SlowMode slowMode;
     final WaitingRoom waiting = new WaitingRoom();
     final PendingReports pendingReports = new PendingReports();
+    final SanctionRoll sanctionRoll = new SanctionRoll();
     final RoomCare care;
     final RoomCheckins checkins;
     final Guidelines guidelines;
@@ -134,7 +135,8 @@ public final class Room implements RoomHandle {
         this.stats = new ParticipationStats(Duration.ofSeconds(config.moderation().statsWindowSeconds()));
         this.slowMode = new SlowMode(dev.haven.protocol.client.SetRoom.MAX_SLOW_MODE_SECONDS);
         this.policy = configuredPolicy();
-        this.guidelines = new Guidelines(settings.guidelines(), settings.guidelinesVersion());
+        this.guidelines = new Guidelines(settings.guidelines(), settings.guidelinesVersion(),
+                config.site().guidelinesNotice());
         this.commands = new RoomCommands(this);
         this.care = new RoomCare(new RoomCareBridge(this), careServices);
         this.checkins = new RoomCheckins(new RoomCheckinBridge(this), care, careServices.supervisors(), config, clock);
@@ -399,6 +401,11 @@ public final class Room implements RoomHandle {
         if (member == null) {
             return error(request.id(), ErrorCode.NOT_IN_ROOM, "join the room before sending to it");
         }
+        Long first = history.acceptedSeq(member.id(), request.clientId());
+        if (first != null) {
+            // A retry of a message already accepted: answered, not delivered again (protocol v1.2).
+            return new Ok(request.id(), SendResult.duplicateOf(first));
+        }
         String text = request.text();
         if (text.length() > maxTextChars && text.codePointCount(0, text.length()) > maxTextChars) {
             return error(request.id(), ErrorCode.TOO_LARGE, "a message may be at most " + maxTextChars + " characters");
@@ -496,7 +503,7 @@ public final class Room implements RoomHandle {
                 presence.memberCount(), settings.capacity(), policy.locked(), policy.admission(), guidelines.text(),
                 policy.slowModeSeconds(), policy.moderated(), group.lifecycle.state(),
                 group.lifecycle.requiresFacilitator(), guidelines.version(), group.lifecycle.closesAt(),
-                schedule == null ? null : schedule.nextSession());
+                schedule == null ? null : schedule.nextSession(), presence.size() > presence.memberCount());
     }
 
     static ErrorReply error(String id, ErrorCode code, String message) {

@@ -27,8 +27,14 @@ final class RoomAudit {
 
     void record(long ts, String actor, String actorName, String action, String target, String targetName,
                 String reason) {
+        record(ts, actor, actorName, action, target, targetName, reason, null);
+    }
+
+    /** @param until the end of a timed mute or ban, or null */
+    void record(long ts, String actor, String actorName, String action, String target, String targetName,
+                String reason, Long until) {
         log.record(ts, actor, actorName != null ? actorName : nameOf(actor), action, target,
-                targetName != null ? targetName : nameOf(target), reason);
+                targetName != null ? targetName : nameOf(target), reason, until);
     }
 
     List<AuditEntry> newest(int limit) {

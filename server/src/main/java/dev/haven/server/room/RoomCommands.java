@@ -9,6 +9,7 @@ import dev.haven.protocol.client.Ban;
 import dev.haven.protocol.client.CareRequest;
 import dev.haven.protocol.client.Delete;
 import dev.haven.protocol.client.Deny;
+import dev.haven.protocol.client.ListSanctions;
 import dev.haven.protocol.client.LowerHand;
 import dev.haven.protocol.client.Mute;
 import dev.haven.protocol.client.RaiseHand;
@@ -110,6 +111,8 @@ final class RoomCommands {
             return warn(actor, warn);
         } else if (request instanceof Stats stats) {
             return stats(stats);
+        } else if (request instanceof ListSanctions list) {
+            return new Ok(list.id(), room.sanctionRoll.list(room.sanctions, room.presence));
         } else if (request instanceof Audit audit) {
             return new Ok(audit.id(), new AuditResult(room.audit.newest(
                     audit.limit() == null ? Integer.MAX_VALUE : audit.limit())));
@@ -169,12 +172,14 @@ final class RoomCommands {
         long until = request.seconds() == null ? Sanctions.FOREVER : now() + request.seconds() * 1000;
         String address = room.guestAddresses.addressOf(request.user(), target, null);
         room.sanctions.mute(request.user(), until, address);
+        room.sanctionRoll.noted(request.user(), target != null ? target.name() : room.audit.nameOf(request.user()));
         if (target != null) {
             applyMute(target, until, request.reason());
         } else if (request.seconds() != null) {
             room.executor.schedule(() -> expireMute(request.user(), until), Duration.ofSeconds(request.seconds()));
         }
-        record(actor, "mute", request.user(), request.reason());
+        room.audit.record(now(), actor.id(), actor.name(), "mute", request.user(), null, request.reason(),
+                untilOrNull(until));
         return Ok.empty(request.id());
     }
 
@@ -240,6 +245,8 @@ final class RoomCommands {
         WaitingRoom.Waiter waiter = room.waiting.remove(request.user());
         String address = room.guestAddresses.addressOf(request.user(), target, waiter);
         room.sanctions.ban(request.user(), until, address);
+        room.sanctionRoll.noted(request.user(), target != null ? target.name()
+                : waiter != null ? waiter.identity().name() : room.audit.nameOf(request.user()));
         if (request.seconds() != null) {
             room.executor.schedule(room.sanctions::purgeExpired, Duration.ofSeconds(request.seconds()));
         }
@@ -254,7 +261,8 @@ final class RoomCommands {
             waiter.sessions().forEach(s -> s.send(new Notice(room.id(), NoticeKind.BANNED, untilOrNull(until),
                     request.reason(), null)));
         }
-        room.audit.record(now(), actor.id(), actor.name(), "ban", request.user(), targetName, request.reason());
+        room.audit.record(now(), actor.id(), actor.name(), "ban", request.user(), targetName, request.reason(),
+                untilOrNull(until));
         return Ok.empty(request.id());
     }
 

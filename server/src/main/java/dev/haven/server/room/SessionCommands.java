@@ -13,6 +13,7 @@ import dev.haven.protocol.client.RoundStart;
 import dev.haven.protocol.client.SessionRequest;
 import dev.haven.protocol.client.TurnDone;
 import dev.haven.protocol.client.TurnExtend;
+import dev.haven.protocol.client.TurnNext;
 import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.NoticeKind;
 import dev.haven.protocol.model.RoundOrder;
@@ -69,6 +70,8 @@ final class SessionCommands {
             return extend(actor, extend);
         } else if (request instanceof RoundEnd end) {
             return endRound(actor, end);
+        } else if (request instanceof TurnNext next) {
+            return nextTurn(actor, next);
         } else if (request instanceof MoodPoll poll) {
             return openPoll(actor, poll);
         }
@@ -137,6 +140,15 @@ final class SessionCommands {
             return error(request.id(), ErrorCode.NOT_FOUND, "no turn is running");
         }
         record(actor, "turn_extend");
+        return Ok.empty(request.id());
+    }
+
+    private ServerMessage nextTurn(Member actor, TurnNext request) {
+        Round round = session.round();
+        if (round == null || !round.skip()) {
+            return error(request.id(), ErrorCode.NOT_FOUND, "no turn is running");
+        }
+        record(actor, "turn_next");
         return Ok.empty(request.id());
     }
 

@@ -23,12 +23,15 @@ import dev.haven.protocol.server.RoomsResult;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.auth.AuthException;
 import dev.haven.server.auth.GuestNames;
+import dev.haven.server.auth.GuestResume;
 import dev.haven.server.auth.Identity;
 import dev.haven.server.auth.TokenService;
 import dev.haven.server.care.DutyRequests;
+import dev.haven.server.config.AuthSettings;
 import dev.haven.server.limits.FloodGuard;
 import dev.haven.server.room.RoomHandle;
 import dev.haven.server.room.RoomRegistry;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +46,22 @@ public final class RequestDispatcher {
 
     private final RoomRegistry rooms;
     private final TokenService tokens;
+    private final GuestResume resumes;
     private final boolean allowGuests;
     private final int heartbeatSeconds;
     private final CheckinRouter checkins;
 
+    /** Guests resume for the default time ({@link AuthSettings#DEFAULT_GUEST_RESUME_SECONDS}). */
     public RequestDispatcher(RoomRegistry rooms, TokenService tokens, boolean allowGuests, int heartbeatSeconds) {
+        this(rooms, tokens, tokens.guestResume(Duration.ofSeconds(AuthSettings.DEFAULT_GUEST_RESUME_SECONDS)),
+                allowGuests, heartbeatSeconds);
+    }
+
+    public RequestDispatcher(RoomRegistry rooms, TokenService tokens, GuestResume resumes, boolean allowGuests,
+                             int heartbeatSeconds) {
         this.rooms = rooms;
         this.tokens = tokens;
+        this.resumes = resumes;
         this.allowGuests = allowGuests;
         this.heartbeatSeconds = heartbeatSeconds;
         this.checkins = new CheckinRouter(rooms);
@@ -123,6 +135,13 @@ public final class RequestDispatcher {
         connection.rooms().clear();
     }
 
+    private Identity resumeGuest(String resume) throws AuthException {
+        if (!allowGuests) {
+            throw new AuthException("this server needs a token; guests are off");
+        }
+        return resumes.resume(resume);
+    }
+
     private void withRoom(String roomId, String requestId, Consumer<ServerMessage> reply, Consumer<RoomHandle> action) {
         RoomHandle room = rooms.handle(roomId);
         if (room == null) {
@@ -138,16 +157,16 @@ public final class RequestDispatcher {
             return;
         }
         Identity identity;
-        if (hello.token() != null) {
+        if (hello.token() != null || hello.resume() != null) {
             try {
-                identity = tokens.verify(hello.token());
+                identity = hello.token() != null ? tokens.verify(hello.token()) : resumeGuest(hello.resume());
                 if (identity.role() == Role.ADMIN) {
                     throw new AuthException("an admin token is for the admin API (/api/v1), not for chat");
                 }
             } catch (AuthException e) {
                 log.info("hello refused: {} remote={}", e.getMessage(), connection.remoteAddress());
                 reply.accept(ErrorReply.of(hello.id(), ErrorCode.UNAUTHENTICATED, e.getMessage()));
-                connection.close(CloseCode.UNAUTHENTICATED, "invalid token");
+                connection.close(CloseCode.UNAUTHENTICATED, hello.token() != null ? "invalid token" : "invalid resume");
                 return;
             }
         } else if (!allowGuests) {
@@ -163,9 +182,11 @@ public final class RequestDispatcher {
             }
         }
         connection.authenticate(identity);
-        log.info("hello user={} role={} guest={} remote={}", identity.id(), identity.role().wireName(),
-                identity.guest(), connection.remoteAddress());
-        reply.accept(new Ok(hello.id(), new HelloResult(identity.userInfo(), heartbeatSeconds)));
+        log.info("hello user={} role={} guest={} resumed={} remote={}", identity.id(), identity.role().wireName(),
+                identity.guest(), hello.token() == null && hello.resume() != null, connection.remoteAddress());
+        // A resumed guest keeps the resume it came with: its lifetime counts from the first hello.
+        String resume = !identity.guest() ? null : hello.resume() != null ? hello.resume() : resumes.issue(identity);
+        reply.accept(new Ok(hello.id(), new HelloResult(identity.userInfo(), heartbeatSeconds, resume)));
         if (identity.role() == Role.SUPERVISOR) {
             // After the reply, so the escalations still open follow it.
             rooms.care().supervisors().register(connection);

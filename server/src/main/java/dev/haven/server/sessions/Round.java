@@ -133,6 +133,16 @@ public final class Round {
         return Outcome.DONE;
     }
 
+    /** A facilitator moves the turn on, as if the speaker's time were up; false when no turn is running. */
+    public boolean skip() {
+        if (state != RoundState.RUNNING || speaker == null) {
+            return false;
+        }
+        hadTurn.add(speaker);
+        nextSpeaker();
+        return true;
+    }
+
     /** More time for the speaker of a running round; false when there is none. */
     public boolean extend(Duration more) {
         if (state != RoundState.RUNNING || speaker == null) {

@@ -6,6 +6,7 @@ import dev.haven.server.admin.AdminApi;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.limits.ConnectionLimiter;
 import dev.haven.server.metrics.HavenMetrics;
+import dev.haven.server.site.SiteInfo;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
@@ -32,10 +33,11 @@ import java.util.function.Supplier;
  * (pings within a budget, one pong at a time), Netty's WebSocket handshake and frame handling,
  * the {@link HandshakeDeadline}, the message aggregator, the {@link CloseCodeMeter}, the
  * {@link CloseHandshake}, heartbeats, {@code /metrics} and the admin API
- * ({@link OperatorHttpHandler}), the web page ({@link StaticFilesHandler}), {@code /healthz}, and
- * last the application: Haven's {@link ConnectionHandler}, or an echo handler when the Autobahn
- * suite tests this very pipeline. No {@code LoggingHandler}: frames hold what members say. What
- * serves HTTP only (the pipelining, the filter, the deadline, the operators' HTTP, the web page,
+ * ({@link OperatorHttpHandler}), the welcome's facts ({@link SiteInfoHandler}), the web page
+ * ({@link StaticFilesHandler}), {@code /healthz}, and last the application: Haven's
+ * {@link ConnectionHandler}, or an echo handler when the Autobahn suite tests this very
+ * pipeline. No {@code LoggingHandler}: frames hold what members say. What serves HTTP only (the
+ * pipelining, the filter, the deadline, the operators' HTTP, the site facts, the web page,
  * {@code /healthz}; Netty replaces the HTTP codec) leaves the pipeline at the upgrade, so each
  * frame passes no handler it does not concern.
  */
@@ -58,6 +60,7 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
     static final String CLOSE_HANDSHAKE = "close-handshake";
     static final String HEARTBEAT = "heartbeat";
     static final String OPERATOR_HTTP = "operator-http";
+    static final String SITE_INFO = "site-info";
     static final String STATIC_FILES = "static-files";
     static final String HTTP_ENDPOINTS = "http-endpoints";
     static final String CONNECTION = "connection";
@@ -72,6 +75,7 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
     private final SslContext tls;
     private final Supplier<ChannelHandler> application;
     private final ObjectMapper json;
+    private final SiteInfoHandler siteInfo;
     private final OriginPolicy origins;
     private final ConnectionLimiter limiter;
     private final WebSocketServerProtocolConfig webSocketConfig;
@@ -106,6 +110,7 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
         this.tls = tls;
         this.application = application;
         this.json = ProtocolCodec.newMapper();
+        this.siteInfo = new SiteInfoHandler(SiteInfo.of(config), json);
         this.origins = new OriginPolicy(config.server());
         this.handshakeTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().handshakeTimeoutSeconds());
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
@@ -161,6 +166,7 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
         if (adminApi != null) {
             pipeline.addLast(OPERATOR_HTTP, new OperatorHttpHandler(serveMetrics ? metrics : null, adminApi));
         }
+        pipeline.addLast(SITE_INFO, siteInfo);
         pipeline.addLast(STATIC_FILES, StaticFilesHandler.fromJar());
         pipeline.addLast(HTTP_ENDPOINTS, new HttpEndpointHandler(status, json));
         pipeline.addLast(CONNECTION, application.get());

@@ -110,7 +110,8 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
         this.rooms = new RoomRegistry(served, () -> new EventLoopRoomExecutor(workers.next(), timers), clock, encoder,
                 CareServices.create(config, clock, alerts), metrics.messages());
         this.cluster = config.cluster().enabled() ? ClusterNode.start(config, rooms, encoder, clock) : null;
-        RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens, config.auth().allowGuests(),
+        RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens,
+                tokens.guestResume(Duration.ofSeconds(config.auth().guestResumeSeconds())), config.auth().allowGuests(),
                 config.server().heartbeatSeconds());
         long helloTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds());
         AdminApi adminApi = new AdminApi(rooms, options.catalog(), tokens, this, clock, Ticker.systemTicker(),

@@ -186,7 +186,8 @@ final class StaticFilesHandler extends ChannelInboundHandlerAdapter {
         return response;
     }
 
-    private static void send(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
+    /** Writes a response of the page's with its headers (cache, CSP, nosniff, no referrer). */
+    static void send(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
         response.headers()
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
                 .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)

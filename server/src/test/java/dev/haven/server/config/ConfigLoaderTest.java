@@ -56,6 +56,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_defaults_sayHowThePageHidesAndWhatEveryRoomsGuidelinesTellMembers() {
+        HavenConfig config = loader.load(null, Map.of());
+        assertThat(config.site().neutralTitle()).isEqualTo("Haven");
+        assertThat(config.site().quickExitUrl()).isEqualTo("https://www.google.com/");
+        assertThat(config.site().region()).isEqualTo("US");
+        assertThat(config.site().emergencyNumber()).isEqualTo("911");
+        assertThat(config.site().operator()).as("the operator says who they are").isNull();
+        assertThat(config.site().guidelinesNotice()).contains("read automatically for crisis language",
+                "never the other members", "could copy", "never used to train AI models", "not an emergency service");
+        assertThat(config.auth().guestResumeSeconds()).isEqualTo(12 * 3600);
+    }
+
+    @Test
+    void load_siteAndResume_badValuesAreNamed() throws IOException {
+        assertThatThrownBy(() -> loader.load(file("exit.yaml", "site:\n  quickExitUrl: javascript:alert(1)\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("site.quickExitUrl");
+        assertThatThrownBy(() -> loader.load(file("region.yaml", "site:\n  region: Narnia\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("site.region");
+        assertThatThrownBy(() -> loader.load(file("resume.yaml", "auth:\n  guestResumeSeconds: -1\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("auth.guestResumeSeconds");
+        HavenConfig custom = loader.load(file("site.yaml", "site:\n  operator: Run by the Riverside Clinic\n"
+                + "  neutralTitle: Notes\n  guidelinesNotice: ''\n"), Map.of());
+        assertThat(custom.site().operator()).isEqualTo("Run by the Riverside Clinic");
+        assertThat(custom.site().neutralTitle()).isEqualTo("Notes");
+        assertThat(custom.site().guidelinesNotice()).isNull();
+    }
+
+    @Test
     void load_defaults_shipTheHelplineCardsWithSourcesAndDutyOfCareSettings() {
         HavenConfig config = loader.load(null, Map.of());
         assertThat(config.resources().cards()).extracting(ResourceCardSettings::id).contains(

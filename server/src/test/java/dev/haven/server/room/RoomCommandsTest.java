@@ -1277,11 +1277,14 @@ class RoomCommandsTest {
         assertThat(entries).extracting(AuditEntry::actor).containsOnly("fac");
         assertThat(entries.get(entries.size() - 1).ts()).isEqualTo(t0);
         assertThat(entries.get(entries.size() - 2)).isEqualTo(new AuditEntry(t0 + 1000, "fac", "mute", "bob",
-                "cool off", "Fran", "Bob"));
+                "cool off", "Fran", "Bob", t0 + 1000 + 60_000));
         // Names as they were, also for those who have left (Alice removed, Bob banned, Vic denied).
         assertThat(entries).extracting(AuditEntry::targetName).containsExactly("Bob", "Bob", "Alice", "Vic", "Wes",
                 null, "Bob", "Bob", "Alice", "Bob", "Bob", "Alice");
         assertThat(entries).extracting(AuditEntry::actorName).containsOnly("Fran");
+        // A timed ban says until when; the others have no end.
+        assertThat(entries.get(1).until()).isEqualTo(entries.get(1).ts() + 600_000);
+        assertThat(entries.get(2).until()).isNull();
         assertThat(entries).extracting(AuditEntry::ts).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(entries).allSatisfy(entry -> assertThat(entry.toString())
                 .doesNotContain(SECRET_TEXT).doesNotContain(WARN_TEXT).doesNotContain("hurtful"));

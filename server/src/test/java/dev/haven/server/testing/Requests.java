@@ -22,6 +22,13 @@ public final class Requests {
         return reply;
     }
 
+    /** Sends the request and asserts an {@code error} reply, which it returns. */
+    public static JsonNode error(TestClient client, String json) {
+        JsonNode reply = client.request(q(json));
+        assertThat(reply.path("type").asText()).as("reply to %s: %s", json, reply).isEqualTo("error");
+        return reply;
+    }
+
     /** Everything queued for the client so far, after a ping round trip. */
     public static List<JsonNode> settle(TestClient client) {
         client.request("{\"type\":\"ping\"}");
