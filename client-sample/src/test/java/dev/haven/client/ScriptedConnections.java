@@ -58,6 +58,12 @@ final class ScriptedConnections implements ReconnectingClient.Connector {
                     + "\"heartbeatSeconds\":30");
         }
 
+        /** A guest's hello answered with the resume that makes it the same guest on a later connection. */
+        void helloOk(String userId, String name, String resume) {
+            ok("hello", "\"user\":{\"id\":\"" + userId + "\",\"name\":\"" + name + "\",\"role\":\"member\"},"
+                    + "\"heartbeatSeconds\":30,\"resume\":\"" + resume + "\"");
+        }
+
         /** Answers the last join with the room's seq, gap and held messages (by seq). */
         void joinOk(long seq, boolean gap, long... history) {
             StringBuilder messages = new StringBuilder();
