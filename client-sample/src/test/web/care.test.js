@@ -4,13 +4,8 @@
 // awaited condition with a timeout; nothing sleeps.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { tmpdir } from 'node:os';
-import { startServer, token, launchBrowser, cleanUp, ROOT } from './harness.js';
-
-function screenshotPath(name) {
-  return process.env.HAVEN_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', name) : path.join(tmpdir(), 'haven-' + name);
-}
+import { startServer, token, launchBrowser, cleanUp } from './harness.js';
+import { screenshotPath } from './steps.js';
 
 const TIMEOUT = 15000;
 let server;
