@@ -107,5 +107,12 @@ test('a crisis message: a calm notice for the member, an alert for the facilitat
   await member.getByRole('button', { name: 'Helplines' }).click();
   await member.locator('#resources-list .card', { hasText: '988 Suicide & Crisis Lifeline' }).waitFor({ timeout: TIMEOUT });
   assert.equal(await member.locator('#share-controls').isVisible(), false);
+  await member.getByRole('button', { name: 'Close', exact: true }).click();
+
+  // The request card is answered with a private check-in, as an alert card is.
+  await request.getByRole('button', { name: 'Check in privately with Robin' }).click();
+  await fac.locator('#checkin-intro', { hasText: 'A private check-in with Robin' }).waitFor({ timeout: TIMEOUT });
+  await member.locator('#checkin-intro', { hasText: 'would like to check in with you, privately' }).waitFor({ timeout: TIMEOUT });
+  assert.equal(await member.evaluate(() => document.activeElement.id), 'checkin-thread');
   assert.deepEqual(pageErrors, []);
 });
