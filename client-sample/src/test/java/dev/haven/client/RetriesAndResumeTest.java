@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,18 +24,6 @@ import org.junit.jupiter.api.Test;
 class RetriesAndResumeTest {
     private static final String LOUNGE = "lounge";
     private static final String CHECKIN = "ck:lounge:00000000000000a1";
-    /** Jitter that always draws the longest wait allowed. */
-    private static final RandomGenerator LONGEST = new RandomGenerator() {
-        @Override
-        public long nextLong() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long nextLong(long bound) {
-            return bound - 1;
-        }
-    };
 
     private final ManualScheduler scheduler = new ManualScheduler();
     private final ScriptedConnections server = new ScriptedConnections();
@@ -56,7 +43,7 @@ class RetriesAndResumeTest {
     /** Sam, a guest, connected (its hello gave the resume "r-1") and in the lounge. */
     private ReconnectingClient samInTheLounge() throws Exception {
         ReconnectingClient sam = ReconnectingClient.builder(URI.create("ws://haven.test/ws"), Hello.guest("Sam"))
-                .listener(listener).scheduler(scheduler).random(LONGEST).connector(server).build();
+                .listener(listener).scheduler(scheduler).random(ScriptedConnections.LONGEST).connector(server).build();
         CompletableFuture<HelloResult> started = sam.start();
         scheduler.runReady();
         server.latest().helloOk("guest-1", "Sam", "r-1");

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
 
 /**
  * The connections a {@link ReconnectingClient} makes, each a real {@link HavenClient} over a
@@ -16,6 +17,18 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ScriptedConnections implements ReconnectingClient.Connector {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jitter that always draws the longest wait allowed, so each delay is the backoff's ceiling. */
+    static final RandomGenerator LONGEST = new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            return bound - 1;
+        }
+    };
 
     /** One connection, as the server side sees it. */
     static final class Connection {
