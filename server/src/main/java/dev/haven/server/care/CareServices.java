@@ -1,6 +1,8 @@
 package dev.haven.server.care;
 
 import dev.haven.server.care.detect.CrisisDetector;
+import dev.haven.server.care.model.ModelUnavailableException;
+import dev.haven.server.care.model.SecondStage;
 import dev.haven.server.config.CareSettings;
 import dev.haven.server.config.ConfigException;
 import dev.haven.server.config.HavenConfig;
@@ -13,18 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every room's duty of care shares: the detector, the helpline cards, the supervisors'
- * desk, alert ids and the settings. Made once per server; thread-safe.
+ * What every room's duty of care shares: the detector and its second stage, the helpline cards,
+ * the supervisors' desk, alert ids and the settings. Made once per server; thread-safe.
+ *
+ * @param secondStage the model that reads what the lexicon did not alert on; null with
+ *                    {@code care.model: off}
  */
-public record CareServices(CrisisDetector detector, ResourceDirectory resources, SupervisorDesk supervisors,
-                           AlertIds alertIds, CareSettings settings, Clock clock) {
+public record CareServices(CrisisDetector detector, SecondStage secondStage, ResourceDirectory resources,
+                           SupervisorDesk supervisors, AlertIds alertIds, CareSettings settings, Clock clock) {
     private static final Logger log = LoggerFactory.getLogger(CareServices.class);
 
     /**
-     * Loads the lexicons and the cards, and warns, by card id, of every card not verified within
-     * {@code resources.staleAfterDays}.
+     * Loads the lexicons, the model (once per process, with {@code care.model: on}) and the cards,
+     * and warns, by card id, of every card not verified within {@code resources.staleAfterDays}.
      *
-     * @throws ConfigException when a lexicon cannot be read
+     * @throws ConfigException when a lexicon cannot be read, or the model is on and cannot be loaded
      */
     public static CareServices create(HavenConfig config, Clock clock) {
         CrisisDetector detector;
@@ -41,6 +46,21 @@ public record CareServices(CrisisDetector detector, ResourceDirectory resources,
             log.warn("resource card {} was last verified on {}, more than {} days ago: check it against {}",
                     card.id(), card.verifiedOn(), staleAfter, card.source());
         }
-        return new CareServices(detector, resources, new SupervisorDesk(), new AlertIds(), config.care(), clock);
+        SecondStage secondStage = null;
+        if (config.care().modelOn()) {
+            try {
+                secondStage = SecondStage.shared();
+            } catch (ModelUnavailableException e) {
+                throw new ConfigException("care.model is on, but the crisis model cannot be loaded (" + e.getMessage()
+                        + "); set care.model: off to run with the lexicon alone", e);
+            }
+        }
+        return new CareServices(detector, secondStage, resources, new SupervisorDesk(), new AlertIds(), config.care(),
+                clock);
+    }
+
+    /** The same services with another second stage: a room test's own, or none. */
+    public CareServices withSecondStage(SecondStage stage) {
+        return new CareServices(detector, stage, resources, supervisors, alertIds, settings, clock);
     }
 }

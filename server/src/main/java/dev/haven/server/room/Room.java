@@ -83,9 +83,13 @@ public final class Room {
     long seq;
     private volatile RoomInfo info;
 
-    /** A room with duty-of-care services of its own, for tests and tools; a server shares one set. */
+    /**
+     * A room with duty-of-care services of its own, for tests and tools; a server shares one set.
+     * It has no second stage: the model's thread belongs to a server.
+     */
     public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder) {
-        this(settings, config, executor, clock, encoder, CareServices.create(config, clock));
+        this(settings, config, executor, clock, encoder,
+                CareServices.create(config.withCare(config.care().withModel(false)), clock));
     }
 
     public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder,
@@ -369,9 +373,7 @@ public final class Room {
         slowMode.accepted(member.id(), now);
         stats.record(member.id(), member.name(), text.codePointCount(0, text.length()), now);
         presence.broadcast(message);
-        if (detection.found()) {
-            care.crisis(message.from(), message.seq(), now, detection);
-        }
+        care.delivered(member.role(), message, detection);
         return new Ok(request.id(), new SendResult(message.seq()));
     }
 
