@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The second stage's judgement: a softmax regression over a message's sentence embedding, with
- * three classes ({@code none}, {@code concern}, {@code high}) and two thresholds chosen on the
- * corpus's dev split. A message is alerted when the probability of a crisis (concern + high)
- * reaches {@link #alertAt}, and alerted {@code high} only when the probability of {@code high}
- * alone reaches {@link #highAt} (strong evidence); a long message is alerted when any of its
- * windows is.
+ * The second stage's judgement: a small neural network over a message's sentence embedding (one
+ * hidden layer of ReLU units, then a softmax over {@code none}, {@code concern}, {@code high}) and
+ * two thresholds chosen on the corpus's dev split. A message is alerted when the probability of a
+ * crisis (concern + high) reaches {@link #alertAt}, and alerted {@code high} only when the
+ * probability of {@code high} alone reaches {@link #highAt} (strong evidence); a long message is
+ * alerted when any of its windows is.
  *
- * <p>The weights come from {@link ClassifierTrainer} and ship as a small text resource
+ * <p>The weights come from {@link ClassifierTrainer} and ship as a text resource
  * ({@value #RESOURCE}), which names the encoder they were trained on. Immutable; thread-safe.
  */
 public final class CrisisClassifier {
@@ -27,20 +27,32 @@ public final class CrisisClassifier {
     static final String[] CLASSES = {"none", "concern", "high"};
 
     private final String encoder;
-    private final double[][] weights;
-    private final double[] bias;
+    /** Hidden layer: weights per unit over the embedding, and biases. */
+    private final double[][] hiddenWeights;
+    private final double[] hiddenBias;
+    /** Output layer: weights per class over the hidden units, and biases. */
+    private final double[][] outputWeights;
+    private final double[] outputBias;
     private final double alertAt;
     private final double highAt;
     private final List<String> header;
 
-    CrisisClassifier(String encoder, double[][] weights, double[] bias, double alertAt, double highAt,
-                     List<String> header) {
+    CrisisClassifier(String encoder, double[][] hiddenWeights, double[] hiddenBias, double[][] outputWeights,
+                     double[] outputBias, double alertAt, double highAt, List<String> header) {
         this.encoder = encoder;
-        this.weights = weights;
-        this.bias = bias;
+        this.hiddenWeights = hiddenWeights;
+        this.hiddenBias = hiddenBias;
+        this.outputWeights = outputWeights;
+        this.outputBias = outputBias;
         this.alertAt = alertAt;
         this.highAt = highAt;
         this.header = List.copyOf(header);
+    }
+
+    /** The same network with other thresholds and header. */
+    CrisisClassifier with(double newAlertAt, double newHighAt, List<String> newHeader) {
+        return new CrisisClassifier(encoder, hiddenWeights, hiddenBias, outputWeights, outputBias, newAlertAt, newHighAt,
+                newHeader);
     }
 
     /** What the classifier makes of one message. */
@@ -54,7 +66,10 @@ public final class CrisisClassifier {
                 throw new ModelUnavailableException(RESOURCE + " is missing from the class path");
             }
             return read(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ModelUnavailableException unavailable) {
+                throw unavailable;
+            }
             throw new ModelUnavailableException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
         }
     }
@@ -69,7 +84,7 @@ public final class CrisisClassifier {
     }
 
     public int dimension() {
-        return weights[0].length;
+        return hiddenWeights[0].length;
     }
 
     public double alertAt() {
@@ -101,12 +116,20 @@ public final class CrisisClassifier {
     }
 
     double[] probabilities(float[] x) {
-        double[] scores = new double[CLASSES.length];
-        for (int k = 0; k < CLASSES.length; k++) {
-            double s = bias[k];
-            double[] w = weights[k];
+        double[] hidden = new double[hiddenBias.length];
+        for (int u = 0; u < hidden.length; u++) {
+            double s = hiddenBias[u];
+            double[] w = hiddenWeights[u];
             for (int d = 0; d < w.length; d++) {
                 s += w[d] * x[d];
+            }
+            hidden[u] = Math.max(0, s);
+        }
+        double[] scores = new double[CLASSES.length];
+        for (int k = 0; k < CLASSES.length; k++) {
+            double s = outputBias[k];
+            for (int u = 0; u < hidden.length; u++) {
+                s += outputWeights[k][u] * hidden[u];
             }
             scores[k] = s;
         }
@@ -118,7 +141,7 @@ public final class CrisisClassifier {
         double sum = 0;
         double[] p = new double[scores.length];
         for (int k = 0; k < scores.length; k++) {
-            p[k] = Math.exp(scores[k] - max);
+            p[k] = StrictMath.exp(scores[k] - max);
             sum += p[k];
         }
         for (int k = 0; k < scores.length; k++) {
@@ -130,9 +153,10 @@ public final class CrisisClassifier {
     // ---------------------------------------------------------------- the file
 
     /**
-     * The classifier as text: comment lines, then {@code encoder}, {@code alertAt}, {@code highAt},
-     * {@code bias} and one {@code w} line per embedding dimension (three weights each), numbers
-     * in a fixed format, so that the same training writes the same bytes.
+     * The classifier as text: comment lines, then {@code encoder}, {@code classes}, {@code alertAt},
+     * {@code highAt}, one {@code hidden} line per hidden unit (its bias, then its weights) and one
+     * {@code output} line per class (its bias, then its weights), numbers in a fixed format, so
+     * that the same training writes the same bytes.
      */
     public String toText() {
         StringBuilder out = new StringBuilder();
@@ -141,19 +165,21 @@ public final class CrisisClassifier {
         out.append("classes\t").append(String.join("\t", CLASSES)).append('\n');
         out.append("alertAt\t").append(number(alertAt)).append('\n');
         out.append("highAt\t").append(number(highAt)).append('\n');
-        out.append("bias");
-        for (double b : bias) {
-            out.append('\t').append(number(b));
+        for (int u = 0; u < hiddenBias.length; u++) {
+            row(out, "hidden", u, hiddenBias[u], hiddenWeights[u]);
         }
-        out.append('\n');
-        for (int d = 0; d < weights[0].length; d++) {
-            out.append("w\t").append(d);
-            for (double[] w : weights) {
-                out.append('\t').append(number(w[d]));
-            }
-            out.append('\n');
+        for (int k = 0; k < CLASSES.length; k++) {
+            row(out, "output", k, outputBias[k], outputWeights[k]);
         }
         return out.toString();
+    }
+
+    private static void row(StringBuilder out, String kind, int index, double bias, double[] weights) {
+        out.append(kind).append('\t').append(index).append('\t').append(number(bias));
+        for (double w : weights) {
+            out.append('\t').append(number(w));
+        }
+        out.append('\n');
     }
 
     /** Seven significant digits: far finer than the classifier can tell apart, and stable to print. */
@@ -166,8 +192,8 @@ public final class CrisisClassifier {
         String encoder = null;
         Double alertAt = null;
         Double highAt = null;
-        double[] bias = null;
-        List<double[]> rows = new ArrayList<>();
+        List<double[]> hidden = new ArrayList<>();
+        List<double[]> output = new ArrayList<>();
         List<String> header = new ArrayList<>();
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             if (line.startsWith("#")) {
@@ -187,35 +213,39 @@ public final class CrisisClassifier {
                 }
                 case "alertAt" -> alertAt = Double.parseDouble(f[1]);
                 case "highAt" -> highAt = Double.parseDouble(f[1]);
-                case "bias" -> bias = parse(f, 1);
-                case "w" -> {
-                    if (Integer.parseInt(f[1]) != rows.size()) {
-                        throw new ModelUnavailableException("the classifier's weights are out of order at " + f[1]);
-                    }
-                    rows.add(parse(f, 2));
-                }
+                case "hidden" -> hidden.add(parse(f, hidden.size()));
+                case "output" -> output.add(parse(f, output.size()));
                 default -> throw new ModelUnavailableException("unknown line in the classifier: " + f[0]);
             }
         }
-        if (encoder == null || alertAt == null || highAt == null || bias == null || rows.isEmpty()) {
+        if (encoder == null || alertAt == null || highAt == null || hidden.isEmpty() || output.size() != CLASSES.length
+                || output.stream().anyMatch(o -> o.length != hidden.size() + 1)) {
             throw new ModelUnavailableException("the classifier file is incomplete");
         }
-        double[][] weights = new double[CLASSES.length][rows.size()];
-        for (int d = 0; d < rows.size(); d++) {
-            for (int k = 0; k < CLASSES.length; k++) {
-                weights[k][d] = rows.get(d)[k];
-            }
+        double[][] hiddenWeights = new double[hidden.size()][];
+        double[] hiddenBias = new double[hidden.size()];
+        for (int u = 0; u < hidden.size(); u++) {
+            hiddenBias[u] = hidden.get(u)[0];
+            hiddenWeights[u] = java.util.Arrays.copyOfRange(hidden.get(u), 1, hidden.get(u).length);
         }
-        return new CrisisClassifier(encoder, weights, bias, alertAt, highAt, header);
+        double[][] outputWeights = new double[CLASSES.length][];
+        double[] outputBias = new double[CLASSES.length];
+        for (int k = 0; k < CLASSES.length; k++) {
+            outputBias[k] = output.get(k)[0];
+            outputWeights[k] = java.util.Arrays.copyOfRange(output.get(k), 1, output.get(k).length);
+        }
+        return new CrisisClassifier(encoder, hiddenWeights, hiddenBias, outputWeights, outputBias, alertAt, highAt,
+                header);
     }
 
-    private static double[] parse(String[] fields, int from) {
-        if (fields.length - from != CLASSES.length) {
-            throw new ModelUnavailableException("the classifier needs " + CLASSES.length + " numbers per line");
+    /** A row's bias and weights, checking that rows come in order. */
+    private static double[] parse(String[] fields, int expectedIndex) {
+        if (fields.length < 4 || Integer.parseInt(fields[1]) != expectedIndex) {
+            throw new ModelUnavailableException("the classifier's " + fields[0] + " rows are out of order at " + fields[1]);
         }
-        double[] values = new double[CLASSES.length];
-        for (int k = 0; k < CLASSES.length; k++) {
-            values[k] = Double.parseDouble(fields[from + k]);
+        double[] values = new double[fields.length - 2];
+        for (int i = 2; i < fields.length; i++) {
+            values[i - 2] = Double.parseDouble(fields[i]);
         }
         return values;
     }

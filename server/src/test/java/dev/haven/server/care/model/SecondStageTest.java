@@ -142,8 +142,8 @@ class SecondStageTest {
 
     @Test
     void aClassifierOfAnotherEncoder_isRefused() {
-        CrisisClassifier classifier = new CrisisClassifier("another-model", new double[3][384], new double[3], 0.5, 2,
-                List.of());
+        CrisisClassifier classifier = new CrisisClassifier("another-model", new double[4][384], new double[4],
+                new double[3][4], new double[3], 0.5, 2, List.of());
         SentenceEncoder encoder = new SentenceEncoder() {
             @Override
             public String name() {
