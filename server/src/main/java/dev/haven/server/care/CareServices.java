@@ -11,6 +11,7 @@ import dev.haven.server.resources.ResourceDirectory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,11 @@ public record CareServices(CrisisDetector detector, SecondStage secondStage, Res
      * @throws ConfigException when a lexicon cannot be read, or the model is on and cannot be loaded
      */
     public static CareServices create(HavenConfig config, Clock clock) {
+        return create(config, clock, SecondStage::shared);
+    }
+
+    /** @param model the process's second stage, asked for only with {@code care.model: on} */
+    static CareServices create(HavenConfig config, Clock clock, Supplier<SecondStage> model) {
         CrisisDetector detector;
         try {
             detector = config.care().lexicons().equals(CareSettings.defaults().lexicons())
@@ -49,7 +55,7 @@ public record CareServices(CrisisDetector detector, SecondStage secondStage, Res
         SecondStage secondStage = null;
         if (config.care().modelOn()) {
             try {
-                secondStage = SecondStage.shared();
+                secondStage = model.get();
             } catch (ModelUnavailableException e) {
                 throw new ConfigException("care.model is on, but the crisis model cannot be loaded (" + e.getMessage()
                         + "); set care.model: off to run with the lexicon alone", e);
