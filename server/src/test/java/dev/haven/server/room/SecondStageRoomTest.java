@@ -61,7 +61,7 @@ class SecondStageRoomTest {
         SecondStage model = new SecondStage(text -> {
             modelRead.add(text);
             return text.contains("[high]") ? Tier.HIGH : text.contains("[crisis]") ? Tier.CONCERN : Tier.NONE;
-        }, modelQueue::add, 64_000, clock);
+        }, modelQueue::add, 256, 64_000, clock);
         CareServices care = CareServices.create(config, clock).withSecondStage(model);
         room = new Room(new RoomSettings(ROOM, "Group", RoomCategory.CONDITION, "topic", List.of(), 10, null, false),
                 config, executor, clock, new FakeFrameEncoder(), care);

@@ -1,6 +1,8 @@
 package dev.haven.server.care.model;
 
 import dev.haven.server.care.detect.Tier;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The second stage's model: a sentence encoder and the classifier trained on its embeddings. */
 public final class ModelReader implements SecondStage.Reader {
@@ -22,5 +24,15 @@ public final class ModelReader implements SecondStage.Reader {
     @Override
     public Tier read(String text) {
         return classifier.classify(encoder.encode(text)).tier();
+    }
+
+    @Override
+    public List<Tier> readAll(List<String> texts) {
+        List<float[][]> embeddings = encoder.encodeAll(texts);
+        List<Tier> tiers = new ArrayList<>(texts.size());
+        for (float[][] embedding : embeddings) {
+            tiers.add(classifier.classify(embedding).tier());
+        }
+        return tiers;
     }
 }

@@ -1,5 +1,8 @@
 package dev.haven.server.care.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Turns a message into sentence embeddings: unit-length vectors in which messages that mean
  * similar things lie close together. The second stage's classifier reads them. Implementations
@@ -17,4 +20,16 @@ public interface SentenceEncoder {
      * each of {@link #dimension()} numbers.
      */
     float[][] encode(String text);
+
+    /**
+     * Several messages at once, in order: what {@link #encode} gives for each, possibly faster
+     * (a model may read short messages as one batch).
+     */
+    default List<float[][]> encodeAll(List<String> texts) {
+        List<float[][]> all = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            all.add(encode(text));
+        }
+        return all;
+    }
 }
