@@ -83,10 +83,7 @@ public final class Room {
     long seq;
     private volatile RoomInfo info;
 
-    /**
-     * A room with duty-of-care services of its own, for tests and tools; a server shares one set.
-     * It has no second stage: the model's thread belongs to a server.
-     */
+    /** A room with duty-of-care services of its own and no model, for tests and tools; a server shares one set. */
     public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder) {
         this(settings, config, executor, clock, encoder,
                 CareServices.create(config.withCare(config.care().withModel(false)), clock));
