@@ -178,20 +178,7 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
     }
 
     private float[] embed(long[] ids) {
-        long[] shape = {1, ids.length};
-        long[] mask = new long[ids.length];
-        Arrays.fill(mask, 1L);
-        try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
-             OnnxTensor attention = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-             OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape);
-             OrtSession.Result result = session.run(takesTokenTypes
-                     ? Map.of("input_ids", inputIds, "attention_mask", attention, "token_type_ids", types)
-                     : Map.of("input_ids", inputIds, "attention_mask", attention))) {
-            float[][] tokens = ((float[][][]) result.get(0).getValue())[0];
-            return meanOfUnitLength(tokens, spec.dimension());
-        } catch (OrtException e) {
-            throw new IllegalStateException("the crisis model failed to run: " + e.getMessage(), e);
-        }
+        return embedBatch(List.of(ids))[0];
     }
 
     private float[][] embedBatch(List<long[]> batch) {
