@@ -30,6 +30,7 @@ function settingsInWords(description) {
 
 /** One audit entry as a sentence. `names(id)` gives a name for an id the entry does not name. */
 export function describe(entry, names = nameOf) {
+  // The reader's own steps read "You muted …"; others' by the name the server kept.
   const actor = entry.actor && entry.actor === state.user?.id ? 'You' : entry.actorName || names(entry.actor, 'A facilitator');
   const target = entry.targetName || names(entry.target);
   const words = {
