@@ -64,6 +64,11 @@ final class RoomCareBridge implements CareRoom {
     }
 
     @Override
+    public void alertsChanged() {
+        room.durable.changed(DurableState.ALERTS);
+    }
+
+    @Override
     public void audit(String actor, String actorName, String action, String target, String targetName,
                       String reason) {
         room.audit.record(room.clock.millis(), actor, actorName, action, target, targetName, reason);
