@@ -9,6 +9,10 @@ import dev.haven.server.auth.TokenService;
 import dev.haven.server.care.AlertObserver;
 import dev.haven.server.care.CareServices;
 import dev.haven.server.cluster.ClusterNode;
+import dev.haven.server.cluster.ClusterStores;
+import dev.haven.server.cluster.NodeId;
+import dev.haven.server.cluster.RedisRoomCatalog;
+import dev.haven.server.cluster.RedisStores;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.limits.ConnectionLimiter;
 import dev.haven.server.metrics.ConnectionMeter;
@@ -21,7 +25,9 @@ import dev.haven.server.room.RoomTimers;
 import dev.haven.server.session.RequestDispatcher;
 import dev.haven.server.state.Fence;
 import dev.haven.server.state.RoomCatalog;
+import dev.haven.server.state.CatalogSnapshot;
 import dev.haven.server.state.RoomStateStore;
+import dev.haven.server.state.StateUnavailableException;
 import dev.haven.server.state.StateWrites;
 import io.micrometer.core.instrument.Gauge;
 import io.netty.bootstrap.ServerBootstrap;
@@ -119,10 +125,15 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
             alerts = alerts.andThen(new WebhookPager(config.paging(), this::publicUrl, clock, retries,
                     HttpClient.newBuilder().connectTimeout(WebhookPager.CONNECT_TIMEOUT).build()));
         }
-        HavenConfig served = config.withRooms(options.catalog().load().applyTo(config.rooms()));
+        // A node of a cluster keeps the rooms changed at run time in Redis, for every node.
+        ClusterStores clusterStores = config.cluster().enabled() ? RedisStores.connect(config.cluster().redis(),
+                NodeId.random(), config.history().maxMessages(), Duration.ofSeconds(config.history().maxAgeSeconds()))
+                : null;
+        RoomCatalog catalog = clusterStores == null ? options.catalog() : RedisRoomCatalog.of(clusterStores);
+        HavenConfig served = config.withRooms(loadCatalog(catalog).applyTo(config.rooms()));
         this.rooms = new RoomRegistry(served, () -> new EventLoopRoomExecutor(workers.next(), timers), clock, encoder,
                 CareServices.create(config, clock, alerts), metrics.messages());
-        this.cluster = config.cluster().enabled() ? ClusterNode.start(config, rooms, encoder, clock) : null;
+        this.cluster = clusterStores == null ? null : ClusterNode.start(clusterStores, rooms, encoder, clock);
         if (cluster == null && options.roomStates() != null) {
             restoreRooms(options.roomStates());
         }
@@ -130,7 +141,7 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
                 tokens.guestResume(Duration.ofSeconds(config.auth().guestResumeSeconds())), config.auth().allowGuests(),
                 config.server().heartbeatSeconds());
         long helloTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds());
-        AdminApi adminApi = new AdminApi(rooms, options.catalog(), tokens, this, clock, Ticker.systemTicker(),
+        AdminApi adminApi = new AdminApi(rooms, catalog, tokens, this, clock, Ticker.systemTicker(),
                 config.limits().maxTextChars());
         ConnectionMeter connectionMeter = metrics.connections();
         HavenChannelInitializer initializer = new HavenChannelInitializer(config, this,
@@ -182,6 +193,17 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
         }
         workers.scheduleAtFixedRate(() -> rooms.all().forEach(Room::sweep),
                 SWEEP_INTERVAL.toMillis(), SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The rooms changed at run time; a node that cannot reach Redis at start serves its configured rooms. */
+    private static CatalogSnapshot loadCatalog(RoomCatalog catalog) {
+        try {
+            return catalog.load();
+        } catch (StateUnavailableException e) {
+            log.warn("the rooms changed at run time cannot be read now ({}): serving the configured rooms",
+                    e.getMessage());
+            return CatalogSnapshot.empty();
+        }
     }
 
     /**
