@@ -230,17 +230,21 @@ public final class DurableState {
     }
 
     /**
-     * The store lost what it held (a Redis restarted empty) while this node still runs the room:
-     * every part is written again.
+     * This node still runs the room as it is, and keeps it under a new fence from now on, every
+     * part written again: the store lost what it held (a Redis restarted empty), or this node
+     * claimed the room again with a new epoch. Completes once every part is kept.
      */
-    public CompletableFuture<Void> rewrite() {
-        return onRoomThread(() -> {
-            if (writer != null) {
-                writer.storeLost();
-                allParts().forEach(writer::changed);
-            }
+    public CompletableFuture<Void> writeAllTo(RoomStateStore store, Fence fence, StateWrites health) {
+        CompletableFuture<Void> kept = new CompletableFuture<>();
+        onRoomThread(() -> {
+            keepIn(store, fence, health, Map.of());
+            writer.whenKept(() -> kept.complete(null), kept::completeExceptionally);
+            return null;
+        }).exceptionally(error -> {
+            kept.completeExceptionally(error);
             return null;
         });
+        return kept;
     }
 
     /** Stops writing through: this node no longer owns the room. Changes not kept yet are dropped here. */

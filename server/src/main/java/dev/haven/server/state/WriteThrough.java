@@ -111,11 +111,6 @@ public final class WriteThrough {
         return Set.copyOf(stored.keySet());
     }
 
-    /** The store lost what it held (a Redis restarted empty): the next writes carry every part named again. */
-    public void storeLost() {
-        stored.clear();
-    }
-
     /** Whether every change named so far is in the store. */
     public boolean settled() {
         return keptThrough == changes;
