@@ -121,12 +121,19 @@ public final class ProtocolCodec {
     }
 
     /**
-     * Decodes one client frame (UTF-8 JSON) held in part of an array. A well-formed request is
-     * bound to its record in one pass; anything that pass refuses is read again as a tree, which
-     * finds the request's id and type and names what is wrong, so a refusal is the same whichever
-     * pass would have caught it.
+     * Decodes one client frame (UTF-8 JSON) held in part of an array. The frequent requests are
+     * read by hand ({@link HotRequests}) when they are plain; any other well-formed request is
+     * bound to its record by Jackson in one pass; anything that pass refuses is read again as a
+     * tree, which finds the request's id and type and names what is wrong, so a refusal is the
+     * same whichever pass would have caught it. The array is not kept: a caller may reuse it.
      */
     public ClientMessage decodeClient(byte[] utf8, int offset, int length) throws ProtocolException {
+        ClientMessage plain = HotRequests.read(utf8, offset, length);
+        return plain != null ? plain : decodeWithJackson(utf8, offset, length);
+    }
+
+    /** {@link #decodeClient} by Jackson alone; for tests that hold the hand-written reader to it. */
+    ClientMessage decodeWithJackson(byte[] utf8, int offset, int length) throws ProtocolException {
         try {
             ClientMessage message = clientReader.readValue(utf8, offset, length);
             if (message != null && (message.id() == null || message.id().length() <= MAX_ID_LENGTH)) {
