@@ -132,7 +132,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 helloDeadline = new ConnectDeadline(context.executor());
             }
             helloDeadline.expireIn(helloTimeoutMillis, this::closeIfAnonymous);
-            log.info("connected remote={} channel={}", connection.remoteAddress(), context.channel().id().asShortText());
+            if (log.isDebugEnabled()) {
+                log.debug("connected remote={} channel={}", connection.remoteAddress(),
+                        context.channel().id().asShortText());
+            }
         }
         super.userEventTriggered(context, event);
     }
@@ -378,8 +381,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             backlog.clear();
             connection.resume();
             dispatcher.disconnected(connection);
-            log.info("disconnected remote={} channel={}", connection.remoteAddress(),
-                    context.channel().id().asShortText());
+            // The one INFO line of a connection's life, at its end (docs/performance.md, "Logging").
+            String user = connection.identity() == null ? "none" : connection.identity().id();
+            log.info("disconnected remote={} channel={} user={}", connection.remoteAddress(),
+                    context.channel().id().asShortText(), user);
         }
         super.channelInactive(context);
     }
