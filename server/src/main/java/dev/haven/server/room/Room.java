@@ -98,9 +98,10 @@ public final class Room implements RoomHandle {
     boolean archived;
     private volatile RoomInfo info;
 
-    /** A room with duty-of-care services of its own, for tests and tools; a server shares one set. */
+    /** A room with duty-of-care services of its own and no model, for tests and tools; a server shares one set. */
     public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder) {
-        this(settings, config, executor, clock, encoder, CareServices.create(config, clock));
+        this(settings, config, executor, clock, encoder,
+                CareServices.create(config.withCare(config.care().withModel(false)), clock));
     }
 
     public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder,
@@ -156,6 +157,11 @@ public final class Room implements RoomHandle {
 
     public String id() {
         return settings.id();
+    }
+
+    /** Private check-ins open in this room now; safe from any thread, it reveals no member. */
+    public int openCheckins() {
+        return checkins.openCount();
     }
 
     /** The room as the directory shows it; safe from any thread. */
@@ -443,9 +449,7 @@ public final class Room implements RoomHandle {
         stats.record(member.id(), member.name(), text.codePointCount(0, text.length()), now);
         int deliveries = presence.broadcast(message);
         observer.messageAccepted(id(), received, deliveries);
-        if (detection.found()) {
-            care.crisis(message.from(), message.seq(), now, detection);
-        }
+        care.delivered(member.role(), message, detection);
         return new Ok(request.id(), new SendResult(message.seq()));
     }
 
