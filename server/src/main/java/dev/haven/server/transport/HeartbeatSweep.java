@@ -1,6 +1,7 @@
 package dev.haven.server.transport;
 
 import io.netty.util.concurrent.EventExecutor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,8 +32,7 @@ final class HeartbeatSweep {
         }
         first = handler;
         if (!timerSet) {
-            timerSet = true;
-            loop.schedule(sweepTask, stepNanos, TimeUnit.NANOSECONDS);
+            timerSet = schedule();
         }
     }
 
@@ -58,10 +58,16 @@ final class HeartbeatSweep {
             handler.check(now);
             handler = next;
         }
-        if (first != null) {
+        timerSet = first != null && schedule();
+    }
+
+    /** Sets the next look; false when the loop is shutting down and takes no more tasks. */
+    private boolean schedule() {
+        try {
             loop.schedule(sweepTask, stepNanos, TimeUnit.NANOSECONDS);
-        } else {
-            timerSet = false;
+            return true;
+        } catch (RejectedExecutionException stopping) {
+            return false;
         }
     }
 }

@@ -6,6 +6,8 @@ import java.lang.invoke.VarHandle;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connections of one event loop that have something to write, drained by one task.
@@ -26,6 +28,7 @@ import java.util.concurrent.RejectedExecutionException;
  * submits the next one. Thread-safe; {@link #run} runs on the loop alone.
  */
 final class LoopDrain implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(LoopDrain.class);
     /** Connections drained per run before the rest waits for another turn of the loop. */
     private static final int MAX_PER_RUN = 4096;
     private static final VarHandle SCHEDULED;
@@ -74,7 +77,12 @@ final class LoopDrain implements Runnable {
         NettyConnection connection;
         int drained = 0;
         while ((connection = ready.poll()) != null) {
-            connection.drainOutbound();
+            try {
+                connection.drainOutbound();
+            } catch (RuntimeException e) {
+                // One connection's failure must not leave the others queued behind it undrained.
+                log.warn("drain failed remote={}", connection.remoteAddress(), e);
+            }
             if (++drained == MAX_PER_RUN) {
                 kick();
                 return;
