@@ -9,8 +9,9 @@
 #   3. scripts/scenario-table.py: OUT/table.md, medians and ratios to the reference of the same
 #      rounds, the pauses, and the load average of every run.
 # Every server gets a GC + safepoint log (OUT/NAME.gc.log); the load average before and after each
-# run is in OUT/loadavg.txt. Loopback only. About 50 minutes with the defaults on a quiet 2-core
-# machine (3 targets x 3 rounds x ~4 min, then 10 x ~70 s); more with WAIT_FOR_LOAD on a busy one.
+# run is in OUT/loadavg.txt. Loopback only. About an hour with the defaults and BASELINE_JAR: a run
+# takes ~95 s (s1), ~150 s (s2), ~50 s (s3) with the server's start and stop, so a round of 3 servers
+# ~15 min, 3 rounds ~45 min, then 10 s1 runs ~13 min; WAIT_FOR_LOAD adds up to 10 min per run.
 #
 #   mvn -B -q -DskipTests package
 #   BASELINE_JAR=/tmp/before/server/target/haven-server.jar WAIT_FOR_LOAD=1.5 scripts/run-scenarios.sh [OUT]
