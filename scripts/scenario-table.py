@@ -81,6 +81,8 @@ def pauses(gc_log):
 def fmt(value, digits=2):
     if value is None:
         return "–"
+    if isinstance(value, float) and value.is_integer() and abs(value) >= 100:
+        return "%d" % value
     if isinstance(value, float):
         return ("%." + str(digits) + "f") % value
     return str(value)
