@@ -359,7 +359,9 @@ public final class Room implements RoomHandle {
                 StaffNames.claim(this, member);
             }
             refreshInfo();
-            log.info("join room={} user={} role={}", id(), userId, member.role().wireName());
+            if (log.isDebugEnabled()) {
+                log.debug("join room={} user={} role={}", id(), userId, member.role().wireName());
+            }
             member.add(session);
             group.entered(member);
         } else {
@@ -502,7 +504,7 @@ public final class Room implements RoomHandle {
         presence.remove(member);
         refreshInfo();
         presence.announce(PresenceKind.LEAVE, member);
-        log.info("leave room={} user={}", id(), member.id());
+        log.debug("leave room={} user={}", id(), member.id());
         group.left(member);
     }
 

@@ -144,10 +144,11 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
         AdminApi adminApi = new AdminApi(rooms, catalog, tokens, this, clock, Ticker.systemTicker(),
                 config.limits().maxTextChars());
         ConnectionMeter connectionMeter = metrics.connections();
+        LoopDrains drains = new LoopDrains();
         HavenChannelInitializer initializer = new HavenChannelInitializer(config, this,
                 new ConnectionLimiter(config.limits()), tls,
                 () -> new ConnectionHandler(codec, encoder, dispatcher, connections, helloTimeoutMillis,
-                        config.limits(), clock, connectionMeter::rejected), metrics, adminApi);
+                        config.limits(), clock, connectionMeter::rejected, drains), metrics, adminApi);
         metrics.bindServer(new HavenMetrics.ServerGauges() {
             @Override
             public int connections() {
