@@ -68,6 +68,8 @@ public final class RoomCheckins {
     private final Map<String, CheckinThread> byId = new LinkedHashMap<>();
     private final Map<String, CheckinThread> byMember = new HashMap<>();
     private boolean expiryPending;
+    /** Written on the room's thread, read by the metrics scrape on another. */
+    private volatile int openCount;
 
     public RoomCheckins(CheckinRoom room, RoomCare care, SupervisorDesk supervisors, HavenConfig config, Clock clock) {
         this.room = room;
@@ -168,6 +170,7 @@ public final class RoomCheckins {
                 alert == null ? null : alert.id(), new CheckinTranscript(maxMessages, maxAgeMillis, clock));
         byId.put(thread.id, thread);
         byMember.put(member.id(), thread);
+        openCount = byId.size();
         audience.reachThrough(thread, session);
         touch(thread);
         room.audit(opener.id(), opener.name(), "checkin_open", member.id(), member.name(),
@@ -335,6 +338,7 @@ public final class RoomCheckins {
         audience.deliver(thread, new CheckinEvent(audience.closed(thread, by)));
         byId.remove(thread.id);
         byMember.remove(thread.member.id());
+        openCount = byId.size();
         thread.transcript.clear();
         room.audit(by == null ? null : by.id(), by == null ? null : by.name(), "checkin_close", thread.member.id(),
                 thread.member.name(), how);
@@ -363,5 +367,10 @@ public final class RoomCheckins {
 
     private static ErrorReply error(CheckinRequest request, ErrorCode code, String message) {
         return ErrorReply.of(request.id(), code, message);
+    }
+
+    /** Threads open now, for the {@code haven_checkins_open} gauge; safe to read from any thread. */
+    public int openCount() {
+        return openCount;
     }
 }

@@ -159,6 +159,11 @@ public final class Room implements RoomHandle {
         return settings.id();
     }
 
+    /** Private check-ins open in this room now; safe from any thread, it reveals no member. */
+    public int openCheckins() {
+        return checkins.openCount();
+    }
+
     /** The room as the directory shows it; safe from any thread. */
     public RoomInfo info() {
         return info;
