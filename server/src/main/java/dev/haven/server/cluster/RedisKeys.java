@@ -6,6 +6,10 @@ package dev.haven.server.cluster;
  */
 final class RedisKeys {
     static final String NODES = "haven:nodes";
+    /** The rooms changed at run time ({@link RedisRoomCatalog}), one hash slot for the three. */
+    static final String ROOMS = "haven:{rooms}";
+    static final String ROOMS_ORDER = "haven:{rooms}:order";
+    static final String ROOMS_NEXT = "haven:{rooms}:next";
 
     private RedisKeys() {
     }

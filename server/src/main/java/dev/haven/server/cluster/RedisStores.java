@@ -57,7 +57,7 @@ public final class RedisStores implements StoreHealth, AutoCloseable {
     static final List<LuaScript> SCRIPTS = List.of(
             RedisRoomLease.ACQUIRE, RedisRoomLease.RENEW, RedisRoomLease.RELEASE, RedisNodeDirectory.BEAT,
             RedisNodeBus.SEND, RedisRoomLog.OPEN, RedisRoomLog.APPEND, RedisRoomLog.READ, RedisRoomLog.TRIM,
-            RedisRoomLog.DELETE, RedisRoomLog.PURGE, RedisRoomStateStore.WRITE);
+            RedisRoomLog.DELETE, RedisRoomLog.PURGE, RedisRoomStateStore.WRITE, RedisRoomCatalog.PUT);
 
     private final String where;
     private final ClientResources resources;

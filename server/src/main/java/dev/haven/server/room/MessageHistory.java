@@ -204,6 +204,14 @@ final class MessageHistory {
         droppedThrough = 0;
     }
 
+    /**
+     * The room starts again after a restart at {@code seq}: the messages it held were in memory,
+     * so catch-up from before {@code seq} has a gap.
+     */
+    void lostThrough(long seq) {
+        droppedThrough = Math.max(droppedThrough, seq);
+    }
+
     /** Whether messages after {@code seq} were dropped by the bounds. */
     boolean hasGapAfter(long seq) {
         return seq < droppedThrough;

@@ -62,6 +62,13 @@ import org.slf4j.LoggerFactory;
  * last thing of the room it receives. The room's check-ins are held and run the same way, on
  * this executor: a check-in is part of its room's state, not of a server-wide registry.
  *
+ * <p><b>Kept state.</b> What of the room outlives its process ({@link DurableState}: sanctions,
+ * audit, settings, session, open alerts, seq; never what people said) is written through to a
+ * store without the executor ever waiting for I/O: each change names its part, the parts a task
+ * changed are written after it in one write, one write in flight per room, and the write's
+ * completion comes back as a task here. A facilitator's command is answered {@code ok} only
+ * once its change is kept, so a ban acknowledged survives a crash the next instant.
+ *
  * <p>{@link #info()} may be called from any thread; it returns a snapshot kept in a volatile.
  */
 public final class Room implements RoomHandle {
@@ -81,7 +88,7 @@ public final class Room implements RoomHandle {
     final SlowMode slowMode;
     final WaitingRoom waiting = new WaitingRoom();
     final PendingReports pendingReports = new PendingReports();
-    final SanctionRoll sanctionRoll = new SanctionRoll();
+    final SanctionRoll sanctionRoll = new SanctionRoll(() -> this.durable.changed(DurableState.SANCTIONS));
     final RoomCare care;
     final RoomCheckins checkins;
     final Guidelines guidelines;
@@ -90,7 +97,8 @@ public final class Room implements RoomHandle {
     final RoomOperations operations;
     private final RoomObserver observer;
     private final int maxTextChars;
-    private final RoomCommands commands;
+    final RoomCommands commands;
+    final DurableState durable = new DurableState(this);
     private final SessionCommands sessionCommands;
     RoomPolicy policy;
     long seq;
@@ -130,6 +138,7 @@ public final class Room implements RoomHandle {
         this.history = new MessageHistory(config.history().maxMessages(), config.history().maxBytes(),
                 Duration.ofSeconds(config.history().maxAgeSeconds()), clock);
         this.sanctions = new Sanctions(clock);
+        sanctions.onChange(() -> durable.changed(DurableState.SANCTIONS));
         this.guestAddresses = new GuestAddresses(this, clock);
         this.presence = new Presence(settings.id(), encoder, sanctions::isMuted);
         this.audit = new RoomAudit(this, config.moderation().auditEntries());
@@ -148,6 +157,11 @@ public final class Room implements RoomHandle {
         this.schedule = new RoomSchedule(this);
         schedule.apply(settings.schedule());
         refreshInfo();
+    }
+
+    /** What of the room outlives its process: restored at start or takeover, written through, exported. */
+    public DurableState durableState() {
+        return durable;
     }
 
     /** What operators do to the room: settings, announcements, archiving. */
@@ -184,7 +198,7 @@ public final class Room implements RoomHandle {
 
     /** Members' tools and facilitators' commands. */
     public void command(Session session, RoomRequest request, Consumer<ServerMessage> reply) {
-        answer(request.id(), reply, () -> {
+        answer(request.id(), durable.afterKept(reply), () -> {
             Member actor = presence.of(session);
             if (actor != null && request instanceof SessionRequest sessionRequest) {
                 return sessionCommands.handle(actor, sessionRequest);
@@ -345,7 +359,9 @@ public final class Room implements RoomHandle {
                 StaffNames.claim(this, member);
             }
             refreshInfo();
-            log.info("join room={} user={} role={}", id(), userId, member.role().wireName());
+            if (log.isDebugEnabled()) {
+                log.debug("join room={} user={} role={}", id(), userId, member.role().wireName());
+            }
             member.add(session);
             group.entered(member);
         } else {
@@ -443,6 +459,7 @@ public final class Room implements RoomHandle {
         MessageEvent message = new MessageEvent(id(), ++seq, member.userInfo(), text, now, request.clientId(),
                 request.cw());
         history.append(message);
+        durable.seqUsed(message.seq());
         slowMode.accepted(member.id(), now);
         stats.record(member.id(), member.name(), text.codePointCount(0, text.length()), now);
         int deliveries = presence.broadcast(message);
@@ -487,7 +504,7 @@ public final class Room implements RoomHandle {
         presence.remove(member);
         refreshInfo();
         presence.announce(PresenceKind.LEAVE, member);
-        log.info("leave room={} user={}", id(), member.id());
+        log.debug("leave room={} user={}", id(), member.id());
         group.left(member);
     }
 
@@ -503,6 +520,8 @@ public final class Room implements RoomHandle {
     }
 
     void refreshInfo() {
+        durable.changed(DurableState.SETTINGS);
+        durable.changed(DurableState.SESSION);
         info = new RoomInfo(settings.id(), settings.name(), settings.category(), settings.topic(), settings.tags(),
                 presence.memberCount(), settings.capacity(), policy.locked(), policy.admission(), guidelines.text(),
                 policy.slowModeSeconds(), policy.moderated(), group.lifecycle.state(),
