@@ -1,10 +1,10 @@
 // Haven's web page: signing in, the room on screen, and the wiring between the connection and
 // the page's modules (one per panel or concern: directory, messages, composer, notices, people,
-// moderation, console, audit, attention, care, sessions, welcome). Speaks the protocol only
-// through haven-client.js. Every text that comes from the server or from people is inserted
-// with textContent, never as HTML.
+// moderation, console, audit, attention, care, checkins, reports, sessions, service, welcome).
+// Speaks the protocol only through haven-client.js. Every text that comes from the server or
+// from people is inserted with textContent, never as HTML.
 import { HavenClient } from './haven-client.js';
-import { $, el, time, show, state, isFacilitatorHere, nameWithRole, rememberName, nameOf } from './dom.js';
+import { $, el, time, show, state, isFacilitatorHere, nameWithRole, rememberName } from './dom.js';
 import { createCare } from './care.js';
 import * as sessions from './sessions.js';
 import * as messages from './messages.js';
@@ -15,7 +15,10 @@ import * as directory from './directory.js';
 import * as consoleTabs from './console.js';
 import { initModeration, openMemberDialog } from './moderation.js';
 import { refreshAudit, refreshStats } from './audit.js';
-import { initAttention, notify } from './attention.js';
+import { initAttention, notify, setUnread } from './attention.js';
+import * as checkins from './checkins.js';
+import * as service from './service.js';
+import * as reports from './reports.js';
 import { loadSite, initQuickExit } from './welcome.js';
 
 // What survives a reload of this tab, and nothing longer: sessionStorage ends with the tab.
@@ -26,21 +29,19 @@ const ROOM_KEY = 'haven.room';     // {id, accepted, version}: the room to go ba
 const stored = (key) => { try { return JSON.parse(sessionStorage.getItem(key)); } catch { return null; } };
 const store = (key, value) => sessionStorage.setItem(key, JSON.stringify(value));
 
-// ---- a token passed in the URL moves to sessionStorage and leaves the address bar ----
+// ---- a token (or an alert's link) passed in the URL moves to sessionStorage and leaves the address bar ----
 function takeTokenFromUrl() {
   const url = new URL(location.href);
   const hash = new URLSearchParams(url.hash.slice(1));
   const token = hash.get('token') || url.searchParams.get('token');
-  if (!token) return;
-  sessionStorage.setItem(TOKEN_KEY, token);
+  service.takeLink(hash);
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
   hash.delete('token');
   url.searchParams.delete('token');
   const rest = hash.toString();
   history.replaceState(null, '', url.pathname + url.search + (rest ? `#${rest}` : ''));
 }
 takeTokenFromUrl();
-
-let reports = 0;
 
 /** What the page's modules get from it. */
 const page = {
@@ -52,6 +53,11 @@ const page = {
   showAlerts: () => { if (isFacilitatorHere()) consoleTabs.selectTab('alerts'); },
   addNote: messages.addNote,
   enterRoom,
+  openCheckin: checkins.open,
+  dropNotice: notices.dropNote,
+  status: consoleTabs.status,
+  setUnread,
+  selectConsoleTab: consoleTabs.selectTab,
 };
 const care = createCare(page);
 
@@ -81,6 +87,12 @@ async function signIn({ token, name, resume }) {
   client.addEventListener('room_updated', (e) => onRoomUpdated(e.detail.room));
   client.addEventListener('resource', (e) => care.onResource(e.detail));
   client.addEventListener('held_message', (e) => care.onHeldMessage(e.detail));
+  client.addEventListener('checkin', (e) => checkins.onCheckin(e.detail));
+  client.addEventListener('checkin_ended', (e) => checkins.onCheckin(e.detail));
+  client.addEventListener('checkin_message', (e) => checkins.onMessage(e.detail));
+  client.addEventListener('checkins_found', () => checkins.onFound());
+  client.addEventListener('announcement', (e) => service.onAnnouncement(e.detail));
+  client.addEventListener('duty', (e) => service.onDutyReply(e.detail));
   client.addEventListener('round', (e) => { if (e.detail.room === state.roomId) sessions.onRound(e.detail); });
   client.addEventListener('mood_poll', (e) => { if (e.detail.room === state.roomId) sessions.onMoodPoll(e.detail); });
   client.addEventListener('mood_summary', (e) => { if (e.detail.room === state.roomId) sessions.onMoodSummary(e.detail); });
@@ -98,8 +110,8 @@ async function signIn({ token, name, resume }) {
   try {
     state.user = await client.connect();
   } catch (e) {
-    $('signin-error').textContent = e.code === 'unauthenticated'
-      ? 'This token was not accepted. It may have expired; ask for a new one.'
+    $('signin-error').textContent = e.code === 'unauthenticated' && token
+      ? service.refusedTokenWords(token, e)
       : `That name cannot be used: ${e.message || 'use 1–32 letters, numbers or spaces'}.`;
     if (token) sessionStorage.removeItem(TOKEN_KEY);
     sessionStorage.removeItem(GUEST_KEY);
@@ -110,6 +122,8 @@ async function signIn({ token, name, resume }) {
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
   show('whoami', true);
   show('sign-out', true);
+  service.signedIn();
+  if (await service.followLink()) return;
   const back = stored(ROOM_KEY);
   if (back) {
     await directory.loadRooms();
@@ -134,7 +148,7 @@ function onStatus(detail, { token, name }) {
   }
   if (detail.state === 'closed' && detail.code === 4001 && state.user) {
     sessionStorage.removeItem(TOKEN_KEY);
-    $('signin-error').textContent = 'This token was not accepted. It may have expired; ask for a new one.';
+    $('signin-error').textContent = service.refusedTokenWords(token || '', detail.error);
     resetToSignIn();
   }
   composer.updateComposer();
@@ -144,6 +158,8 @@ function resetToSignIn() {
   state.client = null;
   state.user = null;
   care.reset();
+  checkins.reset();
+  service.signedOut();
   notices.clearNotes();
   for (const id of ['directory', 'guidelines', 'waiting-panel', 'room', 'whoami', 'sign-out', 'reconnect-now']) show(id, false);
   show('signin', true);
@@ -179,9 +195,7 @@ function enterRoom(reply, consent) {
   notices.clearPageNotes();
   store(ROOM_KEY, { id: reply.room.id, accepted: consent.accepted, version: consent.version });
   messages.clearMessages();
-  reports = 0;
-  $('reports').replaceChildren(el('li', { class: 'hint empty', text: 'No reports.' }));
-  consoleTabs.setCount('reports', 0);
+  reports.clearReports();
   people.enterRoom(reply.members);
   sessions.enterRoom(reply);
   for (const m of reply.history) messages.addMessage(m, false);
@@ -189,10 +203,11 @@ function enterRoom(reply, consent) {
   onRoomUpdated(reply.room);
   for (const id of ['guidelines', 'directory', 'waiting-panel', 'signin']) show(id, false);
   show('room', true);
-  consoleTabs.showConsole(isFacilitatorHere());
-  care.enterRoom();
+  service.enterRoom();
+  showConsole(isFacilitatorHere());
+  const alertShown = care.enterRoom();
   composer.updateComposer();
-  $('message-text').focus();
+  if (!alertShown) $('message-text').focus();
 }
 
 function closeRoom({ toDirectory = true } = {}) {
@@ -205,7 +220,7 @@ function closeRoom({ toDirectory = true } = {}) {
   messages.clearMessages();
   composer.forgetRoom();
   sessions.leaveRoom();
-  consoleTabs.showConsole(false);
+  showConsole(false);
   show('room', false);
   if (state.client && toDirectory) directory.showDirectory();
 }
@@ -216,6 +231,12 @@ $('leave-button').addEventListener('click', async () => {
   try { await state.client.leave(room); } catch { /* already out */ }
   $('directory-title').focus();
 });
+
+/** The console shows for staff in a room; the check-ins go into it, or into their own panel. */
+function showConsole(visible) {
+  consoleTabs.showConsole(visible);
+  checkins.place();
+}
 
 function onRejoined({ room, reply, restarted }) {
   if (room !== state.roomId) return;
@@ -230,7 +251,7 @@ function onRejoined({ room, reply, restarted }) {
   sessions.rejoined(reply);
   for (const m of reply.history) { messages.addMessage(m, true); composer.arrived(m); }
   if (reply.gap) messages.addNote('Some earlier messages are no longer available.');
-  consoleTabs.showConsole(isFacilitatorHere());
+  showConsole(isFacilitatorHere());
   messages.rerenderAll();
   composer.updateComposer();
   composer.flush(room);
@@ -246,7 +267,7 @@ function onPresence(p) {
 
 // ---- private notices ----
 function onNotice(n) {
-  if (care.onNotice(n) || directory.onAdmission(n)) return;
+  if (care.onNotice(n) || checkins.onNotice(n) || service.onNotice(n) || directory.onAdmission(n)) return;
   const roomName = state.rooms.find((r) => r.id === n.room)?.name || state.room?.name || 'this group';
   if (sessions.onNotice(n, roomName)) {
     if (n.kind === 'session_closed' && n.room === state.roomId) closeRoom();
@@ -312,34 +333,15 @@ async function command(type, fields, doneText) {
 
 function onAlert(a) {
   if (care.onAlert(a) || sessions.onAlert(a)) return;
-  if (a.room !== state.roomId) return;
-  if (a.kind === 'waiting') {
+  if (a.kind === 'report') {
+    reports.onReport(a);
+  } else if (a.room !== state.roomId) {
+    // another room's alert of a kind this page does not show outside its room
+  } else if (a.kind === 'waiting') {
     people.onWaiting(a);
-  } else if (a.kind === 'report') {
-    addReport(a);
-    notify('report', 'A message was reported');
   } else if (a.kind === 'hand_raised') {
     notify('hand', 'A hand is raised'); // the queue itself comes from presence
   }
-}
-
-function addReport(a) {
-  const about = a.name ? `a message by ${a.name}` : 'a message';
-  const li = el('li', { class: 'alert-item' },
-    el('p', { text: `${time(a.ts)}: ${nameOf(a.by, 'Someone')} reported ${about} (message ${a.seq}).` }),
-    a.reason ? el('p', { class: 'hint', text: `“${a.reason}”` }) : null);
-  const target = messages.messageElement(a.seq);
-  if (target) {
-    target.classList.add('reported');
-    li.append(el('button', { type: 'button', class: 'quiet small', text: 'Show message',
-      onclick: () => { target.scrollIntoView({ block: 'nearest' }); target.focus(); } }));
-  }
-  li.append(el('button', { type: 'button', class: 'quiet small', text: 'Done',
-    'aria-label': `Mark the report about ${about} as done`,
-    onclick: () => { li.remove(); consoleTabs.setCount('reports', --reports); } }));
-  $('reports').querySelector('.empty')?.remove();
-  $('reports').prepend(li);
-  consoleTabs.setCount('reports', ++reports);
 }
 
 function onRoomUpdated(room) {
@@ -394,7 +396,18 @@ initModeration(page);
 directory.initDirectory(page);
 consoleTabs.initConsole({
   people: people.refreshSanctions,
+  alerts: service.refreshRoster,
   activity: () => { refreshStats(); refreshAudit(); },
+});
+checkins.initCheckins(page);
+reports.initReports(page);
+service.initService({
+  notice: page.notice,
+  closeRoom,
+  loadRooms: directory.loadRooms,
+  openGuidelines: directory.openGuidelines,
+  highlightAlert: care.highlight,
+  cancelWaiting: directory.cancelWaiting,
 });
 initAttention();
 initQuickExit();

@@ -1,10 +1,12 @@
 // attention.js: a facilitator with Haven in a background tab still notices what waits: the tab's
 // title counts it ("(2) Haven"), an optional sound plays, and an optional desktop notification
-// shows (permission is asked from a click, as browsers require). The title stays neutral: it
-// counts, it never names a group or a person.
+// shows (permission is asked from a click, as browsers require). Unread messages of a private
+// check-in count in the title in any tab, until they are read (checkins.js says how many). The
+// title stays neutral: it counts, it never names a group or a person.
 import { $, state } from './dom.js';
 
 let count = 0;
+let unread = 0;   // unread check-in messages, counted until read, also in a visible tab
 let sound = false;
 let audio = null;
 
@@ -32,9 +34,16 @@ export function initAttention() {
   });
 }
 
-/** The neutral title, with the count while the tab is in the background. */
+/** The neutral title, with the count while the tab is in the background and the unread check-ins. */
 export function resetTitle() {
-  document.title = count ? `(${count}) ${baseTitle()}` : baseTitle();
+  const n = count + unread;
+  document.title = n ? `(${n}) ${baseTitle()}` : baseTitle();
+}
+
+/** How many check-in messages wait to be read (a badge in the title until then). */
+export function setUnread(n) {
+  unread = n;
+  resetTitle();
 }
 
 function clear() {
@@ -45,10 +54,11 @@ function clear() {
 /**
  * Something needs the facilitator: counted in the title while the tab is hidden, with the
  * sound and notification if chosen. `text` names no member (it may show on a shared screen).
+ * `counted: false`: something already counted otherwise (an unread check-in message).
  */
-export function notify(kind, text) {
+export function notify(kind, text, { counted = true } = {}) {
   if (document.visibilityState !== 'hidden') return;
-  count += 1;
+  if (counted) count += 1;
   resetTitle();
   if (sound) beep();
   if ('Notification' in window && Notification.permission === 'granted') {

@@ -4,6 +4,11 @@
 // a protocol word. And the participation table, members only, which fits its card.
 import { $, el, time, state, duration, nameOf, isStaffRole } from './dom.js';
 
+/** How a check-in ended (its audit entry's reason), and why the server closed one. */
+const OUTCOMES = { resolved: 'resolved', referred: 'referred to other help', emergency: 'emergency services involved',
+  no_reply: 'no reply from the member', session_closed: 'the session closed', idle: 'nobody wrote in it for a long time' };
+const ACK_WORDS = { reaching_out: 'reaching out', handled: 'handled', false_alarm: 'false alarm' };
+
 /** How long a timed mute or ban was given for, or "until lifted". */
 function forHow(entry) {
   return entry.until ? `for ${duration(entry.until - entry.ts)}` : 'until lifted';
@@ -26,7 +31,7 @@ function settingsInWords(description) {
 /** One audit entry as a sentence. `names(id)` gives a name for an id the entry does not name. */
 export function describe(entry, names = nameOf) {
   // The reader's own steps read "You muted …"; others' by the name the server kept.
-  const actor = entry.actor === state.user?.id ? 'You' : entry.actorName || names(entry.actor, 'A facilitator');
+  const actor = entry.actor && entry.actor === state.user?.id ? 'You' : entry.actorName || names(entry.actor, 'A facilitator');
   const target = entry.targetName || names(entry.target);
   const words = {
     mute: () => `muted ${target} ${forHow(entry)}`,
@@ -34,7 +39,8 @@ export function describe(entry, names = nameOf) {
     remove: () => `asked ${target} to leave the room`,
     ban: () => `banned ${target} ${forHow(entry)}`,
     unban: () => `lifted the ban on ${target}`,
-    delete: () => (entry.target ? `deleted a message by ${target}` : 'deleted a message'),
+    delete: () => (entry.reason === 'own message' ? 'deleted a message of their own'
+      : entry.target ? `deleted a message by ${target}` : 'deleted a message'),
     set_room: () => settingsInWords(entry.reason),
     voice: () => (entry.reason === 'taken' ? `took the floor from ${target}` : `gave ${target} the floor`),
     admit: () => `let ${target} in`,
@@ -48,16 +54,27 @@ export function describe(entry, names = nameOf) {
     turn_next: () => 'moved the round on to the next speaker',
     round_end: () => 'ended the round',
     mood_poll: () => 'started a mood check-in',
-    checkin_open: () => `opened a private check-in with ${target}`,
-    checkin_close: () => `closed a private check-in with ${target}`,
+    checkin_open: () => `opened a private check-in with ${target}${entry.reason ? ', from an alert' : ''}`,
+    checkin_join: () => `joined the private check-in with ${target}`,
+    checkin_close: () => (entry.actor ? `closed a private check-in with ${target}` : `The private check-in with ${target} ended`)
+      + (OUTCOMES[entry.reason] ? `: ${OUTCOMES[entry.reason]}` : ''),
+    ack_alert: () => `answered an alert about ${target}: ${ACK_WORDS[(entry.reason || '').split(' ')[1]] || 'acknowledged'}`,
+    share_resource: () => (entry.target ? `shared a helpline with ${target}` : 'shared a helpline with the group'),
   }[entry.action];
   const what = words ? words() : `took a step the page cannot name yet${entry.target ? ` about ${target}` : ''}`;
+  // A step the server took itself has no actor: its words say so whole.
+  if (!entry.actor && !entry.actorName && entry.action === 'checkin_close') return what;
   return `${actor} ${what}`;
 }
 
-/** The reasons a facilitator gave are their own words; set_room's "reason" is its settings. */
+/**
+ * The reasons a facilitator gave are their own words; the "reason" of set_room, voice, check-ins,
+ * acknowledgements, shared helplines and a member's own deletion is the server's, said above in words.
+ */
 function reasonOf(entry) {
-  return entry.reason && !['set_room', 'voice'].includes(entry.action) ? entry.reason : null;
+  const servers = ['set_room', 'voice', 'checkin_open', 'checkin_join', 'checkin_close', 'ack_alert', 'share_resource'];
+  if (entry.action === 'delete' && entry.reason === 'own message') return null;
+  return entry.reason && !servers.includes(entry.action) ? entry.reason : null;
 }
 
 export async function refreshAudit() {

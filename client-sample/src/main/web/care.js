@@ -2,8 +2,10 @@
 // its helplines, beside the message box and with the focus; they can ask a facilitator to check
 // in, and see the room's helplines. Facilitators (and supervisors, from every room) see crisis
 // alerts and requests prominently (for a facilitator in a room: in the console's Alerts tab,
-// with its counter), acknowledge them (reaching out / handled / false alarm) and see each other's
-// updates; a card says when its member has left, and tells two members of the same name apart.
+// with its counter), answer them with a private check-in (checkins.js) or acknowledge them
+// (reaching out / handled / false alarm) and see each other's updates; a card says when its
+// member has left, and tells two members of the same name apart; the alert an escalation page
+// links to stands out.
 // They can share a helpline with everyone or with one member. Texts from people and the server
 // are inserted with textContent, never as HTML.
 import { $, el, time, state, nameOf, rememberName } from './dom.js';
@@ -18,12 +20,15 @@ const ACTIONS = [
 const ACTION_WORDS = { reaching_out: 'reaching out', handled: 'handled', false_alarm: 'false alarm' };
 
 /**
- * @param ctx {notice, counters: {set}, showAlerts(), attention(kind, text)}: what the page lends
+ * @param ctx {notice, counters: {set}, showAlerts(), attention(kind, text), openCheckin({room, user, alertId})}
  */
 export function createCare(ctx) {
   /** alertId -> {alert, updates: [], closed} for the alerts this user may acknowledge */
   const alerts = new Map();
   let resourcesCache = null;
+  /** the alert an acknowledge link named: it stands out, and takes the focus once it is here */
+  let highlighted = null;
+  let highlightDone = false;
 
   const isStaff = () => ['facilitator', 'supervisor'].includes(state.me?.role) || state.user?.role === 'supervisor';
   const roomName = (id) => state.rooms.find((r) => r.id === id)?.name || (state.room?.id === id ? state.room.name : 'another group');
@@ -109,13 +114,17 @@ export function createCare(ctx) {
   function renderAlerts() {
     const open = [...alerts.values()].filter((a) => !a.closed);
     const list = $('crisis-list');
+    // Drawn again whole: a card that had the focus keeps it.
+    const focused = list.contains(document.activeElement) ? document.activeElement.closest('[data-alert]')?.dataset.alert : null;
     list.replaceChildren();
     for (const entry of [...alerts.values()].reverse()) list.append(alertItem(entry));
     $('crisis-alerts').hidden = alerts.size === 0;
+    if (focused) list.querySelector(`[data-alert="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
     $('alerts-none').hidden = open.length > 0;
     $('crisis-count').textContent = open.length ? `${open.length} open` : 'none open';
     // A crisis alert nobody has answered yet makes the counter stand out.
     ctx.counters.set('alerts', open.length, open.some((e) => (e.alert.kind === 'crisis' || e.alert.urgent) && !e.updates.length));
+    showHighlighted();
   }
 
   function alertItem({ alert: a, updates, closed }) {
@@ -129,7 +138,8 @@ export function createCare(ctx) {
     if (a.urgent) bits.push('not acknowledged in time');
     if (a.escalated) bits.push('sent to supervisors');
     if (a.held) bits.push('their message is shown to facilitators only');
-    const item = el('li', { class: classes, 'data-alert': a.alertId },
+    const item = el('li', { class: `${classes}${a.alertId === highlighted ? ' highlighted' : ''}`, 'data-alert': a.alertId,
+      tabindex: a.alertId === highlighted ? '-1' : null },
       el('p', { class: 'crisis-title', text: title }),
       el('p', { class: 'hint', text: bits.join(' · ') }));
     if (a.note) item.append(el('p', { class: 'crisis-note', text: `“${a.note}”` }));
@@ -143,8 +153,11 @@ export function createCare(ctx) {
     }
     if (!closed) {
       const row = el('div', { class: 'row', role: 'group', 'aria-label': `Respond to the alert about ${who}` });
+      row.append(el('button', { type: 'button', class: 'small', text: 'Check in',
+        'aria-label': `Check in privately with ${who}`,
+        onclick: () => ctx.openCheckin({ room: a.room, user: a.member, alertId: a.alertId }) }));
       for (const [action, label] of ACTIONS) {
-        row.append(el('button', { type: 'button', class: action === 'reaching_out' ? 'small' : 'quiet small', text: label,
+        row.append(el('button', { type: 'button', class: 'quiet small', text: label,
           onclick: () => acknowledge(a, action) }));
       }
       item.append(row);
@@ -188,6 +201,17 @@ export function createCare(ctx) {
     return false;
   }
 
+  /** The alert of an acknowledge link, once its card is on screen: in view, with the focus. */
+  function showHighlighted() {
+    if (!highlighted || highlightDone) return;
+    const card = $('crisis-list').querySelector(`[data-alert="${CSS.escape(highlighted)}"]`);
+    if (!card) return;
+    highlightDone = true;
+    ctx.showAlerts();
+    card.scrollIntoView({ block: 'nearest' });
+    card.focus();
+  }
+
   // ---- shared helplines and held messages, in the conversation ----
 
   function onResource(r) {
@@ -223,14 +247,25 @@ export function createCare(ctx) {
     presenceChanged() {
       if (alerts.size) renderAlerts();
     },
-    /** The member controls fit the user's role in the room on screen. */
+    /** The member controls fit the user's role in the room on screen. @returns whether a linked alert took the focus */
     enterRoom() {
       $('request-button').hidden = isStaff();
       resourcesCache = null;
+      // In the room of a linked alert, the console shows it first (it may have shown at the top before).
+      const linked = Boolean(highlighted && alerts.get(highlighted)?.alert.room === state.roomId);
+      if (linked) highlightDone = false;
       renderAlerts();
+      return linked;
     },
     reset() {
       alerts.clear();
+      highlighted = null;
+      renderAlerts();
+    },
+    /** An acknowledge link named this alert: it stands out when it is (or once it is) here. */
+    highlight(alertId) {
+      highlighted = alertId;
+      highlightDone = false;
       renderAlerts();
     },
   };

@@ -1,8 +1,9 @@
 // directory.js: finding a group and getting in. The group list with what matters on each card
-// (a facilitator here or not, the session open or not yet, how many are here), the group's
+// (a facilitator here or not, the session open or not yet, when a scheduled group next starts in
+// the member's own time, how many are here), the group's
 // guidelines as paragraphs with their acceptance, joining, and, in a room that admits by
 // approval, a calm waiting state with Cancel until a facilitator lets the member in.
-import { $, el, show, state, paragraphs } from './dom.js';
+import { $, el, show, state, paragraphs, sessionStart } from './dom.js';
 
 let page = null; // {enterRoom(reply), notice}
 let filterTimer = null;
@@ -30,6 +31,9 @@ function cardFacts(room) {
   else if (room.state === 'unfacilitated') facts.push('open, without a facilitator for now');
   else if (room.requireFacilitator) facts.push('session open');
   else facts.push('open to drop in');
+  const next = room.nextSession && sessionStart(room.nextSession);
+  if (next && !next.past) facts.push(`${room.state === 'lobby' ? 'starts' : 'next session'} ${next.text}`);
+  else if (next && room.state === 'lobby') facts.push(`was due to start ${next.text}`);
   facts.push(`${room.members} of ${room.capacity} here`);
   if (room.locked) facts.push('not taking new members now');
   if (room.admission === 'approval') facts.push('join by approval');
@@ -97,6 +101,8 @@ export async function join(room, { accepted, version } = {}) {
       return false;
     }
     const why = {
+      session_not_open: notOpenYet(room, e.message),
+      not_found: 'This group is no longer available.',
       banned: 'You cannot join this group at the moment.',
       room_locked: 'This group is not taking new members right now. Please try again later.',
       room_full: 'This group is full right now. Please try again a little later.',
@@ -115,6 +121,14 @@ export async function join(room, { accepted, version } = {}) {
   return true;
 }
 
+/** A scheduled group whose room is not open yet: when it starts, in the member's own time. */
+function notOpenYet(room, serverWords) {
+  const fresh = state.rooms.find((r) => r.id === room.id) || room;
+  const next = fresh.nextSession && sessionStart(fresh.nextSession);
+  if (!next || next.past) return `This group is not open yet: ${serverWords}.`;
+  return `This group’s next session starts ${next.text}. Its room opens a little before; please come back then.`;
+}
+
 function showWaiting(room, accepted) {
   state.waitingFor = { room, accepted };
   $('waiting-title').textContent = `Waiting to be let into ${room.name}`;
@@ -124,7 +138,7 @@ function showWaiting(room, accepted) {
   $('waiting-title').focus();
 }
 
-async function cancelWaiting() {
+export async function cancelWaiting() {
   const waited = state.waitingFor;
   state.waitingFor = null;
   if (waited) {

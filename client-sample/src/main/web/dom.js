@@ -34,6 +34,18 @@ export function duration(ms) {
 }
 
 /**
+ * When a scheduled session starts, in the member's own time: "at 19:00, in 12 min", or "on
+ * Thursday 10 December at 19:00, in 2 days" when it is not today; `past` once it is due.
+ */
+export function sessionStart(iso, now = Date.now()) {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return null;
+  const today = new Date(at).toDateString() === new Date(now).toDateString();
+  const day = today ? '' : `on ${new Date(at).toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long' })} `;
+  return { past: at <= now, text: `${day}at ${time(at)}${at > now ? `, in ${duration(at - now)}` : ''}` };
+}
+
+/**
  * Guidelines and other configured prose as paragraphs: a blank line starts a new paragraph; a
  * single line break inside one (YAML folds lines so) is a space.
  */

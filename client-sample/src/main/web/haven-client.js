@@ -10,14 +10,23 @@
 // What it does for you:
 // - hello first, request ids, replies matched by id (promises), events as DOM events
 //   ('message', 'presence', 'notice', 'alert', 'message_deleted', 'room_updated', 'resource',
-//   'held_message', 'round', 'mood_poll', 'mood_summary', and 'event' for every event, known
-//   or not);
+//   'held_message', 'round', 'mood_poll', 'mood_summary', 'checkin', 'checkin_message',
+//   'announcement', and 'event' for every event, known or not);
 // - the last seq seen per room; a hole in the live stream rejoins with `since`;
 // - reconnect after any close it did not ask for (1001, 1006, heartbeat 1000, ...), with
 //   exponential backoff and full jitter, then rejoin every room with `since`, emitting
 //   'rejoined' {room, reply, restarted}; `restarted` is true when the server restarted (its
 //   seq numbers began again): the reply then holds the room's whole new history;
-// - a room left through a `removed`, `banned` or `session_closed` notice is not rejoined;
+// - a room left through a `removed`, `banned`, `session_closed` or `room_archived` notice is not
+//   rejoined;
+// - check-ins (v1.2): on every connection `checkins` finds the open ones again, each announced as
+//   a 'checkin' event with `found: true`, then `checkin_history` with `since` brings what was said
+//   meanwhile as 'checkin_message' events (key them by seq: one may repeat a live event); one
+//   that is no longer listed has ended ('checkin_ended'); 'checkins_found' follows. A check-in
+//   learnt of with messages this client has not seen (a facilitator coming into the room) or a
+//   hole in its live messages is caught up the same way. `checkinSend` keeps its clientId;
+// - a supervisor's `setDuty(true)` is said again on every new connection (on duty lasts while
+//   the connection that said it is open); each reply is a 'duty' event;
 // - 'status' events: {state: 'connecting'|'open'|'reconnecting'|'closed', attempt?, delayMs?,
 //   code?, reason?, user?}. 4001 and a refused hello stop it (state 'closed'): fix the token or name;
 // - liveness: a connection that has been silent for a quarter of the heartbeat the server
@@ -40,7 +49,10 @@ export class HavenError extends Error {
 }
 
 const EVENT_TYPES = new Set(['message', 'presence', 'notice', 'alert', 'message_deleted', 'room_updated', 'resource',
-  'held_message', 'round', 'mood_poll', 'mood_summary']);
+  'held_message', 'round', 'mood_poll', 'mood_summary', 'checkin', 'checkin_message', 'announcement']);
+
+/** Notices after which the member is out of a room and must not rejoin it. */
+const OUT_OF_ROOM = new Set(['removed', 'banned', 'session_closed', 'room_archived']);
 
 export class HavenClient extends EventTarget {
   /**
@@ -70,6 +82,10 @@ export class HavenClient extends EventTarget {
     this.state = 'idle';
     /** room id -> {acceptGuidelines, lastSeq, last: {seq, ts}, joined} for the rooms this client is in */
     this.rooms = new Map();
+    /** check-in id -> {info, lastSeq, fetching} for the open check-ins this client is in */
+    this.checkins = new Map();
+    /** a supervisor's wish to be on duty, said again after every reconnect */
+    this.onDuty = false;
     this._ws = null;
     this._nextId = 1;
     this._pending = new Map();
@@ -186,6 +202,19 @@ export class HavenClient extends EventTarget {
     return this.request('send', fields);
   }
 
+  /** Writes in a check-in; keep `clientId` across retries of the same message. */
+  checkinSend(checkin, text, clientId) {
+    const fields = { checkin, text };
+    if (clientId) fields.clientId = clientId;
+    return this.request('checkin_send', fields);
+  }
+
+  /** A supervisor goes on duty (or off); on duty is said again on every new connection. */
+  setDuty(onDuty) {
+    this.onDuty = onDuty;
+    return this.request('duty', { onDuty });
+  }
+
   /**
    * While reconnecting: try now instead of at the end of the backoff; an attempt still hanging
    * (a handshake into a network that was gone) is dropped for a fresh one.
@@ -274,6 +303,8 @@ export class HavenClient extends EventTarget {
       this._firstHello = null;
     }
     this._rejoinAll();
+    this._refindCheckins();
+    this._sayDutyAgain();
   }
 
   _stop(error) {
@@ -457,9 +488,80 @@ export class HavenClient extends EventTarget {
       if (entry.joined && !entry.pending && before > 0 && frame.seq > before + 1) {
         this._catchUp(frame.room, entry, before);
       }
-    } else if (frame.type === 'notice'
-      && (frame.kind === 'removed' || frame.kind === 'banned' || frame.kind === 'session_closed')) {
+    } else if (frame.type === 'notice' && OUT_OF_ROOM.has(frame.kind)) {
       this.rooms.delete(frame.room);
+    } else if (frame.type === 'checkin') {
+      this._trackCheckin(frame.checkin);
+    } else if (frame.type === 'checkin_message') {
+      const known = this.checkins.get(frame.checkin);
+      if (!known) return;
+      const before = known.lastSeq;
+      known.lastSeq = Math.max(before, frame.seq);
+      if (before > 0 && frame.seq > before + 1) this._catchUpCheckin(known, before);
+    }
+  }
+
+  _trackCheckin(info) {
+    if (info.state === 'closed') {
+      this.checkins.delete(info.id);
+      return;
+    }
+    const known = this.checkins.get(info.id) || { info, lastSeq: 0 };
+    known.info = info;
+    this.checkins.set(info.id, known);
+    if (info.seq > known.lastSeq) this._catchUpCheckin(known, known.lastSeq);
+  }
+
+  // ---- check-ins and duty, found again on every connection ----
+
+  async _refindCheckins() {
+    let reply;
+    try {
+      reply = await this.request('checkins');
+    } catch {
+      return; // the next connection asks again
+    }
+    const open = new Set(reply.checkins.map((info) => info.id));
+    for (const [id, known] of [...this.checkins]) {
+      if (open.has(id)) continue;
+      this.checkins.delete(id);
+      this._emit('checkin_ended', { checkin: { ...known.info, state: 'closed' } });
+    }
+    const catchUps = [];
+    for (const info of reply.checkins) {
+      const known = this.checkins.get(info.id) || { info, lastSeq: 0 };
+      known.info = info;
+      this.checkins.set(info.id, known);
+      this._emit('checkin', { type: 'checkin', checkin: info, found: true });
+      if (info.seq > known.lastSeq) catchUps.push(this._catchUpCheckin(known, known.lastSeq));
+    }
+    await Promise.all(catchUps);
+    this._emit('checkins_found', { checkins: reply.checkins });
+  }
+
+  /** What a check-in said after `since`, as 'checkin_message' events (a closed one answers not_found). */
+  async _catchUpCheckin(known, since) {
+    if (known.fetching) return;
+    known.fetching = true;
+    try {
+      const reply = await this.request('checkin_history', since > 0 ? { checkin: known.info.id, since } : { checkin: known.info.id });
+      for (const m of reply.messages) {
+        known.lastSeq = Math.max(known.lastSeq, m.seq);
+        this._emit('checkin_message', { ...m, type: 'checkin_message' });
+      }
+    } catch {
+      // closed meanwhile (its closing event comes live), or the connection went: asked again on the next
+    } finally {
+      known.fetching = false;
+    }
+  }
+
+  async _sayDutyAgain() {
+    if (!this.onDuty) return;
+    try {
+      this._emit('duty', await this.request('duty', { onDuty: true }));
+    } catch {
+      // the next connection says it again
     }
   }
 

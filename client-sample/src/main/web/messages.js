@@ -1,6 +1,6 @@
 // messages.js: the conversation. Messages in seq order whatever order replies and events came
-// in; notes in it (a restart, a gap, a round that ended); my messages still being sent; reports
-// and, for facilitators, deletes (confirmed first). The list is one stop in the tab order: the
+// in; notes in it (a restart, a gap, a round that ended); my messages still being sent; reports;
+// deletes, confirmed first: a member's of their own messages (v1.2), a facilitator's of any. The list is one stop in the tab order: the
 // arrow keys move between messages (a roving tabindex), so a facilitator does not tab through
 // every message's buttons to reach the console.
 import { $, el, time, state, isStaffRole, isFacilitatorHere, rememberName } from './dom.js';
@@ -8,12 +8,15 @@ import { confirmStep } from './confirm.js';
 import * as sessions from './sessions.js';
 
 const bySeq = new Map();   // seq -> {m, li}
+const deletedByMe = new Set();   // seqs this page asked to delete
 let command = null;
+let notice = null;
 let reportSeq = null;
 
 /** @param page {command, notice} */
 export function initMessages(page) {
   command = page.command;
+  notice = page.notice;
   $('messages').addEventListener('keydown', onKey);
   $('messages').addEventListener('focusin', (e) => {
     const li = e.target.closest('#messages > li');
@@ -35,6 +38,7 @@ export function initMessages(page) {
 
 export function clearMessages() {
   bySeq.clear();
+  deletedByMe.clear();
   $('messages').replaceChildren();
 }
 
@@ -76,6 +80,9 @@ function render(m) {
   if (isFacilitatorHere()) {
     tools.append(el('button', { type: 'button', class: 'quiet small', text: 'Delete',
       'aria-label': `Delete message from ${m.from.name}`, onclick: () => confirmDelete(m) }));
+  } else if (mine) {
+    tools.append(el('button', { type: 'button', class: 'quiet small', text: 'Delete',
+      'aria-label': 'Delete my message', onclick: () => confirmOwnDelete(m) }));
   }
   if (tools.children.length) li.append(tools);
   return li;
@@ -105,10 +112,31 @@ async function confirmDelete(m) {
   const ok = await confirmStep({
     title: `Delete this message from ${m.from.name}?`,
     text: 'It disappears for everyone in the room and from what the room keeps.',
-    sees: `Everyone sees “A facilitator removed this message.” in its place. ${m.from.name} is not told anything else.`,
+    sees: `Everyone sees “This message was deleted.” in its place. ${m.from.name} is not told anything else.`,
     action: 'Delete the message',
   });
-  if (ok) command('delete', { seq: m.seq }, 'The message was deleted.');
+  if (!ok) return;
+  deletedByMe.add(m.seq);
+  if (!await command('delete', { seq: m.seq }, 'The message was deleted.')) deletedByMe.delete(m.seq);
+}
+
+/** A member deletes a message of their own, while the room still holds it. */
+async function confirmOwnDelete(m) {
+  if (!await confirmStep({
+    title: 'Delete your message?',
+    text: 'It disappears for everyone in the room and from what the room keeps. Someone may have read it already.',
+    sees: 'Everyone sees “This message was deleted.” in its place.',
+    action: 'Delete my message',
+  })) return;
+  deletedByMe.add(m.seq);
+  try {
+    await state.client.request('delete', { room: state.roomId, seq: m.seq });
+  } catch (e) {
+    deletedByMe.delete(m.seq);
+    notice({ key: 'delete', text: e.code === 'not_found'
+      ? 'That message is no longer kept by the room, so it cannot be deleted now.'
+      : 'Your message could not be deleted. Please try again.' });
+  }
 }
 
 export function addNote(text) {
@@ -127,25 +155,31 @@ export function onDeleted({ room, seq }) {
   const entry = bySeq.get(seq);
   if (!entry) return;
   entry.li.classList.add('deleted');
-  entry.li.replaceChildren(el('p', { class: 'hint', text: 'A facilitator removed this message.' }));
+  entry.li.replaceChildren(el('p', { class: 'hint', text: deletedByMe.has(seq) ? 'You deleted this message.' : 'This message was deleted.' }));
 }
 
 /** The server restarted: seq numbers begin again, so earlier messages stay as they are, unnumbered. */
 export function restarted() {
   for (const entry of bySeq.values()) entry.li.removeAttribute('data-seq');
   bySeq.clear();
+  deletedByMe.clear();
   addNote('The server restarted. Messages from before are shown above but are no longer kept.');
 }
 
 // ---- my messages on their way ----
 
-/** Shows a message of mine that is being sent; returns its element. */
-export function addPending(text) {
-  const li = el('li', { class: 'message mine pending' },
+/** A message of mine on its way, as the conversation (or a check-in, `kind`) shows it. */
+export function pendingItem(text, kind = 'message') {
+  return el('li', { class: `${kind} mine pending` },
     el('div', { class: 'meta' },
-      el('span', { class: 'from', text: `${state.user?.name || 'You'} (you)` }),
+      el('span', { class: 'from', text: kind === 'message' ? `${state.user?.name || 'You'} (you)` : 'You' }),
       el('span', { class: 'pending-state', text: 'Sending…' })),
     el('p', { class: 'text', text }));
+}
+
+/** Shows a message of mine that is being sent; returns its element. */
+export function addPending(text) {
+  const li = pendingItem(text);
   $('messages').append(li);
   keepActive();
   li.scrollIntoView({ block: 'nearest' });
@@ -153,8 +187,8 @@ export function addPending(text) {
 }
 
 /** The message could not be confirmed: say so honestly, with a retry that cannot duplicate it. */
-export function pendingUnconfirmed(li, retry, discard) {
-  li.querySelector('.pending-state').textContent = 'Not confirmed yet: it may still reach the group.';
+export function pendingUnconfirmed(li, retry, discard, may = 'it may still reach the group') {
+  li.querySelector('.pending-state').textContent = `Not confirmed yet: ${may}.`;
   li.querySelector('.tools')?.remove();
   li.append(el('div', { class: 'tools' },
     el('button', { type: 'button', class: 'quiet small', text: 'Try again', onclick: retry,

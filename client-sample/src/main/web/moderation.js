@@ -1,11 +1,12 @@
 // moderation.js: the member's Actions dialog. It offers only what fits the member's state now
 // (Unmute only when muted, Lower hand only with a hand up, the floor only in a moderated room),
+// opens a private check-in with the member (checkins.js),
 // asks before removing or banning, saying what the member will see, and each step ends with a
 // short confirmation ("Robin is muted for 5 min; only Robin and facilitators know").
 import { $, state, duration } from './dom.js';
 import { confirmStep } from './confirm.js';
 
-let page = null;   // {command, notice}
+let page = null;   // {command, notice, openCheckin}
 let target = null;
 
 export function initModeration(p) {
@@ -27,6 +28,7 @@ export function openMemberDialog(m) {
     'voice-off': Boolean(m.voice),
     lower: Boolean(m.handRaised),
     warn: true,
+    checkin: true,
   };
   for (const button of $('member-actions').querySelectorAll('button')) button.hidden = !fits[button.value];
   $('member-reason').value = '';
@@ -57,6 +59,8 @@ async function act(action) {
       return page.command('voice', { user, granted: false }, `The floor has moved on from ${m.name}.`);
     case 'lower':
       return page.command('lower_hand', { user }, `${m.name}'s hand is lowered.`);
+    case 'checkin':
+      return page.openCheckin({ room: state.roomId, user });
     case 'warn':
       if (!reason) {
         page.notice({ key: 'console', text: 'Write the private note first, then choose “Send private warning”.' });

@@ -3,7 +3,7 @@
 // owns the page and hands this module what it needs through initSessions(). Every text from
 // the server or from people goes in with textContent, never as HTML.
 
-import { paragraphs, isStaffRole } from './dom.js';
+import { paragraphs, isStaffRole, sessionStart } from './dom.js';
 
 const CW_LABELS = {
   suicide: 'Suicide',
@@ -168,6 +168,15 @@ export function onNotice(n, roomName) {
     case 'session_closed':
       ui.notice({ key: 'session', text: n.text || `The session in ${roomName} has ended.` });
       return true;
+    case 'session_scheduled': {
+      // A scheduled group's lobby: when it starts, in the member's own time (the server's words
+      // give the room's time zone).
+      const room = ui.state().rooms.find((r) => r.id === n.room) || ui.state().room;
+      const next = room?.id === n.room && room.nextSession && sessionStart(room.nextSession);
+      ui.notice({ key: 'session', text: next && !next.past
+        ? `The group starts ${next.text}. You can read along until a facilitator opens the session.` : n.text });
+      return true;
+    }
     case 'turn_warning':
       ui.$('round-turn').textContent = 'Your time is nearly up. Finish your thought, then choose “I\'m done”.';
       return true;

@@ -4,13 +4,8 @@
 // awaited condition with a timeout; nothing sleeps.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { tmpdir } from 'node:os';
-import { startServer, token, launchBrowser, cleanUp, ROOT } from './harness.js';
-
-function screenshotPath(name) {
-  return process.env.HAVEN_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', name) : path.join(tmpdir(), 'haven-' + name);
-}
+import { startServer, token, launchBrowser, cleanUp } from './harness.js';
+import { screenshotPath } from './steps.js';
 
 const TIMEOUT = 15000;
 let server;
@@ -112,5 +107,12 @@ test('a crisis message: a calm notice for the member, an alert for the facilitat
   await member.getByRole('button', { name: 'Helplines' }).click();
   await member.locator('#resources-list .card', { hasText: '988 Suicide & Crisis Lifeline' }).waitFor({ timeout: TIMEOUT });
   assert.equal(await member.locator('#share-controls').isVisible(), false);
+  await member.getByRole('button', { name: 'Close', exact: true }).click();
+
+  // The request card is answered with a private check-in, as an alert card is.
+  await request.getByRole('button', { name: 'Check in privately with Robin' }).click();
+  await fac.locator('#checkin-intro', { hasText: 'A private check-in with Robin' }).waitFor({ timeout: TIMEOUT });
+  await member.locator('#checkin-intro', { hasText: 'would like to check in with you, privately' }).waitFor({ timeout: TIMEOUT });
+  assert.equal(await member.evaluate(() => document.activeElement.id), 'checkin-thread');
   assert.deepEqual(pageErrors, []);
 });

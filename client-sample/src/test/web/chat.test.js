@@ -2,16 +2,9 @@
 // two browser contexts. Every wait is an awaited condition with a timeout; nothing sleeps.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { tmpdir } from 'node:os';
-import { startServer, token, launchBrowser, cleanUp, ROOT } from './harness.js';
-import { statusIs, countMessages, waitForMessage, openAndJoin, memberAction, consoleTab, TIMEOUT } from './steps.js';
-
-// The README's screenshots are refreshed only on request (HAVEN_SCREENSHOTS=1 npm test), so an
-// ordinary test run leaves the working tree as it found it.
-function screenshotPath(name) {
-  return process.env.HAVEN_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', name) : path.join(tmpdir(), 'haven-' + name);
-}
+import { startServer, token, launchBrowser, cleanUp } from './harness.js';
+import { statusIs, countMessages, waitForMessage, openAndJoin, memberAction, consoleTab, TIMEOUT,
+  screenshotPath } from './steps.js';
 
 let server;
 let browser;

@@ -48,7 +48,7 @@ test('safe moderation: fitting actions, confirmations, unban from the list, and 
   // Only what fits: Alex has no hand up and is not muted; the room is not moderated.
   await robin.getByRole('button', { name: 'Raise hand' }).click();
   await sam.locator('#counters [data-counter="hands"] .count', { hasText: '1' }).waitFor({ timeout: TIMEOUT });
-  assert.deepEqual(await offered(sam, 'Alex', { axe: true }), ['Mute', 'Send private warning', 'Remove from room…', 'Ban from room…', 'Close']);
+  assert.deepEqual(await offered(sam, 'Alex', { axe: true }), ['Mute', 'Send private warning', 'Check in privately', 'Remove from room…', 'Ban from room…', 'Close']);
   assert.ok((await offered(sam, 'Robin')).includes('Lower hand'));
 
   // Delete asks first, and says what everyone will see; Cancel keeps the message.
@@ -58,14 +58,15 @@ test('safe moderation: fitting actions, confirmations, unban from the list, and 
   await message.getByRole('button', { name: 'Delete message from Alex' }).click();
   const confirm = sam.locator('#confirm-dialog');
   await confirm.waitFor({ timeout: TIMEOUT });
-  assert.match(await confirm.textContent(), /Everyone sees “A facilitator removed this message\.”/);
+  assert.match(await confirm.textContent(), /Everyone sees “This message was deleted\.”/);
   assert.equal(await sam.evaluate(() => document.activeElement.textContent), 'Cancel', 'Cancel has the focus');
   await assertAccessible(sam, 'confirmation dialog');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await confirm.waitFor({ state: 'hidden', timeout: TIMEOUT });
   await message.getByRole('button', { name: 'Delete message from Alex' }).click();
   await confirm.getByRole('button', { name: 'Delete the message' }).click();
-  await robin.locator('#messages .message', { hasText: 'A facilitator removed this message.' }).waitFor({ timeout: TIMEOUT });
+  await robin.locator('#messages .message', { hasText: 'This message was deleted.' }).waitFor({ timeout: TIMEOUT });
+  await sam.locator('#messages .message', { hasText: 'You deleted this message.' }).waitFor({ timeout: TIMEOUT });
   await sam.locator('#console-status', { hasText: 'The message was deleted.' }).waitFor({ timeout: TIMEOUT });
 
   // Mute, with a short confirmation; now Unmute is offered instead of Mute.

@@ -4,8 +4,10 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
-import { startServer, launchBrowser, cleanUp } from './harness.js';
+import { startServer, launchBrowser, cleanUp, ROOT } from './harness.js';
 
 export const TIMEOUT = 15000;
 
@@ -122,4 +124,19 @@ export async function assertAccessible(page, screen) {
 export async function assertNoSidewaysScroll(page, screen) {
   const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   assert.ok(widths[0] <= widths[1], `${screen}: ${widths[0]} px wide in a ${widths[1]} px window`);
+}
+
+/**
+ * Where a screenshot goes: the README's, in docs/, only on request (HAVEN_SCREENSHOTS=1 npm
+ * test), so an ordinary test run leaves the working tree as it found it.
+ */
+export function screenshotPath(name) {
+  return process.env.HAVEN_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', name) : path.join(tmpdir(), `haven-${name}`);
+}
+
+/** Every WebSocket frame the page receives from now on, as text. */
+export function recordFrames(page) {
+  const frames = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (frame) => frames.push(String(frame.payload))));
+  return frames;
 }

@@ -32,8 +32,18 @@ public interface ReconnectListener extends HavenListener {
     default void onReconnectScheduled(int attempt, Duration delay, String lastFailure) {
     }
 
-    /** A new connection said hello with the same identity; the rooms are being rejoined. A guest has a new user id. */
+    /**
+     * A new connection said hello with the same identity; the rooms are being rejoined. A guest
+     * is the same user (its resume), unless {@link #onResumeRefused} came first.
+     */
     default void onReconnected(HelloResult hello) {
+    }
+
+    /**
+     * The server refused the guest's resume (it lapsed, or the server's secret changed): the
+     * client says hello again at once under the same name, as a new guest with a new user id.
+     */
+    default void onResumeRefused() {
     }
 
     /** A room was rejoined (or a hole in its live messages filled); its missed messages follow. */

@@ -3,6 +3,7 @@ package dev.haven.client;
 import static java.util.Objects.requireNonNull;
 
 import dev.haven.protocol.CloseCode;
+import dev.haven.protocol.ErrorCode;
 import dev.haven.protocol.client.ClientMessage;
 import dev.haven.protocol.client.Hello;
 import dev.haven.protocol.client.Join;
@@ -28,8 +29,11 @@ import java.util.random.RandomGenerator;
  * A client that stays in its rooms across lost connections. It connects and says
  * {@code hello} with the identity it was built with ({@link #start}); when the connection ends
  * without being asked to (see {@link ReconnectPolicy#reconnectsAfter}), it connects again with
- * exponential backoff and full jitter, says {@code hello} with the same token or guest name,
- * and rejoins every room it was in with {@code since} = the last seq seen. The messages missed
+ * exponential backoff and full jitter, says {@code hello} as the same user (the same token; a
+ * guest with the {@code resume} its last hello gave, kept for the client's life, so it is the
+ * same guest, with the same id and name; if the server refuses the resume, at once again with
+ * the name, as a new guest, {@link ReconnectListener#onResumeRefused}), and rejoins every room it
+ * was in with {@code since} = the last seq seen. The messages missed
  * meanwhile reach the listener oldest first, each once, then the live events; a {@code gap} or
  * a restarted server is reported ({@link CatchUp}). Then it finds its private check-ins again
  * ({@link JoinedCheckins}: {@code checkins}, then {@code checkin_history} with {@code since}), so
@@ -37,8 +41,12 @@ import java.util.random.RandomGenerator;
  * stops answering its {@code ping}s is dropped and made again.
  *
  * <p>Requests go to the connection that is up. Those in flight when it ends fail with a
- * {@link ConnectionClosedException} (whether the server acted on them is unknown); those made
- * while there is none fail at once with a {@link NotConnectedException} (nothing was sent).
+ * {@link ConnectionClosedException} (whether the server acted on them is unknown), except
+ * messages ({@code send}, {@code checkin_send}): each has one {@code clientId} for all its tries,
+ * and one unanswered at the loss is sent again after the rejoins on the next connection; the
+ * server answers a message it had taken already {@code duplicate: true} and delivers it once, and
+ * that answer completes the caller's future as sent ({@link UnansweredSends}). Requests made while
+ * there is no connection fail at once with a {@link NotConnectedException} (nothing was sent).
  * {@code join} and {@code leave} requests decide which rooms are rejoined; a room left through a
  * {@code removed} or {@code banned} notice is not.
  *
@@ -76,6 +84,9 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
     // On the scheduler alone.
     private final JoinedRooms rooms;
     private final JoinedCheckins checkins;
+    private final UnansweredSends sends;
+    /** A guest's resume from its last hello, said on every new connection; null for a token's user. */
+    private String resume;
     /** Failed attempts in a row since the last stable connection. */
     private int attempt;
     private String lastFailure;
@@ -106,9 +117,15 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
         ListenerCalls calls = new ListenerCalls(listener);
         this.rooms = new JoinedRooms(scheduler, listener, calls);
         this.checkins = new JoinedCheckins(scheduler, listener, calls);
+        this.sends = new UnansweredSends(scheduler);
+        this.resume = builder.hello.token() == null ? builder.hello.resume() : null;
     }
 
-    /** @param hello the identity said at every connection: a token, or a guest name */
+    /**
+     * @param hello the identity said at the first connection: a token, or a guest name (with a
+     *              {@code resume} from an earlier run to come back as the same guest); a guest
+     *              says the resume each hello gives on every later connection
+     */
     public static Builder builder(URI uri, Hello hello) {
         return new Builder(uri, hello);
     }
@@ -124,7 +141,7 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
         return started.copy();
     }
 
-    /** The user as the last hello named it; a guest has a new id on each connection. Null before the first. */
+    /** The user as the last hello named it (a guest keeps its id, unless its resume was refused). Null before the first. */
     public UserInfo user() {
         return user;
     }
@@ -156,6 +173,9 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
         }
         if (request instanceof Leave leave) {
             scheduler.execute(() -> rooms.left(leave.room()));
+        }
+        if (UnansweredSends.isMessage(request)) {
+            return sends.send(client, request, resultType);
         }
         return client.request(request, resultType);
     }
@@ -211,7 +231,9 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
         link.client = client;
         link.heartbeat = new Heartbeat(scheduler, policy, client);
         link.heartbeat.awaitHello();
-        client.hello(hello).whenComplete((result, failure) -> scheduler.execute(() -> helloAnswered(link, result, failure)));
+        link.resumed = resume != null;
+        Hello saying = link.resumed ? new Hello(null, null, hello.name(), resume) : hello;
+        client.hello(saying).whenComplete((result, failure) -> scheduler.execute(() -> helloAnswered(link, result, failure)));
     }
 
     private void helloAnswered(Link link, HelloResult result, Throwable error) {
@@ -219,7 +241,17 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
             return;
         }
         if (error != null) {
-            if (JoinedRooms.unwrap(error) instanceof HavenErrorException refused) {
+            Throwable cause = JoinedRooms.unwrap(error);
+            if (link.resumed && hello.name() != null && cause instanceof HavenErrorException refused
+                    && refused.code() == ErrorCode.UNAUTHENTICATED) {
+                // The resume lapsed (or the server's secret changed): the server closes with 4001,
+                // and the client comes back at once under the name, as a new guest.
+                resume = null;
+                link.resumeRefused = true;
+                ListenerCalls.call(listener::onResumeRefused);
+                return;
+            }
+            if (cause instanceof HavenErrorException refused) {
                 // The server refused who this client is; it would refuse every attempt.
                 if (!started.isDone()) {
                     started.completeExceptionally(refused);
@@ -231,8 +263,12 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
         }
         link.helloDone = true;
         user = result.user();
+        if (result.resume() != null) {
+            resume = result.resume();
+        }
         rooms.connected(link.client);
         checkins.connected(link.client);
+        sends.connected(link.client);
         live = link.client;
         link.heartbeat.start();
         stableTimer = scheduler.schedule(policy.stableAfter(), () -> {
@@ -259,6 +295,11 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
         Heartbeat.cancel(stableTimer);
         rooms.connectionLost();
         checkins.connectionLost();
+        sends.connectionLost();
+        if (link.resumeRefused && !stopping) {
+            reconnectTimer = scheduler.schedule(Duration.ZERO, this::connect);
+            return;
+        }
         boolean everUp = started.isDone() && !started.isCompletedExceptionally();
         if (stopping || !everUp || !ReconnectPolicy.reconnectsAfter(code, reason) || policy.maxAttempts() == 0) {
             end(code, reason);
@@ -303,6 +344,7 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
                 link.client.closeAsync();
             }
         }
+        sends.stopped(new ConnectionClosedException(code, reason));
         if (!started.isDone()) {
             started.completeExceptionally(new ConnectionClosedException(code, reason));
         } else if (!started.isCompletedExceptionally()) {
@@ -334,6 +376,9 @@ public final class ReconnectingClient implements HavenRequests, AutoCloseable {
     private final class Link implements AllEventsListener {
         volatile HavenClient client;
         boolean helloDone;
+        /** Its hello carried the guest's resume; the server refused it. */
+        boolean resumed;
+        boolean resumeRefused;
         /** Set once the connection is open. */
         Heartbeat heartbeat;
 

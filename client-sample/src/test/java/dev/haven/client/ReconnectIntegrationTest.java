@@ -70,6 +70,7 @@ class ReconnectIntegrationTest {
     @Test
     void droppedConnection_bringsBackExactlyTheMessagesSentMeanwhile_onceAndInOrder_thenLiveOnes() throws Exception {
         ReconnectingClient samsClient = samInTheLounge(HavenTestServer.FAST_RECONNECT);
+        String samsId = samsClient.user().id();
         HavenClient kim = kimInTheLounge(server);
         say(kim, "one", "two");
         await().atMost(TIMEOUT).until(() -> sam.messages.size() == 2);
@@ -93,6 +94,7 @@ class ReconnectIntegrationTest {
         assertThat(catchUp.gap()).isFalse();
         assertThat(catchUp.restarted()).isFalse();
         assertThat(samsClient.isConnected()).isTrue();
+        assertThat(samsClient.user().id()).as("a guest comes back as the same user, by its resume").isEqualTo(samsId);
     }
 
     @Test

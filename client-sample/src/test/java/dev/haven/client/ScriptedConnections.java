@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
 
 /**
  * The connections a {@link ReconnectingClient} makes, each a real {@link HavenClient} over a
@@ -16,6 +17,18 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ScriptedConnections implements ReconnectingClient.Connector {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jitter that always draws the longest wait allowed, so each delay is the backoff's ceiling. */
+    static final RandomGenerator LONGEST = new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            return bound - 1;
+        }
+    };
 
     /** One connection, as the server side sees it. */
     static final class Connection {
@@ -56,6 +69,12 @@ final class ScriptedConnections implements ReconnectingClient.Connector {
         void helloOk(String userId, String name) {
             ok("hello", "\"user\":{\"id\":\"" + userId + "\",\"name\":\"" + name + "\",\"role\":\"member\"},"
                     + "\"heartbeatSeconds\":30");
+        }
+
+        /** A guest's hello answered with the resume that makes it the same guest on a later connection. */
+        void helloOk(String userId, String name, String resume) {
+            ok("hello", "\"user\":{\"id\":\"" + userId + "\",\"name\":\"" + name + "\",\"role\":\"member\"},"
+                    + "\"heartbeatSeconds\":30,\"resume\":\"" + resume + "\"");
         }
 
         /** Answers the last join with the room's seq, gap and held messages (by seq). */

@@ -42,6 +42,10 @@ sealed interface ChatInput {
     record Reconnected(HelloResult hello) implements ConnectionChange {
     }
 
+    /** The server refused the guest's resume: the chat comes back as a new guest under the same name. */
+    record ResumeRefused() implements ConnectionChange {
+    }
+
     record CaughtUp(CatchUp catchUp) implements ConnectionChange {
     }
 

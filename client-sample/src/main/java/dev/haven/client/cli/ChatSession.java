@@ -218,7 +218,7 @@ public final class ChatSession {
             return;
         }
         // The message event, which the sender receives as well, shows the line.
-        replies.await(state.client.send(state.room.id(), text));
+        replies.awaitMessage(state.client.send(state.room.id(), text));
     }
 
     private void showRooms() throws InterruptedException {

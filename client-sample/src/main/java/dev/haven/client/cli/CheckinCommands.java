@@ -51,7 +51,7 @@ final class CheckinCommands {
         if (talking == null) {
             return false;
         }
-        replies.await(state.client.checkinSend(talking.info().id(), text));
+        replies.awaitMessage(state.client.checkinSend(talking.info().id(), text));
         return true;
     }
 
@@ -92,7 +92,7 @@ final class CheckinCommands {
                     + " /room to write in the room again.");
             return;
         }
-        replies.await(state.client.checkinSend(entry.info().id(), words[1]));
+        replies.awaitMessage(state.client.checkinSend(entry.info().id(), words[1]));
     }
 
     private void end(String arg) throws CommandException, InterruptedException {

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Shows the connection going down and coming back, and applies what that changes: the user's
- * new id (a guest gets one on each connection), the room's presence after the rejoin, a
+ * id (a guest keeps its own, unless the server refused its resume), the room's presence after the rejoin, a
  * restarted server's seq numbers, a room the chat could not get back into. The missed messages
  * themselves follow as events. Used by the session's thread alone.
  */
@@ -34,6 +34,8 @@ final class ConnectionEvents {
         } else if (change instanceof ChatInput.Reconnected reconnected) {
             state.me = reconnected.hello().user();
             out.info("Reconnected.");
+        } else if (change instanceof ChatInput.ResumeRefused) {
+            out.info("Your earlier visit could not be resumed: you are back under the same name, as a new guest.");
         } else if (change instanceof ChatInput.CaughtUp caughtUp) {
             caughtUp(caughtUp.catchUp());
         } else if (change instanceof ChatInput.RejoinFailed failed) {

@@ -37,6 +37,11 @@ final class InboxListener implements AllEventsListener {
     }
 
     @Override
+    public void onResumeRefused() {
+        inbox.received(new ChatInput.ResumeRefused());
+    }
+
+    @Override
     public void onCaughtUp(CatchUp catchUp) {
         inbox.received(new ChatInput.CaughtUp(catchUp));
     }

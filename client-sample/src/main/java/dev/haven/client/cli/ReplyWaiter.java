@@ -15,6 +15,8 @@ import java.util.concurrent.TimeoutException;
  * Waits for a reply, at most a set time, and shows why when there is none: {@code ! <code>: <message>}.
  * Without a connection nothing was sent; when the connection ended before the reply, the
  * server may or may not have acted, and the catch-up after reconnecting shows a message that did arrive.
+ * A message ({@link #awaitMessage}) unanswered when the connection ends is sent again once it is
+ * back, with the same clientId, and shows once.
  */
 final class ReplyWaiter {
     static final String NOT_CONNECTED = "not_connected";
@@ -29,6 +31,16 @@ final class ReplyWaiter {
 
     /** The result, or empty after showing the error. */
     <R> Optional<R> await(CompletableFuture<R> reply) throws InterruptedException {
+        return await(reply, "no reply from the server within " + timeout.toSeconds() + " s");
+    }
+
+    /** For a message the client sends again after a lost connection: a late answer is not a failure. */
+    <R> Optional<R> awaitMessage(CompletableFuture<R> reply) throws InterruptedException {
+        return await(reply, "no answer yet; if the connection is lost, the message is sent again once it is back,"
+                + " and shows once");
+    }
+
+    private <R> Optional<R> await(CompletableFuture<R> reply, String late) throws InterruptedException {
         try {
             return Optional.of(reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
@@ -46,7 +58,7 @@ final class ReplyWaiter {
                 out.error("client", "the server's reply could not be read (" + cause.getMessage() + ")");
             }
         } catch (TimeoutException e) {
-            out.error("timeout", "no reply from the server within " + timeout.toSeconds() + " s");
+            out.error("timeout", late);
         }
         return Optional.empty();
     }

@@ -216,7 +216,7 @@ final class SessionCommands {
             throw CommandException.usage(CW_USAGE);
         }
         // The message event, which the sender receives as well, shows the line.
-        replies.await(state.client.send(state.requireRoom().id(), text, cw));
+        replies.awaitMessage(state.client.send(state.requireRoom().id(), text, cw));
     }
 
     private void show(String arg) throws CommandException {

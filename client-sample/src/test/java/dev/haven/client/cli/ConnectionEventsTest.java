@@ -87,7 +87,15 @@ class ConnectionEventsTest {
     }
 
     @Test
-    void reconnected_takesTheNewIdentity_forAGuestHasANewId() {
+    void resumeRefused_tellsTheGuestItComesBackAsANewGuest_underTheSameName() {
+        connection.handle(new ChatInput.ResumeRefused());
+
+        assertThat(lines()).isEqualTo("Your earlier visit could not be resumed: you are back under the same name,"
+                + " as a new guest.\n");
+    }
+
+    @Test
+    void reconnected_takesTheNewIdentity_whenTheResumeWasRefused() {
         UserInfo again = new UserInfo("g2", "Sam", Role.MEMBER);
 
         connection.handle(new ChatInput.Reconnected(new HelloResult(again, 30)));
