@@ -110,6 +110,11 @@ public final class RoomCheckins {
      * The open check-ins this connection's user is in; the connection hears them from now on.
      * Never fails: {@code checkins} waits for every room's answer.
      */
+    /** How many check-ins are open in the room. */
+    public int openCount() {
+        return byId.size();
+    }
+
     public List<CheckinInfo> list(Session session) {
         List<CheckinInfo> result = new ArrayList<>();
         try {

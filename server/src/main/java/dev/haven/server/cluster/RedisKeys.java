@@ -6,6 +6,12 @@ package dev.haven.server.cluster;
  */
 final class RedisKeys {
     static final String NODES = "haven:nodes";
+    /** The room directory across nodes ({@link RoomListings}). */
+    static final String LISTINGS = "haven:rooms:live";
+    /** Escalated alerts still open ({@link SupervisorBoard}). */
+    static final String ESCALATED = "haven:escalated";
+    /** Supervisors per node ({@link SupervisorBoard}). */
+    static final String DUTY = "haven:duty";
 
     private RedisKeys() {
     }

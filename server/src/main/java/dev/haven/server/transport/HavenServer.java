@@ -4,6 +4,7 @@ import dev.haven.protocol.CloseCode;
 import dev.haven.protocol.ProtocolCodec;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.haven.server.admin.AdminApi;
+import dev.haven.server.admin.AdminCluster;
 import dev.haven.server.admin.ServerControl;
 import dev.haven.server.auth.TokenService;
 import dev.haven.server.care.AlertObserver;
@@ -115,7 +116,10 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
                 config.server().heartbeatSeconds());
         long helloTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds());
         AdminApi adminApi = new AdminApi(rooms, options.catalog(), tokens, this, clock, Ticker.systemTicker(),
-                config.limits().maxTextChars());
+                config.limits().maxTextChars(), cluster == null ? AdminCluster.ALONE : cluster.admin());
+        if (cluster != null) {
+            cluster.serveAdmin(adminApi::handleHere, this::endSessions);
+        }
         ConnectionMeter connectionMeter = metrics.connections();
         HavenChannelInitializer initializer = new HavenChannelInitializer(config, this,
                 new ConnectionLimiter(config.limits()), tls,
