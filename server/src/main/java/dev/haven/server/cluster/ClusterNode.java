@@ -18,6 +18,7 @@ import dev.haven.server.delivery.FrameRelay;
 import dev.haven.server.delivery.OutboundFrame;
 import dev.haven.server.delivery.Session;
 import dev.haven.server.room.Room;
+import dev.haven.server.room.RoomExecutor;
 import dev.haven.server.room.RoomHandle;
 import dev.haven.server.room.RoomRegistry;
 import java.io.IOException;
@@ -41,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +78,7 @@ public final class ClusterNode implements AutoCloseable {
 
     private final ClusterStores stores;
     private final RoomRegistry registry;
+    private final Supplier<RoomExecutor> threads;
     private final FrameRelay relay;
     private final ProtocolCodec codec = new ProtocolCodec();
     private final ObjectMapper results = ProtocolCodec.newMapper();
@@ -99,9 +102,11 @@ public final class ClusterNode implements AutoCloseable {
     private record Listed(RoomInfo info, int openCheckins) {
     }
 
-    private ClusterNode(ClusterStores stores, RoomRegistry registry, FrameRelay relay, Clock clock) {
+    private ClusterNode(ClusterStores stores, RoomRegistry registry, Supplier<RoomExecutor> threads, FrameRelay relay,
+                        Clock clock) {
         this.stores = stores;
         this.registry = registry;
+        this.threads = threads;
         this.relay = relay;
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("haven-cluster"));
         this.sender = Executors.newSingleThreadExecutor(daemon("haven-cluster-send"));
@@ -115,16 +120,22 @@ public final class ClusterNode implements AutoCloseable {
         this.admin = new ClusterAdmin(this, calls, registry, this::others);
     }
 
-    /** Joins the cluster of {@code config.cluster()}: connects to Redis, and routes every room of the registry. */
-    public static ClusterNode start(HavenConfig config, RoomRegistry registry, FrameRelay relay, Clock clock) {
+    /**
+     * Joins the cluster of {@code config.cluster()}: connects to Redis, and routes every room of
+     * the registry. The registry's own instances must be on {@link StandbyExecutor}s: a room
+     * this node serves is built afresh for each tenure, on a thread of {@code threads}.
+     */
+    public static ClusterNode start(HavenConfig config, RoomRegistry registry, Supplier<RoomExecutor> threads,
+                                    FrameRelay relay, Clock clock) {
         ClusterStores stores = RedisStores.connect(config.cluster().redis(), NodeId.random(),
                 config.history().maxMessages(), Duration.ofSeconds(config.history().maxAgeSeconds()));
-        return start(stores, registry, relay, clock);
+        return start(stores, registry, threads, relay, clock);
     }
 
     /** Joins the cluster these stores belong to (Redis, or an {@link InMemoryCluster} in tests). */
-    public static ClusterNode start(ClusterStores stores, RoomRegistry registry, FrameRelay relay, Clock clock) {
-        ClusterNode node = new ClusterNode(stores, registry, relay, clock);
+    public static ClusterNode start(ClusterStores stores, RoomRegistry registry, Supplier<RoomExecutor> threads,
+                                    FrameRelay relay, Clock clock) {
+        ClusterNode node = new ClusterNode(stores, registry, threads, relay, clock);
         registry.routeThrough(room -> node.rooms.computeIfAbsent(room.id(), id -> new ClusteredRoom(id, node)));
         registry.care().supervisors().relayThrough(node.supervisors);
         try {
@@ -373,15 +384,14 @@ public final class ClusterNode implements AutoCloseable {
                 .thenCompose(read -> {
                     RoomLog.Held held = read.orElseThrow(() ->
                             new StoreUnavailableException("the log of room " + lease.room() + " is gone", null));
-                    TenureExecutor[] executor = new TenureExecutor[1];
-                    Room fresh = registry.renew(lease.room(), thread -> executor[0] = new TenureExecutor(thread,
-                            () -> holds(lease), () -> lost(lease)));
+                    TenureExecutor executor = new TenureExecutor(threads.get(), () -> holds(lease), () -> lost(lease));
+                    Room fresh = registry.renew(lease.room(), executor);
                     if (fresh == null) {
                         throw new IllegalStateException("room " + lease.room() + " is no longer in the directory");
                     }
                     ClusterJournal journal = new ClusterJournal(roomLog, lease, held.seq(), codec, timers,
                             () -> room.tenure() == tenure && holds(lease), () -> lost(lease));
-                    tenure.bind(executor[0], journal);
+                    tenure.bind(executor, journal);
                     return fresh.resume(journal, ClusterJournal.messages(codec, held.entries()), held.seq(),
                             held.trimmedThrough()).thenApply(resumed -> fresh);
                 })

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Every room of the server: those of the configuration, and those operators create or archive
@@ -110,16 +109,16 @@ public final class RoomRegistry {
      * A new instance of a room, with its settings as they stand, in place of the one held (the
      * directory keeps its place): a cluster's node that takes the room over builds it afresh.
      *
-     * @param executor wraps the executor the new instance is bound to
+     * @param executor the executor the new instance is bound to
      * @return the new instance, or null when the registry has no such room
      */
-    public synchronized Room renew(String id, UnaryOperator<RoomExecutor> executor) {
+    public synchronized Room renew(String id, RoomExecutor executor) {
         Room old = rooms.get(id);
         if (old == null) {
             return null;
         }
-        Room fresh = new Room(old.operations().settings(), config, executor.apply(executors.get()), clock, encoder, care,
-                new Random(), observer);
+        Room fresh = new Room(old.operations().settings(), config, executor, clock, encoder, care, new Random(),
+                observer);
         rooms.put(id, fresh);
         ordered.set(ordered.indexOf(old), fresh);
         return fresh;

@@ -10,6 +10,7 @@ import dev.haven.server.auth.TokenService;
 import dev.haven.server.care.AlertObserver;
 import dev.haven.server.care.CareServices;
 import dev.haven.server.cluster.ClusterNode;
+import dev.haven.server.cluster.StandbyExecutor;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.limits.ConnectionLimiter;
 import dev.haven.server.metrics.ConnectionMeter;
@@ -17,6 +18,7 @@ import dev.haven.server.metrics.HavenMetrics;
 import dev.haven.server.paging.PageScheduler;
 import dev.haven.server.paging.WebhookPager;
 import dev.haven.server.room.Room;
+import dev.haven.server.room.RoomExecutor;
 import dev.haven.server.room.RoomRegistry;
 import dev.haven.server.room.RoomTimers;
 import dev.haven.server.session.RequestDispatcher;
@@ -44,6 +46,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,9 +111,11 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
                     HttpClient.newBuilder().connectTimeout(WebhookPager.CONNECT_TIMEOUT).build()));
         }
         HavenConfig served = config.withRooms(options.catalog().load().applyTo(config.rooms()));
-        this.rooms = new RoomRegistry(served, () -> new EventLoopRoomExecutor(workers.next(), timers), clock, encoder,
+        Supplier<RoomExecutor> loops = () -> new EventLoopRoomExecutor(workers.next(), timers);
+        // In a cluster, a room runs on an event loop only on the node that serves it, built for that tenure.
+        this.rooms = new RoomRegistry(served, config.cluster().enabled() ? StandbyExecutor::new : loops, clock, encoder,
                 CareServices.create(config, clock, alerts), metrics.messages());
-        this.cluster = config.cluster().enabled() ? ClusterNode.start(config, rooms, encoder, clock) : null;
+        this.cluster = config.cluster().enabled() ? ClusterNode.start(config, rooms, loops, encoder, clock) : null;
         RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens,
                 tokens.guestResume(Duration.ofSeconds(config.auth().guestResumeSeconds())), config.auth().allowGuests(),
                 config.server().heartbeatSeconds());
@@ -240,6 +245,11 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
         }
         log.info("sessions ended by an operator user={} connections={}", userId, closed);
         return closed;
+    }
+
+    /** This process's id as a node of a cluster (in the log and in Redis), or null when it runs alone. */
+    public String nodeId() {
+        return cluster == null ? null : cluster.self().value();
     }
 
     /** Clustered, and Redis does not answer: requests that need it are refused, {@code /healthz} says so. */
