@@ -181,14 +181,14 @@ final class ClusteredRoom implements RoomHandle {
                 reply.accept(cluster.unavailable(request.id()));
                 return;
             }
-            locally.accept(room, answer -> {
+            locally.accept(room, here.answering(request.id(), answer -> {
                 if (request instanceof Join && answer instanceof Ok) {
                     here.joinedHere(session);
                 } else if (request instanceof Leave && answer instanceof Ok) {
                     here.leftHere(session);
                 }
                 reply.accept(answer);
-            });
+            }));
         });
     }
 
@@ -257,7 +257,7 @@ final class ClusteredRoom implements RoomHandle {
         if (before != null) {
             stepDown(before.lease);
         }
-        RoomTenure here = new RoomTenure(lease);
+        RoomTenure here = new RoomTenure(lease, cluster::unavailable);
         tenure = here;
         owner = null;
         learn(lease);
@@ -400,14 +400,15 @@ final class ClusteredRoom implements RoomHandle {
             return;
         }
         NodeOutbox outbox = cluster.outbox(from);
-        Consumer<ServerMessage> reply = answer -> outbox.reply(id, here.epoch(), envelope.conn(), envelope.req(), answer);
+        Consumer<ServerMessage> toNode = answer -> outbox.reply(id, here.epoch(), envelope.conn(), envelope.req(), answer);
         ClientMessage request;
         try {
             request = cluster.codec().decodeClient(envelope.request());
         } catch (ProtocolException e) {
-            reply.accept(ErrorReply.of(e.requestId(), e.code(), e.getMessage()));
+            toNode.accept(ErrorReply.of(e.requestId(), e.code(), e.getMessage()));
             return;
         }
+        Consumer<ServerMessage> reply = here.answering(request.id(), toNode);
         RemoteSession session = here.remote(from, envelope.conn(), envelope.identity(), envelope.remoteAddress(), outbox);
         here.ready.whenComplete((room, error) -> {
             if (error != null) {

@@ -1,12 +1,17 @@
 package dev.haven.server.cluster;
 
+import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.auth.Identity;
 import dev.haven.server.delivery.Session;
 import dev.haven.server.room.Room;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One tenure of this node as a room's owner, from the claim of its lease (one epoch) to the
@@ -14,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * executor that stops with the tenure, the connections of other nodes in the room
  * ({@link RemoteSession}s, which carry this tenure's epoch) and this node's own. A room's next
  * tenure, here or on another node, is a new {@code Room}: nothing of this one acts after it.
+ * A request given to the room and not yet answered when the tenure ends (its task did not run,
+ * or its message waits for the log) is answered {@code unavailable}: the client tries again with
+ * the same clientId, and the next tenure answers from the log ({@code duplicate} if it landed).
  *
  * <p><b>Threading.</b> Built and ended by the cluster's threads; read by connections' threads
  * and the inbox. The maps are concurrent; {@link #ready} completes once.
@@ -26,12 +34,54 @@ final class RoomTenure {
     private final Set<Session> local = ConcurrentHashMap.newKeySet();
     private volatile TenureExecutor executor;
     private volatile ClusterJournal journal;
+    private final Function<String, ServerMessage> refusal;
+    private final Set<Answer> unanswered = ConcurrentHashMap.newKeySet();
+    private volatile boolean over;
 
     private record RemoteKey(NodeId node, long conn) {
     }
 
-    RoomTenure(Lease lease) {
+    /** @param refusal the answer, for a request id, to a request this tenure ended without answering */
+    RoomTenure(Lease lease, Function<String, ServerMessage> refusal) {
         this.lease = lease;
+        this.refusal = refusal;
+    }
+
+    /**
+     * {@code reply}, answered once: by the room, or with the refusal if the tenure ends first.
+     * Give the room this in place of {@code reply}.
+     */
+    Consumer<ServerMessage> answering(String requestId, Consumer<ServerMessage> reply) {
+        Answer answer = new Answer(requestId, reply);
+        unanswered.add(answer);
+        if (over) {
+            answer.refuse();
+        }
+        return answer;
+    }
+
+    /** One request's reply: whichever of the room and the end of the tenure comes first answers. */
+    private final class Answer implements Consumer<ServerMessage> {
+        private final String requestId;
+        private final Consumer<ServerMessage> reply;
+        private final AtomicBoolean answered = new AtomicBoolean();
+
+        Answer(String requestId, Consumer<ServerMessage> reply) {
+            this.requestId = requestId;
+            this.reply = reply;
+        }
+
+        @Override
+        public void accept(ServerMessage message) {
+            if (answered.compareAndSet(false, true)) {
+                unanswered.remove(this);
+                reply.accept(message);
+            }
+        }
+
+        void refuse() {
+            accept(refusal.apply(requestId));
+        }
     }
 
     long epoch() {
@@ -119,6 +169,9 @@ final class RoomTenure {
         remote.values().forEach(RemoteSession::end);
         remote.clear();
         ready.completeExceptionally(new FencedException(lease.room()));
+        // After the executor ended, so that the room answers none of these itself any more.
+        over = true;
+        List.copyOf(unanswered).forEach(Answer::refuse);
         Set<Session> here = Set.copyOf(local);
         local.clear();
         return here;

@@ -117,6 +117,33 @@ class InMemoryClusterFlowTest {
     }
 
     @Test
+    void aRequestTheRoomHadNotAnsweredWhenItsLeaseLapsed_isAnsweredUnavailable_andItsRetryServed() throws Exception {
+        Node node = nodes.start("node-a");
+        Member sam = new Member("guest-sam", "Sam");
+        joined(node, sam, "j1", null);
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        node.thread().execute(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        node.room("lounge").send(sam, new Send("s1", "lounge", "while the room is busy", "c1", null), sam.replies());
+        nodes.clock.advance(Duration.ofSeconds(11));
+        busy.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> sam.replyTo("s1") != null);
+        JsonNode refused = sam.replyTo("s1");
+        assertThat(refused.path("code").asText()).as("the tenure ended before its room ran the send")
+                .isEqualTo("unavailable");
+        assertThat(refused.path("retryAfterMs").asLong()).isPositive();
+        joined(node, sam, "j2", 0L);
+        assertThat(sent(node, sam, "s2", "while the room is busy", "c1").path("seq").asLong())
+                .as("the retry is accepted once, by the next tenure").isEqualTo(1);
+    }
+
+    @Test
     void aRoomNobodyOwns_isClaimedByTheFirstLiveNodeInRendezvousOrder_withoutARequest() {
         Node a = nodes.start("node-a");
         Node b = nodes.start("node-b");

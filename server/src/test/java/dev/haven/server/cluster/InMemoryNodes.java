@@ -39,8 +39,8 @@ final class InMemoryNodes implements AutoCloseable {
     final InMemoryCluster cluster = new InMemoryCluster(clock, 200, Duration.ofHours(1));
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    /** One node: the cluster's side, and its rooms. */
-    record Node(ClusterNode cluster, RoomRegistry registry) {
+    /** One node: the cluster's side, its rooms, and the thread its rooms run on. */
+    record Node(ClusterNode cluster, RoomRegistry registry, RoomExecutor thread) {
         RoomHandle room(String id) {
             return registry.handle(id);
         }
@@ -55,11 +55,11 @@ final class InMemoryNodes implements AutoCloseable {
     Node start(String id) {
         RoomThread rooms = new RoomThread();
         JsonFrames frames = new JsonFrames();
-        RoomRegistry registry = new RoomRegistry(TestServer.config(200), () -> rooms, clock, frames);
-        ClusterNode node = ClusterNode.start(cluster.node(new NodeId(id)), registry, frames, clock);
+        RoomRegistry registry = new RoomRegistry(TestServer.config(200), StandbyExecutor::new, clock, frames);
+        ClusterNode node = ClusterNode.start(cluster.node(new NodeId(id)), registry, () -> rooms, frames, clock);
         opened.add(rooms);
         opened.add(node);
-        return new Node(node, registry);
+        return new Node(node, registry, rooms);
     }
 
     @Override
