@@ -42,7 +42,8 @@ final class ClusterAdmin implements AdminCluster {
     private final ClusterNode node;
     private final NodeCalls calls;
     private final RoomRegistry registry;
-    private final Supplier<Set<NodeId>> others;
+    /** The other live nodes, read from the store at the time of the call (a node that started a moment ago counts). */
+    private final Supplier<CompletableFuture<Set<NodeId>>> others;
     private final ObjectMapper json = ProtocolCodec.newMapper();
     private volatile Function<ApiRequest, CompletableFuture<ApiResponse>> here;
     private volatile ToIntFunction<String> endSessions = user -> 0;
@@ -51,7 +52,8 @@ final class ClusterAdmin implements AdminCluster {
     record Forwarded(String room, ApiRequest request) {
     }
 
-    ClusterAdmin(ClusterNode node, NodeCalls calls, RoomRegistry registry, Supplier<Set<NodeId>> others) {
+    ClusterAdmin(ClusterNode node, NodeCalls calls, RoomRegistry registry,
+                 Supplier<CompletableFuture<Set<NodeId>>> others) {
         this.node = node;
         this.calls = calls;
         this.registry = registry;
@@ -105,7 +107,7 @@ final class ClusterAdmin implements AdminCluster {
 
     @Override
     public CompletableFuture<List<AlertSummary>> alertsElsewhere() {
-        return calls.callAll(others.get(), ALERTS, new byte[0]).thenApply(answers -> {
+        return others.get().thenCompose(to -> calls.callAll(to, ALERTS, new byte[0])).thenApply(answers -> {
             List<AlertSummary> all = new ArrayList<>();
             answers.forEach(answer -> all.addAll(read(answer, new TypeReference<List<AlertSummary>>() { })));
             return all;
@@ -130,19 +132,20 @@ final class ClusterAdmin implements AdminCluster {
 
     @Override
     public CompletableFuture<Integer> endSessionsElsewhere(String userId) {
-        return calls.callAll(others.get(), END_SESSIONS, userId.getBytes(StandardCharsets.UTF_8))
+        return others.get().thenCompose(to -> calls.callAll(to, END_SESSIONS, userId.getBytes(StandardCharsets.UTF_8)))
                 .thenApply(answers -> answers.stream().mapToInt(answer -> read(answer, Integer.class)).sum());
     }
 
     @Override
     public void roomChanged(RoomSettings settings) {
-        calls.callAll(others.get(), ROOM_CHANGED, write(settings));
+        byte[] payload = write(settings);
+        others.get().thenAccept(to -> calls.callAll(to, ROOM_CHANGED, payload));
     }
 
     @Override
     public void roomArchived(String roomId) {
         node.archived(roomId);
-        calls.callAll(others.get(), ROOM_ARCHIVED, roomId.getBytes(StandardCharsets.UTF_8));
+        others.get().thenAccept(to -> calls.callAll(to, ROOM_ARCHIVED, roomId.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Another node created or changed a room: this node's directory and instance follow. */

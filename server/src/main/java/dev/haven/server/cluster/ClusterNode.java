@@ -117,7 +117,7 @@ public final class ClusterNode implements AutoCloseable {
         this.calls = new NodeCalls(stores.bus(), timers, FORWARD_TIMEOUT);
         this.supervisors = new ClusterSupervisors(registry.care().supervisors(), stores.supervisors(), stores.bus(),
                 this::others, codec);
-        this.admin = new ClusterAdmin(this, calls, registry, this::others);
+        this.admin = new ClusterAdmin(this, calls, registry, this::othersNow);
     }
 
     /**
@@ -447,6 +447,18 @@ public final class ClusterNode implements AutoCloseable {
         Set<NodeId> others = new HashSet<>(nodes.current());
         others.remove(self());
         return others;
+    }
+
+    /**
+     * The live nodes but this one as the store has them now (the heartbeats' view may miss a node
+     * that started a moment ago); the heartbeats' view when the store does not answer.
+     */
+    CompletableFuture<Set<NodeId>> othersNow() {
+        return stores.nodes().live().handle((live, error) -> {
+            Set<NodeId> others = error != null ? others() : new HashSet<>(live);
+            others.remove(self());
+            return others;
+        });
     }
 
     private void nodesGone(Set<NodeId> gone) {
