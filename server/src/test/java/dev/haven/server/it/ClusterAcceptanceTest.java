@@ -1,8 +1,7 @@
 package dev.haven.server.it;
 
 import static dev.haven.server.testing.ClusterNodes.awaitType;
-import static dev.haven.server.testing.ClusterNodes.error;
-import static dev.haven.server.testing.ClusterNodes.ok;
+import static dev.haven.server.testing.Requests.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +14,7 @@ import dev.haven.server.config.RoomSettings;
 import dev.haven.server.testing.ClusterNodes;
 import dev.haven.server.testing.Http;
 import dev.haven.server.testing.RedisServerExtension;
+import dev.haven.server.testing.Requests;
 import dev.haven.server.testing.TestClient;
 import dev.haven.server.testing.TestServer;
 import java.time.Duration;
@@ -70,6 +70,10 @@ class ClusterAcceptanceTest {
         for (TestClient client : List.of(fran, alice, bob, kim)) {
             ok(client, "{'type':'join','room':'" + room + "'}");
         }
+    }
+
+    private static String error(TestClient client, String json) {
+        return Requests.error(client, json).path("code").asText();
     }
 
     private static JsonNode message(TestClient client, String text) {
@@ -223,7 +227,7 @@ class ClusterAcceptanceTest {
 
         String admin = cluster.node(0).token("olu", "Olu", Role.ADMIN);
         Http.Answer posted = Http.call(cluster.node(0).port(), "POST", "/api/v1/rooms/lounge/announcements", admin,
-                ClusterNodes.q("{'text':'Tonight the group ends at 20:30.'}"));
+                Requests.q("{'text':'Tonight the group ends at 20:30.'}"));
         assertThat(posted.status()).isEqualTo(201);
         for (TestClient member : List.of(alice, kim)) {
             assertThat(member.awaitType("announcement").path("text").asText())
@@ -256,7 +260,7 @@ class ClusterAcceptanceTest {
         TestClient aliceBack = cluster.person(survivor, "m-alice", "Alice", Role.MEMBER);
         long since = first.path("seq").asLong() - 1;
         JsonNode rejoined = await().atMost(ClusterNodes.TAKEOVER).pollInterval(Duration.ofMillis(500)).until(
-                () -> aliceBack.request(ClusterNodes.q("{'type':'join','room':'lounge','since':" + since + "}")),
+                () -> aliceBack.request(Requests.q("{'type':'join','room':'lounge','since':" + since + "}")),
                 reply -> reply.path("type").asText().equals("ok"));
         assertThat(rejoined.path("history").findValuesAsText("text")).as("exact catch-up on another node")
                 .containsExactly("one", "two");

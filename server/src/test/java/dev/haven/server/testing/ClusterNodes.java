@@ -89,22 +89,6 @@ public final class ClusterNodes implements AutoCloseable {
         return connection;
     }
 
-    public static String q(String json) {
-        return json.replace('\'', '"');
-    }
-
-    public static JsonNode ok(TestClient client, String json) {
-        JsonNode reply = client.request(q(json));
-        assertThat(reply.path("type").asText()).as("reply to %s: %s", json, reply).isEqualTo("ok");
-        return reply;
-    }
-
-    public static String error(TestClient client, String json) {
-        JsonNode reply = client.request(q(json));
-        assertThat(reply.path("type").asText()).as("reply to %s: %s", json, reply).isEqualTo("error");
-        return reply.path("code").asText();
-    }
-
     public static JsonNode awaitType(TestClient client, String type, String field, String value) {
         return client.await(f -> f.path("type").asText().equals(type) && f.path(field).asText().equals(value));
     }
