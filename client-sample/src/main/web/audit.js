@@ -25,7 +25,8 @@ function settingsInWords(description) {
 
 /** One audit entry as a sentence. `names(id)` gives a name for an id the entry does not name. */
 export function describe(entry, names = nameOf) {
-  const actor = entry.actorName || (entry.actor === state.user?.id ? 'You' : names(entry.actor, 'A facilitator'));
+  // The reader's own steps read "You muted …"; others' by the name the server kept.
+  const actor = entry.actor === state.user?.id ? 'You' : entry.actorName || names(entry.actor, 'A facilitator');
   const target = entry.targetName || names(entry.target);
   const words = {
     mute: () => `muted ${target} ${forHow(entry)}`,

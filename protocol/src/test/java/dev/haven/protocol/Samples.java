@@ -121,7 +121,7 @@ final class Samples {
             List.of("anxiety", "evening"), 3, 20, false, Admission.OPEN, "Be kind.", 30, true);
     static final RoomInfo SCHEDULED = new RoomInfo("anx", "Anxiety", RoomCategory.CONDITION, "Evening group",
             List.of("anxiety"), 3, 30, false, Admission.OPEN, null, 0, false, RoomState.LOBBY, true, 1, null,
-            "2026-03-29T19:00:00+01:00", false);
+            "2026-03-29T19:00:00+01:00", null);
     static final MemberInfo SKY_PLAIN = new MemberInfo("u2", "Sky", Role.MEMBER, false, null, null);
     static final MemberInfo SKY_MUTED = new MemberInfo("u2", "Sky", Role.MEMBER, true, 1_700_000_000_123L, true);
     static final MessageEvent MESSAGE = new MessageEvent("anx", 5, RIVER, "Welcome \"all\" ✓ 😊\n", 1_700_000_000_000L, null);

@@ -30,6 +30,10 @@ public final class BenchMain {
                          [--step-seconds 5] [--max-steps 20] [--max-rate 5000] [--p99-limit-ms 50]
                          [--retries 1]
                          raise the rate step by step until p99 > limit or a delivery is lost
+              care       --facilitator-token TOKEN [--rooms 20] [--members 5] [--rate 200] [--duration 30]
+                         [--warmup 10] [--crisis-every 10] [--drain 10]
+                         members' messages at RATE/s in all; p99 from a crisis the lexicon misses to the
+                         facilitator's alert from the detector's second stage (the model)
 
             load commands also take:
               --url ws://127.0.0.1:8090/ws   loopback only
@@ -93,6 +97,10 @@ public final class BenchMain {
                     warnIfTooFewFiles(scenario.rooms() * scenario.members(), err);
                     report = SaturateCommand.run(settings, scenario, steps);
                     return finish(report, settings, out);
+                }
+                case "care" -> {
+                    out.println(CareCommand.run(Flags.parse(args, 1, CareCommand.FLAGS)));
+                    return 0;
                 }
                 default -> {
                     err.println("haven-bench: unknown command " + args[0]);

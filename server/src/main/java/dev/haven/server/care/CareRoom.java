@@ -6,8 +6,8 @@ import dev.haven.server.config.RoomSettings;
 import java.time.Duration;
 
 /**
- * What duty of care needs from its room. Implemented by the room; every method is called on
- * the room's executor.
+ * What duty of care needs from its room. Implemented by the room; every method but
+ * {@link #execute} is called on the room's executor.
  */
 public interface CareRoom {
     String id();
@@ -33,6 +33,12 @@ public interface CareRoom {
 
     /** Runs the task on the room's executor after the delay. */
     void schedule(Runnable task, Duration delay);
+
+    /**
+     * Runs the task on the room's executor, after what is already queued there; from any thread
+     * (the second stage answers from its own). Nothing happens once the room takes no more work.
+     */
+    void execute(Runnable task);
 
     /** Records an action in the room's audit log, with the names of the actor and target at the time. */
     void audit(String actor, String actorName, String action, String target, String targetName, String reason);

@@ -26,6 +26,10 @@ final class OpenAlert {
     boolean escalated;
     /** A facilitator is reaching out: escalation has stopped, the alert stays open. */
     boolean acknowledged;
+    /** Who heard of it when it opened: the room's facilitators, the supervisors, or nobody. */
+    SupportText.Reach reach = SupportText.Reach.FACILITATOR;
+    /** Whether its member received a support note about it (a model's alert sends none). */
+    boolean noticeSent;
 
     OpenAlert(String id, AlertKind kind, String member, String name, CrisisTier tier, Long seq, boolean held,
               String note, long openedAt) {

@@ -15,6 +15,7 @@ import dev.haven.protocol.model.UserInfo;
 import dev.haven.protocol.server.Alert;
 import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.HeldMessage;
+import dev.haven.protocol.server.MessageEvent;
 import dev.haven.protocol.server.Notice;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.ResourceEvent;
@@ -22,6 +23,7 @@ import dev.haven.protocol.server.ResourcesResult;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.care.detect.Detection;
 import dev.haven.server.care.detect.Tier;
+import dev.haven.server.care.model.SecondStage;
 import dev.haven.server.config.ResourceCardSettings;
 import dev.haven.server.auth.Identity;
 import dev.haven.server.delivery.Session;
@@ -41,10 +43,20 @@ import org.slf4j.LoggerFactory;
  * {@code care.ackTimeoutSeconds}, then to the supervisors after {@code care.supervisorAfterSeconds};
  * with no facilitator in the room it goes to the supervisors at once.
  *
- * <p><b>Threading and time.</b> Used on the room's executor alone. Deadlines are read from the
- * injected clock by a poll that runs every second on the room's executor while an alert is
- * still escalating, so a test that moves the clock sees the escalation within a second, and an
- * idle room schedules nothing.
+ * <p>A message the lexicon did not alert on goes to the detector's second stage (the model,
+ * {@code care.model}). When the model finds a crisis, the same alert opens, with the same
+ * acknowledgement and escalation, but the member receives no support note: the facilitators
+ * decide, and can check in or share a helpline. A lexicon match later still brings the member
+ * the note.
+ *
+ * <p><b>Threading and time.</b> Used on the room's executor alone. The second stage reads on its
+ * own thread and never on the room's; its answer comes back as a task submitted to the room's
+ * executor ({@link CareRoom#execute}), like every other change of room state, so alerts need no
+ * lock and keep the room's one order. An answer that arrives after the room's session was closed
+ * and purged is dropped ({@link #purge} counts sessions). Deadlines are read from the injected
+ * clock by a poll that runs every second on the room's executor while an alert is still
+ * escalating, so a test that moves the clock sees the escalation within a second, and an idle
+ * room schedules nothing.
  */
 public final class RoomCare {
     private static final Logger log = LoggerFactory.getLogger(RoomCare.class);
@@ -56,6 +68,11 @@ public final class RoomCare {
     /** When each member last received a support notice in this room. */
     private final Map<String, Long> lastNotice = new HashMap<>();
     private boolean polling;
+    /** How many times the room's session was purged: a late answer of the model for an earlier one is dropped. */
+    private long purges;
+
+    /** What found the crisis; only the lexicon's matches bring the member a support note. */
+    private enum Source { LEXICON, MODEL }
 
     public RoomCare(CareRoom room, CareServices services) {
         this.room = room;
@@ -79,35 +96,60 @@ public final class RoomCare {
                 && room.staffPresentBesides(author);
     }
 
-    /** After a member's message with crisis language reached the room. */
-    public void crisis(UserInfo author, long seq, long ts, Detection detection) {
-        open(author, seq, false, ts, detection);
+    /**
+     * After a message reached the room: an alert for crisis language the lexicon found, or else,
+     * for a member's message, a reading by the model on its own thread, whose alert, if any, comes
+     * back to the room's executor later. Never delays the message.
+     */
+    public void delivered(Role authorRole, MessageEvent message, Detection detection) {
+        if (detection.found()) {
+            open(message.from(), message.seq(), false, message.ts(), detection, Source.LEXICON);
+            return;
+        }
+        SecondStage model = services.secondStage();
+        if (model == null || authorRole.isStaff()) {
+            return;
+        }
+        long session = purges;
+        UserInfo author = message.from();
+        long seq = message.seq();
+        model.submit(message.text(), tier -> room.execute(() -> modelFound(author, seq, tier, session)));
+    }
+
+    /** On the room's executor: the model found a crisis in a message of this session. */
+    private void modelFound(UserInfo author, long seq, Tier tier, long session) {
+        if (session != purges) {
+            return;
+        }
+        open(author, seq, false, services.clock().millis(), new Detection(tier, false), Source.MODEL);
     }
 
     /** A message the room holds: facilitators and its author receive it; nobody else does. */
     public void held(UserInfo author, String text, long ts, String clientId, Detection detection) {
-        OpenAlert alert = open(author, null, true, ts, detection);
+        OpenAlert alert = open(author, null, true, ts, detection, Source.LEXICON);
         HeldMessage message = new HeldMessage(room.id(), alert.id, author, text, ts, clientId);
         room.toStaffBesides(author.id(), message);
         room.toUser(author.id(), message);
     }
 
-    private OpenAlert open(UserInfo author, Long seq, boolean held, long ts, Detection detection) {
+    private OpenAlert open(UserInfo author, Long seq, boolean held, long ts, Detection detection, Source source) {
         CrisisTier tier = detection.tier() == Tier.HIGH ? CrisisTier.HIGH : CrisisTier.CONCERN;
         OpenAlert existing = book.openFor(author.id(), AlertKind.CRISIS);
         if (existing != null) {
             raise(existing, tier);
+            if (source == Source.LEXICON && !existing.noticeSent) {
+                // The model's alert sent the member nothing; the lexicon's match does.
+                notify(existing, author.id(), held, ts);
+            }
             return existing;
         }
         OpenAlert alert = new OpenAlert(services.alertIds().next(), AlertKind.CRISIS, author.id(), author.name(), tier,
                 seq, held, null, ts);
-        SupportText.Reach reach = start(alert, ts);
-        log.info("crisis alert room={} alert={} member={} tier={} held={} reach={}", room.id(), alert.id, author.id(),
-                tier.wireName(), held, reach.name().toLowerCase());
-        String text = held ? SupportText.afterHeldMessage() : SupportText.afterMessage(reach);
-        if (held || noticeDue(author.id(), ts)) {
-            lastNotice.put(author.id(), ts);
-            room.toUser(author.id(), Notice.support(room.id(), alert.id, text, cards(reach)));
+        start(alert, ts);
+        log.info("crisis alert room={} alert={} member={} tier={} held={} reach={} source={}", room.id(), alert.id,
+                author.id(), tier.wireName(), held, alert.reach.name().toLowerCase(), source.name().toLowerCase());
+        if (source == Source.LEXICON) {
+            notify(alert, author.id(), held, ts);
         }
         return alert;
     }
@@ -115,7 +157,6 @@ public final class RoomCare {
     /** Nothing new is sent; a higher tier only shortens what is left of the alert's escalation. */
     private void raise(OpenAlert alert, CrisisTier tier) {
         if (tier == CrisisTier.HIGH && alert.tier == CrisisTier.CONCERN) {
-            // Nothing new is sent; the higher tier only shortens what is left of its escalation.
             alert.tier = CrisisTier.HIGH;
             services.observer().tierRaised(CrisisTier.CONCERN, CrisisTier.HIGH, alert.acknowledged);
             alert.urgentAt = Math.min(alert.urgentAt, alert.openedAt + timeout(alert));
@@ -134,7 +175,7 @@ public final class RoomCare {
             return;
         }
         if (!staffReading) {
-            open(member, null, false, ts, detection);
+            open(member, null, false, ts, detection, Source.LEXICON);
             return;
         }
         OpenAlert existing = book.openFor(member.id(), AlertKind.CRISIS);
@@ -144,6 +185,16 @@ public final class RoomCare {
             if (existing.tier != before) {
                 log.info("crisis alert tier raised by a check-in room={} alert={}", room.id(), existing.id);
             }
+        }
+    }
+
+    /** The author's support note about this alert, unless one came too recently. */
+    private void notify(OpenAlert alert, String member, boolean held, long ts) {
+        if (held || noticeDue(member, ts)) {
+            alert.noticeSent = true;
+            lastNotice.put(member, ts);
+            String text = held ? SupportText.afterHeldMessage() : SupportText.afterMessage(alert.reach);
+            room.toUser(member, Notice.support(room.id(), alert.id, text, cards(alert.reach)));
         }
     }
 
@@ -160,6 +211,7 @@ public final class RoomCare {
         } else {
             reach = escalate(alert, "no_facilitator") > 0 ? SupportText.Reach.SUPERVISOR : SupportText.Reach.NOBODY;
         }
+        alert.reach = reach;
         pollWhileEscalating();
         return reach;
     }
@@ -417,6 +469,7 @@ public final class RoomCare {
 
     /** Ends every open alert without an update, as when the room's session closes and is purged. */
     public void purge() {
+        purges++;
         for (OpenAlert alert : book.all()) {
             book.remove(alert);
             services.observer().closed(alert.kind, alert.tier, alert.acknowledged);

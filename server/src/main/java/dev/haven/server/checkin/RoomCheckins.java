@@ -68,6 +68,8 @@ public final class RoomCheckins {
     private final Map<String, CheckinThread> byId = new LinkedHashMap<>();
     private final Map<String, CheckinThread> byMember = new HashMap<>();
     private boolean expiryPending;
+    /** Written on the room's thread, read by the metrics scrape on another. */
+    private volatile int openCount;
 
     public RoomCheckins(CheckinRoom room, RoomCare care, SupervisorDesk supervisors, HavenConfig config, Clock clock) {
         this.room = room;
@@ -110,11 +112,6 @@ public final class RoomCheckins {
      * The open check-ins this connection's user is in; the connection hears them from now on.
      * Never fails: {@code checkins} waits for every room's answer.
      */
-    /** How many check-ins are open in the room. */
-    public int openCount() {
-        return byId.size();
-    }
-
     public List<CheckinInfo> list(Session session) {
         List<CheckinInfo> result = new ArrayList<>();
         try {
@@ -173,6 +170,7 @@ public final class RoomCheckins {
                 alert == null ? null : alert.id(), new CheckinTranscript(maxMessages, maxAgeMillis, clock));
         byId.put(thread.id, thread);
         byMember.put(member.id(), thread);
+        openCount = byId.size();
         audience.reachThrough(thread, session);
         touch(thread);
         room.audit(opener.id(), opener.name(), "checkin_open", member.id(), member.name(),
@@ -340,6 +338,7 @@ public final class RoomCheckins {
         audience.deliver(thread, new CheckinEvent(audience.closed(thread, by)));
         byId.remove(thread.id);
         byMember.remove(thread.member.id());
+        openCount = byId.size();
         thread.transcript.clear();
         room.audit(by == null ? null : by.id(), by == null ? null : by.name(), "checkin_close", thread.member.id(),
                 thread.member.name(), how);
@@ -368,5 +367,10 @@ public final class RoomCheckins {
 
     private static ErrorReply error(CheckinRequest request, ErrorCode code, String message) {
         return ErrorReply.of(request.id(), code, message);
+    }
+
+    /** Threads open now, for the {@code haven_checkins_open} gauge; safe to read from any thread. */
+    public int openCount() {
+        return openCount;
     }
 }

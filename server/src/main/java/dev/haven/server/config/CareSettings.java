@@ -16,9 +16,12 @@ import java.util.List;
  * @param supportNoticeCooldownSeconds after a support notice, how long a member's next alert in
  *                                    the same room comes without another one (facilitators are
  *                                    still alerted), so nobody is prompted again and again
+ * @param model                       {@code on} (the default) or {@code off}: whether the second
+ *                                    stage, a sentence-embedding model, also reads every member's
+ *                                    message the lexicon did not alert on
  */
 public record CareSettings(List<String> lexicons, AckTimeouts ackTimeoutSeconds, int supervisorAfterSeconds,
-                           int supportNoticeCooldownSeconds) {
+                           int supportNoticeCooldownSeconds, String model) {
     public static final int MAX_SECONDS = 24 * 3600;
 
     /**
@@ -43,9 +46,30 @@ public record CareSettings(List<String> lexicons, AckTimeouts ackTimeoutSeconds,
                 "care.supervisorAfterSeconds must be between 1 and " + MAX_SECONDS);
         check(supportNoticeCooldownSeconds >= 0 && supportNoticeCooldownSeconds <= MAX_SECONDS,
                 "care.supportNoticeCooldownSeconds must be between 0 and " + MAX_SECONDS);
+        model = model == null ? "on" : switch (model.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true" -> "on";
+            case "off", "false" -> "off";
+            default -> throw new ConfigException("care.model must be on or off");
+        };
+    }
+
+    /** With the model on. */
+    public CareSettings(List<String> lexicons, AckTimeouts ackTimeoutSeconds, int supervisorAfterSeconds,
+                        int supportNoticeCooldownSeconds) {
+        this(lexicons, ackTimeoutSeconds, supervisorAfterSeconds, supportNoticeCooldownSeconds, "on");
     }
 
     public static CareSettings defaults() {
-        return new CareSettings(List.of("builtin:en"), new AckTimeouts(60, 180, 180), 60, 1800);
+        return new CareSettings(List.of("builtin:en"), new AckTimeouts(60, 180, 180), 60, 1800, "on");
+    }
+
+    /** Whether the second stage (the model) reads members' messages. */
+    public boolean modelOn() {
+        return model.equals("on");
+    }
+
+    public CareSettings withModel(boolean on) {
+        return new CareSettings(lexicons, ackTimeoutSeconds, supervisorAfterSeconds, supportNoticeCooldownSeconds,
+                on ? "on" : "off");
     }
 }

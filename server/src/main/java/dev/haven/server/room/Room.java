@@ -101,9 +101,10 @@ public final class Room implements RoomHandle {
     boolean archived;
     private volatile RoomInfo info;
 
-    /** A room with duty-of-care services of its own, for tests and tools; a server shares one set. */
+    /** A room with duty-of-care services of its own and no model, for tests and tools; a server shares one set. */
     public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder) {
-        this(settings, config, executor, clock, encoder, CareServices.create(config, clock));
+        this(settings, config, executor, clock, encoder,
+                CareServices.create(config.withCare(config.care().withModel(false)), clock));
     }
 
     public Room(RoomSettings settings, HavenConfig config, RoomExecutor executor, Clock clock, FrameEncoder encoder,
@@ -159,6 +160,11 @@ public final class Room implements RoomHandle {
 
     public String id() {
         return settings.id();
+    }
+
+    /** Private check-ins open in this room now; safe from any thread, it reveals no member. */
+    public int openCheckins() {
+        return checkins.openCount();
     }
 
     /** The room as the directory shows it; safe from any thread. */
@@ -486,9 +492,7 @@ public final class Room implements RoomHandle {
                 message.text().codePointCount(0, message.text().length()), message.ts());
         int deliveries = presence.broadcast(message);
         observer.messageAccepted(id(), received, deliveries);
-        if (detection.found()) {
-            care.crisis(message.from(), message.seq(), message.ts(), detection);
-        }
+        care.delivered(message.from().role(), message, detection);
     }
 
     /** Why the session does not let this member write now, or null. */

@@ -5,6 +5,7 @@ import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.care.CareRoom;
 import dev.haven.server.config.RoomSettings;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 
 /** The room as its duty of care sees it; on the room's executor alone. */
 final class RoomCareBridge implements CareRoom {
@@ -61,6 +62,15 @@ final class RoomCareBridge implements CareRoom {
     @Override
     public void schedule(Runnable task, Duration delay) {
         room.executor.schedule(task, delay);
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        try {
+            room.executor.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // The server is stopping; the room's loop takes no more work.
+        }
     }
 
     @Override

@@ -146,6 +146,7 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
                 return rooms.all().stream().mapToInt(room -> room.info().members()).sum();
             }
         });
+        metrics.checkinsOpen(() -> rooms.all().stream().mapToInt(Room::openCheckins).sum());
         Gauge.builder("haven.netty.direct.memory", () -> PlatformDependent.usedDirectMemory())
                 .description("Direct memory Netty has allocated, in bytes (-1 when Netty does not track it)")
                 .baseUnit("bytes")

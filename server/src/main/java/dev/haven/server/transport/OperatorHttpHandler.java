@@ -20,28 +20,22 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
-import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.List;
 
 /**
  * The operators' HTTP surface on the WebSocket port: {@code GET /metrics} (Prometheus text
  * format) and the admin API under {@code /api/v1}; other requests pass on. Admin calls may
- * complete later (on a room's executor), so this handler answers one request at a time in the
- * order they came: a request pipelined behind one in flight waits here, and socket reads pause
- * meanwhile. Per-channel state lives in this handler and is used on the channel's loop alone.
+ * complete later (on a room's executor); {@link HttpPipelining}, ahead in the pipeline, passes
+ * the next pipelined request only once this one's response is written, so no request waits here.
  */
 final class OperatorHttpHandler extends ChannelInboundHandlerAdapter {
     static final String METRICS_PATH = "/metrics";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
-    private static final int MAX_WAITING = 8;
 
     /** Null when {@code metrics.enabled} is off: {@code /metrics} then passes on (404). */
     private final HavenMetrics metrics;
     private final AdminApi api;
-    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(2);
-    private boolean busy;
 
     OperatorHttpHandler(HavenMetrics metrics, AdminApi api) {
         this.metrics = metrics;
@@ -62,16 +56,6 @@ final class OperatorHttpHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(message);
             return;
         }
-        if (busy) {
-            if (waiting.size() >= MAX_WAITING) {
-                ReferenceCountUtil.release(request);
-                ctx.close();
-                return;
-            }
-            waiting.add(request);
-            ctx.channel().config().setAutoRead(false);
-            return;
-        }
         serve(ctx, request);
     }
 
@@ -82,7 +66,6 @@ final class OperatorHttpHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
-        busy = true;
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = HttpMethod.HEAD.equals(request.method());
         try {
@@ -136,28 +119,8 @@ final class OperatorHttpHandler extends ChannelInboundHandlerAdapter {
         if (keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(response);
-            next(ctx);
         } else {
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-            busy = false;
         }
-    }
-
-    /** The next request that waited behind this one, if any; reading resumes when none waits. */
-    private void next(ChannelHandlerContext ctx) {
-        busy = false;
-        FullHttpRequest request = waiting.poll();
-        if (request != null) {
-            serve(ctx, request);
-        } else {
-            ctx.channel().config().setAutoRead(true);
-        }
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        waiting.forEach(ReferenceCountUtil::release);
-        waiting.clear();
-        super.channelInactive(ctx);
     }
 }

@@ -104,6 +104,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_careModel_isOnByDefault_andTakesOnOrOff() throws IOException {
+        assertThat(loader.load(null, Map.of()).care().modelOn()).isTrue();
+        assertThat(loader.load(file("off.yaml", "care:\n  model: off\n"), Map.of()).care().modelOn()).isFalse();
+        assertThat(loader.load(file("on.yaml", "care:\n  model: on\n"), Map.of()).care().modelOn()).isTrue();
+        assertThatThrownBy(() -> loader.load(file("maybe.yaml", "care:\n  model: maybe\n"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("care.model must be on or off");
+    }
+
+    @Test
     void load_careAndResourceMistakes_failNamingTheSetting() throws IOException {
         assertThatThrownBy(() -> loader.load(file("t.yaml", "care:\n  ackTimeoutSeconds: {high: 0, concern: 1, request: 1}\n"),
                 Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("care.ackTimeoutSeconds.high");

@@ -3,6 +3,7 @@ package dev.haven.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.haven.protocol.model.Role;
 import dev.haven.server.config.MetricsSettings;
 import dev.haven.server.testing.Http;
@@ -69,7 +70,8 @@ class MetricsTest {
                 sam.request(q("{'type':'send','room':'lounge','text':'hello'}"));
                 alex.request(q("{'type':'send','room':'small','text':'not joined'}"));
                 sam.request("{\"type\":\"send\",\"room\":\"lounge\",\"text\":\"" + CRISIS + "\"}");
-                String alertId = fran.await(f -> "crisis".equals(f.path("kind").asText())).path("alertId").asText();
+                JsonNode alert = fran.await(f -> "crisis".equals(f.path("kind").asText()));
+                String alertId = alert.path("alertId").asText();
                 String during = scrape(server);
                 assertThat(value(during, "haven_connections")).isEqualTo(3);
                 assertThat(value(during, "haven_room_members")).as("facilitators not counted").isEqualTo(2);
@@ -80,6 +82,16 @@ class MetricsTest {
                 assertThat(value(during, "haven_crisis_alerts_total{tier=\"high\"}")).isEqualTo(1);
                 assertThat(value(during, "haven_crisis_alerts_open{tier=\"high\"}")).isEqualTo(1);
                 assertThat(value(during, "haven_crisis_alerts_unacknowledged{tier=\"high\"}")).isEqualTo(1);
+
+                assertThat(value(during, "haven_checkins_open")).isZero();
+                String samId = alert.path("member").asText();
+                JsonNode opened = fran.request("{\"type\":\"checkin_open\",\"room\":\"lounge\",\"user\":\""
+                        + samId + "\"}");
+                assertThat(opened.path("type").asText()).isEqualTo("ok");
+                assertThat(value(scrape(server), "haven_checkins_open")).isEqualTo(1);
+                fran.request("{\"type\":\"checkin_close\",\"checkin\":\"" + opened.path("checkin").path("id").asText()
+                        + "\",\"outcome\":\"resolved\"}");
+                assertThat(value(scrape(server), "haven_checkins_open")).isZero();
 
                 fran.request("{\"type\":\"ack_alert\",\"room\":\"lounge\",\"alertId\":\"" + alertId
                         + "\",\"action\":\"handled\"}");

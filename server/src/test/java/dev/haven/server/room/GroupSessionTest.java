@@ -60,7 +60,7 @@ class GroupSessionTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-25T18:00:00Z"));
     private final ManualRoomExecutor executor = new ManualRoomExecutor(clock);
     private final List<ServerMessage> replies = new ArrayList<>();
-    private final CareServices care = CareServices.create(CONFIG, clock);
+    private final CareServices care = CareServices.create(CONFIG.withCare(CONFIG.care().withModel(false)), clock);
     private final Room room = new Room(new RoomSettings(ROOM, "Group", RoomCategory.DEMOGRAPHIC, "topic", List.of(),
             10, "Be kind.", false, "US", "veterans", null).withRequireFacilitator(true), CONFIG, executor, clock,
             new FakeFrameEncoder(), care, new Random(3));

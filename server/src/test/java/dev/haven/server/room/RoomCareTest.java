@@ -77,6 +77,8 @@ class RoomCareTest {
     void setUp() {
         HavenConfig defaults = new ConfigLoader().load(null, Map.of());
         config = TestServer.config(100).withResources(defaults.resources());
+        // The model's answers come from its own thread; SecondStageRoomTest drives them by hand.
+        config = config.withCare(config.care().withModel(false));
         room = room(false);
         fac = session("fac", "Fran", Role.FACILITATOR);
         fac2 = session("fac2", "Fay", Role.FACILITATOR);

@@ -2,6 +2,7 @@ package dev.haven.server.care.detect;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -10,11 +11,23 @@ import java.util.List;
  * and self-harm, nothing otherwise. It never decides anything about the member: a person reads
  * every alert.
  *
- * <p>How: the text is normalised ({@link TextNormalizer}), one Aho–Corasick pass finds every
- * phrase and method word of the lexicon on word boundaries, a phrase inside a longer one counts
- * as the longer one (so an everyday idiom such as "dying to see" silences "die"), and the words
- * around each match are read for cues ({@link CueReader}). A method word counts only with a
- * self-reference in the message and another match or a readying word in its sentence.
+ * <p>How: the text is normalised ({@link TextNormalizer}) and brought to the lexicon's word forms
+ * ({@link WordForms}: fillers dropped, respellings and one-letter slips read as their word), one
+ * Aho–Corasick pass finds every phrase and method word of the lexicon on word boundaries, a phrase
+ * inside a longer one counts as the longer one (so an everyday idiom such as "dying to see"
+ * silences "die"), and the words around each match are read for cues ({@link CueReader}). A
+ * method word counts only when the message is about its writer (a self-reference, or no person
+ * named at all, as chat drops the "I") and another match or a readying word stands in its
+ * sentence. A medication method next to adherence words ("like the doctor said", "from the
+ * pharmacy") counts only with a death word, a stockpiling word or a firm decision in the message,
+ * or intent together with a time ("going to … tonight"). A match right after a negation, in a
+ * message that names an ordinary low mood (or getting better), is an explicit denial and does not
+ * count ("I'm not suicidal, just sad"); another match in the message still does.
+ *
+ * <p>{@link Detection#methodDetail()} is set only where a method at the high tier and intent (an
+ * intent word, a readying, stockpiling or firm-decision word, a time, or a high-tier phrase) meet
+ * in one sentence that names its writer ("I", "my"): the member's own first-person statement.
+ * That is what a room that holds method detail holds; talk of medication is never held.
  *
  * <p>Immutable and thread-safe; {@link #detect} allocates only a little, and allocates more only
  * when something matched.
@@ -24,6 +37,7 @@ public final class CrisisDetector {
     private enum Kind { PHRASE, METHOD, COMMON_METHOD, CONCEPT }
 
     private final Lexicon lexicon;
+    private final WordForms forms;
     private final PhraseAutomaton automaton;
     private final CueReader cues;
     private final Kind[] kinds;
@@ -35,9 +49,14 @@ public final class CrisisDetector {
     private final boolean[] namesSomeone;
     /** Per combination: the indexes of its concepts. */
     private final int[][] combinationConcepts;
+    private final CueReader.Words intentWords;
+    /** The death concept's words: with one, adherence words do not cancel a medication method. */
+    private final CueReader.Words deathWords;
+    private final CueReader.Words otherPeople;
 
-    private CrisisDetector(Lexicon lexicon) {
-        this.lexicon = lexicon;
+    private CrisisDetector(Lexicon loaded) {
+        this.forms = new WordForms(loaded.forms);
+        this.lexicon = loaded.folded(forms);
         List<String> texts = new ArrayList<>();
         List<Kind> kindList = new ArrayList<>();
         List<Lexicon.Phrase> phraseList = new ArrayList<>();
@@ -65,6 +84,13 @@ public final class CrisisDetector {
                 .map(c -> c.concepts().stream().mapToInt(conceptNames::indexOf).toArray())
                 .toArray(int[][]::new);
         this.cues = new CueReader(lexicon);
+        this.intentWords = words(lexicon.concepts.getOrDefault("intent", List.of()));
+        this.deathWords = words(lexicon.concepts.getOrDefault("death", List.of()));
+        this.otherPeople = cues.cue(Lexicon.Cue.OTHER_PERSON);
+    }
+
+    private static CueReader.Words words(List<String> entries) {
+        return new CueReader.Words(entries.stream().map(e -> e.split(" ")).toList());
     }
 
     private static void add(List<String> texts, List<Kind> kinds, List<Lexicon.Phrase> phrases, List<Integer> concepts,
@@ -98,8 +124,8 @@ public final class CrisisDetector {
         if (text == null || text.isEmpty()) {
             return Detection.NONE;
         }
-        NormalizedText normalized = TextNormalizer.normalize(text);
-        Found found = new Found();
+        NormalizedText normalized = forms.apply(TextNormalizer.normalize(text));
+        FoundPhrases found = new FoundPhrases();
         automaton.scan(normalized.chars, normalized.length, found);
         return found.count == 0 ? Detection.NONE : new Judgement(normalized, found).verdict();
     }
@@ -107,15 +133,19 @@ public final class CrisisDetector {
     /** The matches of one message, weighed together. */
     private final class Judgement {
         private final NormalizedText text;
-        private final Found found;
+        private final FoundPhrases found;
         private final int[] first;
         private final int[] last;
         private final boolean[] valid;
         private Tier best = Tier.NONE;
-        private boolean methodDetail;
         private boolean crisisFound;
+        /** The sentences that hold a method read at the high tier; apart, those of a medication method. */
+        private final BitSet methodSentences = new BitSet();
+        private final BitSet medicationSentences = new BitSet();
+        private Boolean reassured;
+        private Boolean namesAnyone;
 
-        Judgement(NormalizedText text, Found found) {
+        Judgement(NormalizedText text, FoundPhrases found) {
             this.text = text;
             this.found = found;
             int n = found.count;
@@ -125,7 +155,7 @@ public final class CrisisDetector {
             for (int i = 0; i < n; i++) {
                 first[i] = text.tokenAt(found.starts[i]);
                 last[i] = text.tokenAt(found.ends[i] - 1);
-                valid[i] = text.sentence(first[i]) == text.sentence(last[i]);
+                valid[i] = text.clause(first[i]) == text.clause(last[i]);
             }
             // A match inside a longer one is part of it: the longer one alone counts.
             for (int i = 0; i < n; i++) {
@@ -140,28 +170,35 @@ public final class CrisisDetector {
 
         Detection verdict() {
             for (int i = 0; i < found.count; i++) {
-                if (valid[i] && kinds[found.phrases[i]] == Kind.PHRASE) {
+                if (valid[i] && kinds[found.phrases[i]] == Kind.PHRASE && !phrases[found.phrases[i]].medication()) {
                     phrase(i);
                 }
             }
             for (int c = 0; c < combinationConcepts.length; c++) {
                 combination(lexicon.combinations.get(c), combinationConcepts[c]);
             }
-            Boolean selfReferenced = null;
             for (int i = 0; i < found.count; i++) {
-                Kind kind = kinds[found.phrases[i]];
-                if (!valid[i] || kind != Kind.METHOD && kind != Kind.COMMON_METHOD) {
-                    continue;
-                }
-                if (selfReferenced == null) {
-                    selfReferenced = CueReader.anyToken(text, lexicon.selfReference);
-                }
-                CueReader.Words readying = kind == Kind.METHOD ? cues.readying() : cues.strongReadying();
-                if (selfReferenced && (crisisFound || cues.inSentence(text, first[i], last[i], readying))) {
-                    weigh(cues.read(text, first[i], last[i], Tier.HIGH, false).tier(), true);
+                if (valid[i] && kinds[found.phrases[i]] == Kind.PHRASE && phrases[found.phrases[i]].medication()
+                        && !adherent(i)) {
+                    phrase(i);
                 }
             }
-            return new Detection(best, methodDetail);
+            boolean aboutWriter = CueReader.anyToken(text, lexicon.selfReference) || !namesAnyone();
+            for (int i = 0; i < found.count; i++) {
+                Kind kind = kinds[found.phrases[i]];
+                if (!valid[i] || kind != Kind.METHOD && kind != Kind.COMMON_METHOD || !aboutWriter
+                        || kind == Kind.COMMON_METHOD && adherent(i)) {
+                    continue;
+                }
+                CueReader.Words readying = kind == Kind.METHOD ? cues.readying() : cues.strongReadying();
+                if (crisisFound || cues.inSentence(text, first[i], last[i], readying)) {
+                    weigh(cues.read(text, first[i], last[i], Tier.HIGH, false).tier(), true, i);
+                    if (kind == Kind.COMMON_METHOD) {
+                        medicationSentences.set(text.sentence(first[i]));
+                    }
+                }
+            }
+            return new Detection(best, holdsMethodDetail());
         }
 
         private void phrase(int i) {
@@ -170,12 +207,50 @@ public final class CrisisDetector {
                 return;
             }
             CueReader.Reading reading = cues.read(text, first[i], last[i], phrase.tier(), namesSomeone[found.phrases[i]]);
-            weigh(raise(reading, phrase.raisable(), first[i], last[i]), phrase.methodDetail());
+            if (reading.tier() != Tier.NONE && deniedAt(first[i])) {
+                return;
+            }
+            Tier tier = raise(reading, phrase.raisable(), first[i], last[i]);
+            weigh(tier, phrase.methodDetail(), i);
+            if (phrase.medication() && tier == Tier.HIGH) {
+                medicationSentences.set(text.sentence(first[i]));
+            }
+        }
+
+        /** An explicit denial with an ordinary low mood: "I'm not suicidal, just sad". */
+        private boolean deniedAt(int token) {
+            if (!cues.deniedRightBefore(text, token)) {
+                return false;
+            }
+            if (reassured == null) {
+                reassured = CueReader.inMessage(text, cues.reassurance());
+            }
+            return reassured;
+        }
+
+        /**
+         * A medication method beside adherence words ("like the doctor said", "from the pharmacy")
+         * with nothing else to worry about: no other match, no death word, no stockpiling or firm
+         * decision, and not intent and a time together. "Going to" alone is the future, and "this
+         * evening" alone a time to take them, not intent.
+         */
+        private boolean adherent(int i) {
+            return !crisisFound && cues.inSentence(text, first[i], last[i], cues.cue(Lexicon.Cue.ADHERENCE))
+                    && !CueReader.inMessage(text, deathWords) && !CueReader.inMessage(text, cues.meansWarnings())
+                    && !(CueReader.inMessage(text, intentWords) && CueReader.inMessage(text, cues.raisers()));
+        }
+
+        private boolean namesAnyone() {
+            if (namesAnyone == null) {
+                namesAnyone = CueReader.inMessage(text, otherPeople);
+            }
+            return namesAnyone;
         }
 
         /**
          * The first match of each concept in one sentence, read as one span, when the sentence is
-         * about its writer: a self-reference in it, and no other person nearer before the span.
+         * about its writer: a self-reference in it, or no person named in it at all, and no other
+         * person nearer before the span.
          */
         private void combination(Lexicon.Combination rule, int[] needed) {
             int[] chosen = new int[needed.length];
@@ -207,10 +282,14 @@ public final class CrisisDetector {
                     spanLast = Math.max(spanLast, last[j]);
                 }
                 boolean aboutWriter = names || !cues.anotherPersonBefore(text, spanFirst)
-                        && cues.sentenceHasAny(text, spanFirst, lexicon.selfReference);
+                        && (cues.sentenceHasAny(text, spanFirst, lexicon.selfReference)
+                        || !cues.inSentence(text, spanFirst, spanFirst, otherPeople));
                 if (aboutWriter) {
                     CueReader.Reading reading = cues.read(text, spanFirst, spanLast, rule.tier(), names);
-                    weigh(raise(reading, rule.raisable(), spanFirst, spanLast), rule.methodDetail());
+                    if (reading.tier() != Tier.NONE && deniedAt(spanFirst)) {
+                        return;
+                    }
+                    weigh(raise(reading, rule.raisable(), spanFirst, spanLast), rule.methodDetail(), chosen[0]);
                 }
                 return;
             }
@@ -225,32 +304,66 @@ public final class CrisisDetector {
             return reading.tier();
         }
 
-        private void weigh(Tier tier, boolean describesMethod) {
+        private void weigh(Tier tier, boolean describesMethod, int match) {
             crisisFound |= tier != Tier.NONE;
-            methodDetail |= describesMethod && tier == Tier.HIGH;
             best = Tier.max(best, tier);
-        }
-    }
-
-    /** The automaton's matches, kept in arrays that grow only when something matched. */
-    private static final class Found implements PhraseAutomaton.Matches {
-        int count;
-        int[] phrases = new int[0];
-        int[] starts = new int[0];
-        int[] ends = new int[0];
-
-        @Override
-        public void match(int phrase, int start, int end) {
-            if (count == phrases.length) {
-                int size = Math.max(4, count * 2);
-                phrases = Arrays.copyOf(phrases, size);
-                starts = Arrays.copyOf(starts, size);
-                ends = Arrays.copyOf(ends, size);
+            if (tier == Tier.HIGH) {
+                int sentence = text.sentence(first[match]);
+                if (describesMethod) {
+                    methodSentences.set(sentence);
+                }
             }
-            phrases[count] = phrase;
-            starts[count] = start;
-            ends[count] = end;
-            count++;
+        }
+
+        /**
+         * Whether a method at the high tier stands in a sentence that also holds intent (an intent
+         * word, a readying, stockpiling or firm-decision word, a time, or another high-tier match)
+         * and names its writer: the member's own first-person statement of intent and method.
+         * Taking one's pills is also what everyone on medication does every day, so a medication
+         * method is held only with more: a stockpiling word or firm decision, or intent with a
+         * time or a death word ("going to take all my pills tonight").
+         */
+        private boolean holdsMethodDetail() {
+            for (int s = methodSentences.nextSetBit(0); s >= 0; s = methodSentences.nextSetBit(s + 1)) {
+                int token = firstTokenOf(s);
+                if (!cues.sentenceHasAny(text, token, lexicon.selfReference)) {
+                    continue;
+                }
+                boolean intent = cues.inSentence(text, token, token, intentWords);
+                boolean time = cues.inSentence(text, token, token, cues.raisers());
+                boolean warning = cues.inSentence(text, token, token, cues.meansWarnings());
+                boolean death = cues.inSentence(text, token, token, deathWords);
+                if (medicationSentences.get(s) && !highPhraseBesidesMethod(s)
+                        ? warning || intent && (time || death)
+                        : intent || time || warning || cues.inSentence(text, token, token, cues.readying())
+                        || highPhraseBesidesMethod(s)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int firstTokenOf(int sentence) {
+            for (int t = 0; t < text.tokenCount; t++) {
+                if (text.sentence(t) == sentence) {
+                    return t;
+                }
+            }
+            return 0;
+        }
+
+        /** Whether a high-tier phrase that describes no method (intent, a farewell) stands in the sentence. */
+        private boolean highPhraseBesidesMethod(int sentence) {
+            for (int i = 0; i < found.count; i++) {
+                if (valid[i] && kinds[found.phrases[i]] == Kind.PHRASE && text.sentence(first[i]) == sentence) {
+                    Lexicon.Phrase phrase = phrases[found.phrases[i]];
+                    if (phrase.tier() == Tier.HIGH && !phrase.methodDetail()
+                            && cues.read(text, first[i], last[i], Tier.HIGH, namesSomeone[found.phrases[i]]).tier() == Tier.HIGH) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Set;
 final class CueReader {
     /** How many words before and after a match a cue may stand. */
     static final int REACH = 5;
+    /** How close before a match a negation makes it an explicit denial. */
+    static final int DENIAL_REACH = 3;
 
     private final Lexicon lexicon;
     /** Per cue: its one-word entries as a set, and its longer ones as sequences. */
@@ -22,6 +24,9 @@ final class CueReader {
     private final Words readying;
     private final Words strongReadying;
     private final Words raisers;
+    private final Words meansWarnings;
+    private final Words reassurance;
+    private final Words pastTense;
 
     CueReader(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -29,6 +34,9 @@ final class CueReader {
         this.readying = new Words(lexicon.readying);
         this.strongReadying = new Words(lexicon.strongReadying);
         this.raisers = new Words(lexicon.raisers);
+        this.meansWarnings = new Words(lexicon.meansWarnings);
+        this.reassurance = new Words(lexicon.reassurance);
+        this.pastTense = new Words(lexicon.pastTense);
     }
 
     /** A word list split for quick lookup: single words in a set, sequences apart. */
@@ -59,7 +67,23 @@ final class CueReader {
         return raisers;
     }
 
-    /** The words of one sentence around one match, and where the cue windows begin and end. */
+    Words meansWarnings() {
+        return meansWarnings;
+    }
+
+    Words reassurance() {
+        return reassurance;
+    }
+
+    Words cue(Lexicon.Cue cue) {
+        return cueWords.get(cue);
+    }
+
+    /**
+     * The words around one match: its sentence (what must stand together with it), the part of
+     * the sentence between commas that holds it, and where the cue windows begin and end, which
+     * never cross a comma or a clause-break word.
+     */
     private final class Window {
         final NormalizedText text;
         final int first;
@@ -74,28 +98,38 @@ final class CueReader {
             this.text = text;
             this.first = first;
             this.last = last;
-            int sentence = text.sentence(first);
-            int start = first;
-            while (start > 0 && text.sentence(start - 1) == sentence) {
-                start--;
-            }
-            int end = last;
-            while (end + 1 < text.tokenCount && text.sentence(end + 1) == sentence) {
-                end++;
-            }
-            this.sentenceStart = start;
-            this.sentenceEnd = end;
+            this.sentenceStart = start(first, text::sentence);
+            this.sentenceEnd = end(last, text::sentence);
+            int partStart = start(first, text::clause);
+            int partEnd = end(last, text::clause);
             int clause = first;
-            while (clause > start && !isBreak(clause - 1)) {
+            while (clause > partStart && !isBreak(clause - 1)) {
                 clause--;
             }
             this.clauseStart = clause;
             this.reachStart = Math.max(clause, first - REACH);
             int after = last;
-            while (after < end && after - last < REACH && !isBreak(after + 1)) {
+            while (after < partEnd && after - last < REACH && !isBreak(after + 1)) {
                 after++;
             }
             this.reachEnd = after;
+        }
+
+        /** The first word of the unit (sentence or clause) that holds word {@code token}. */
+        private int start(int token, java.util.function.IntUnaryOperator unit) {
+            int start = token;
+            while (start > 0 && unit.applyAsInt(start - 1) == unit.applyAsInt(token)) {
+                start--;
+            }
+            return start;
+        }
+
+        private int end(int token, java.util.function.IntUnaryOperator unit) {
+            int end = token;
+            while (end + 1 < text.tokenCount && unit.applyAsInt(end + 1) == unit.applyAsInt(token)) {
+                end++;
+            }
+            return end;
         }
 
         private boolean isBreak(int token) {
@@ -123,7 +157,7 @@ final class CueReader {
         boolean cancel = false;
         boolean cued = false;
         for (Lexicon.Cue cue : Lexicon.Cue.values()) {
-            if (!present(cue, window, namesSomeone)) {
+            if (cue == Lexicon.Cue.ADHERENCE || !present(cue, window, namesSomeone)) {
                 continue;
             }
             cued = true;
@@ -153,7 +187,23 @@ final class CueReader {
             case NEAREST_PERSON_BEFORE -> !namesSomeone && nearestIsAnotherPerson(w, words);
             case SENTENCE -> occurs(t, w.sentenceStart, w.first - 1, words)
                     || occurs(t, w.last + 1, w.sentenceEnd, words);
+            case MESSAGE_WITH_PAST -> occurs(t, 0, t.tokenCount - 1, words)
+                    && occurs(t, w.sentenceStart, w.sentenceEnd, pastTense);
         };
+    }
+
+    /**
+     * Whether a negation stands right before the match (at most {@value #DENIAL_REACH} words, in its
+     * clause): "not suicidal", "don't want to die", "not going to hurt myself".
+     */
+    boolean deniedRightBefore(NormalizedText text, int first) {
+        Window window = new Window(text, first, first);
+        return occurs(text, Math.max(window.clauseStart, first - DENIAL_REACH), first - 1, cueWords.get(Lexicon.Cue.NEGATION));
+    }
+
+    /** Whether a word of {@code words} stands anywhere in the message. */
+    static boolean inMessage(NormalizedText text, Words words) {
+        return occurs(text, 0, text.tokenCount - 1, words);
     }
 
     /** Walks back from the match: a person word before any "I", "me", "my" means someone else's words. */

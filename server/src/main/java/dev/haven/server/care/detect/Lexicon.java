@@ -18,9 +18,10 @@ final class Lexicon {
      * A phrase and what it means when found. A phrase of tier {@link Tier#NONE} is an everyday
      * idiom: a match within it does not count.
      *
-     * @param raisable a concern phrase that a word of {@code raisers} in its sentence makes high
+     * @param raisable   a concern phrase that a word of {@code raisers} in its sentence makes high
+     * @param medication a medication method ("took all my pills"), which adherence words cancel
      */
-    record Phrase(String text, Tier tier, boolean methodDetail, boolean raisable) {
+    record Phrase(String text, Tier tier, boolean methodDetail, boolean raisable, boolean medication) {
     }
 
     /**
@@ -53,7 +54,9 @@ final class Lexicon {
         /** The nearest person word within the reach before the match, unless "I" or "me" is nearer. */
         NEAREST_PERSON_BEFORE,
         /** Anywhere in the match's sentence. */
-        SENTENCE
+        SENTENCE,
+        /** Anywhere in the message, when the match's sentence also holds a word of {@code pastTense}. */
+        MESSAGE_WITH_PAST
     }
 
     /** Words around a match that change what it means. */
@@ -65,7 +68,10 @@ final class Lexicon {
         PAST(Effect.LOWER, Reach.AROUND),
         /** Also any match inside quotation marks. */
         FICTION(Effect.LOWER, Reach.AROUND),
-        INCIDENTAL(Effect.CANCEL, Reach.SENTENCE);
+        INCIDENTAL(Effect.CANCEL, Reach.SENTENCE),
+        /** Only for medication methods, and not when an intent, death or meansWarnings word is in the message. */
+        ADHERENCE(Effect.CANCEL, Reach.SENTENCE),
+        RECOVERY(Effect.LOWER, Reach.MESSAGE_WITH_PAST);
 
         final Effect effect;
         final Reach reach;
@@ -91,11 +97,39 @@ final class Lexicon {
     final Set<String> clauseBreaks;
     final Map<Cue, List<String[]>> cues;
     final List<String> sources;
+    /** The words that bring a message to the lexicon's forms: fillers, respellings, typo anchors. */
+    final Forms forms;
+    /** Words that make a medication method a warning sign whatever else is said. */
+    final List<String[]> meansWarnings;
+    /** Ordinary low mood, a break wanted, getting better: with a denial right before a match, it does not count. */
+    final List<String[]> reassurance;
+    /** Past-tense words: the recovery cue lowers a match only in a sentence that holds one. */
+    final List<String[]> pastTense;
+
+    /**
+     * What {@link WordForms} needs: words to drop, a canonical form for each respelling (its words,
+     * normalised), and the words a one-letter slip still finds.
+     */
+    record Forms(List<String> fillers, Map<String, String> respellings, List<String> typoAnchors) {
+        static final Forms NONE = new Forms(List.of(), Map.of(), List.of());
+
+        Forms merge(Forms other) {
+            List<String> allFillers = new ArrayList<>(fillers);
+            allFillers.addAll(other.fillers);
+            Map<String, String> allRespellings = new java.util.LinkedHashMap<>(respellings);
+            allRespellings.putAll(other.respellings);
+            List<String> allAnchors = new ArrayList<>(typoAnchors);
+            allAnchors.addAll(other.typoAnchors);
+            return new Forms(List.copyOf(allFillers), Collections.unmodifiableMap(allRespellings),
+                    List.copyOf(allAnchors));
+        }
+    }
 
     Lexicon(List<Phrase> phrases, List<String> methods, List<String> commonMethods, List<String[]> readying,
             List<String[]> strongReadying, List<String[]> raisers, Map<String, List<String>> concepts,
             List<Combination> combinations, Set<String> selfReference, Set<String> clauseBreaks,
-            Map<Cue, List<String[]>> cues, List<String> sources) {
+            Map<Cue, List<String[]>> cues, List<String> sources, Forms forms, List<String[]> meansWarnings,
+            List<String[]> reassurance, List<String[]> pastTense) {
         this.phrases = List.copyOf(phrases);
         this.methods = List.copyOf(methods);
         this.commonMethods = List.copyOf(commonMethods);
@@ -114,6 +148,42 @@ final class Lexicon {
         }
         this.cues = Collections.unmodifiableMap(copy);
         this.sources = List.copyOf(sources);
+        this.forms = forms;
+        this.meansWarnings = List.copyOf(meansWarnings);
+        this.reassurance = List.copyOf(reassurance);
+        this.pastTense = List.copyOf(pastTense);
+    }
+
+    /**
+     * The same lexicon with every entry brought to the forms messages are brought to: a filler
+     * in an entry is dropped as it is from a message, a respelling read as its word.
+     */
+    Lexicon folded(WordForms folding) {
+        List<Phrase> foldedPhrases = new ArrayList<>();
+        for (Phrase phrase : phrases) {
+            foldedPhrases.add(new Phrase(folding.fold(phrase.text()), phrase.tier(), phrase.methodDetail(),
+                    phrase.raisable(), phrase.medication()));
+        }
+        Map<String, List<String>> foldedConcepts = new java.util.LinkedHashMap<>();
+        concepts.forEach((name, words) -> foldedConcepts.put(name, words.stream().map(folding::fold).toList()));
+        Map<Cue, List<String[]>> foldedCues = new EnumMap<>(Cue.class);
+        cues.forEach((cue, words) -> foldedCues.put(cue, foldAll(folding, words)));
+        return new Lexicon(foldedPhrases, methods.stream().map(folding::fold).toList(),
+                commonMethods.stream().map(folding::fold).toList(), foldAll(folding, readying),
+                foldAll(folding, strongReadying), foldAll(folding, raisers), foldedConcepts, combinations,
+                selfReference, clauseBreaks, foldedCues, sources, forms, foldAll(folding, meansWarnings),
+                foldAll(folding, reassurance), foldAll(folding, pastTense));
+    }
+
+    private static List<String[]> foldAll(WordForms folding, List<String[]> entries) {
+        List<String[]> result = new ArrayList<>();
+        for (String[] entry : entries) {
+            String folded = folding.fold(String.join(" ", entry));
+            if (!folded.isEmpty()) {
+                result.add(folded.split(" "));
+            }
+        }
+        return result;
     }
 
     /** One lexicon holding what both hold. */
@@ -149,6 +219,14 @@ final class Lexicon {
         List<String> allSources = new ArrayList<>(sources);
         allSources.addAll(other.sources);
         return new Lexicon(allPhrases, allMethods, allCommonMethods, allReadying, allStrongReadying, allRaisers,
-                allConcepts, allCombinations, self, breaks, allCues, allSources);
+                allConcepts, allCombinations, self, breaks, allCues, allSources, forms.merge(other.forms),
+                concat(meansWarnings, other.meansWarnings), concat(reassurance, other.reassurance),
+                concat(pastTense, other.pastTense));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

@@ -40,13 +40,16 @@ final class LexiconLoader {
                        List<String> methods, List<String> commonMethods, List<String> readying,
                        List<String> strongReadying, List<String> raisers, Map<String, List<String>> concepts,
                        List<CombinationRule> combinations, List<String> selfReference, List<String> clauseBreaks,
-                       Map<String, List<String>> cues) {
+                       Map<String, List<String>> cues, List<String> fillers, Map<String, List<String>> respellings,
+                       List<String> typoAnchors, List<String> meansWarnings, List<String> reassurance,
+                       List<String> pastTense) {
     }
 
     record CombinationRule(String tier, Boolean methodDetail, Boolean raisable, List<String> concepts) {
     }
 
-    record PhraseGroup(String group, String tier, Boolean methodDetail, Boolean raisable, List<String> words) {
+    record PhraseGroup(String group, String tier, Boolean methodDetail, Boolean raisable, Boolean medication,
+                       List<String> words) {
     }
 
     /** Loads and merges the lexicons named; fails with a message naming the source and the problem. */
@@ -99,7 +102,7 @@ final class LexiconLoader {
             for (String entry : list(group.words())) {
                 for (String variant : expand(entry, source)) {
                     phrases.add(new Lexicon.Phrase(variant, tier, Boolean.TRUE.equals(group.methodDetail()),
-                            Boolean.TRUE.equals(group.raisable())));
+                            Boolean.TRUE.equals(group.raisable()), Boolean.TRUE.equals(group.medication())));
                 }
             }
         }
@@ -129,7 +132,29 @@ final class LexiconLoader {
         return new Lexicon(phrases, expandAll(file.methods(), source), expandAll(file.commonMethods(), source),
                 words(file.readying(), source), words(file.strongReadying(), source), words(file.raisers(), source),
                 concepts, combinations, self, breaks, cues,
-                List.of(source + (file.source() == null ? "" : " (" + file.source() + ")")));
+                List.of(source + (file.source() == null ? "" : " (" + file.source() + ")")), forms(file, source),
+                words(file.meansWarnings(), source), words(file.reassurance(), source), words(file.pastTense(), source));
+    }
+
+    private static Lexicon.Forms forms(LexiconFile file, String source) {
+        Map<String, String> respellings = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> fileRespellings = file.respellings() == null ? Map.of() : file.respellings();
+        fileRespellings.forEach((word, variants) -> {
+            String canonical = TextNormalizer.normalize(word).joined();
+            for (String variant : expandAll(variants, source)) {
+                if (!variant.equals(canonical)) {
+                    respellings.put(variant, canonical);
+                }
+            }
+        });
+        List<String> anchors = expandAll(file.typoAnchors(), source);
+        for (String anchor : anchors) {
+            if (anchor.length() < WordForms.MIN_TYPO_LENGTH || anchor.contains(" ")) {
+                throw new IllegalArgumentException("lexicon " + source + ": typo anchor '" + anchor
+                        + "' must be one word of at least " + WordForms.MIN_TYPO_LENGTH + " letters");
+            }
+        }
+        return new Lexicon.Forms(expandAll(file.fillers(), source), respellings, anchors);
     }
 
     private static Tier tier(String value, String what, String source) {
@@ -160,8 +185,11 @@ final class LexiconLoader {
             case "past" -> Lexicon.Cue.PAST;
             case "fiction" -> Lexicon.Cue.FICTION;
             case "incidental" -> Lexicon.Cue.INCIDENTAL;
+            case "adherence" -> Lexicon.Cue.ADHERENCE;
+            case "recovery" -> Lexicon.Cue.RECOVERY;
             default -> throw new IllegalArgumentException("lexicon " + source + ": unknown cue list '" + name
-                    + "' (negation, conditional, hypothetical, otherPerson, past, fiction, incidental)");
+                    + "' (negation, conditional, hypothetical, otherPerson, past, fiction, incidental, adherence,"
+                    + " recovery)");
         };
     }
 

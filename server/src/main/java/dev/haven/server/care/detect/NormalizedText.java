@@ -2,8 +2,8 @@ package dev.haven.server.care.detect;
 
 /**
  * A message after {@link TextNormalizer}: its words in one char array, separated by single
- * spaces, with where each word starts and ends, which sentence it is in, and whether it stands
- * inside quotation marks. Made for one message and read on one thread.
+ * spaces, with where each word starts and ends, which clause and which sentence it is in, and
+ * whether it stands inside quotation marks. Made for one message and read on one thread.
  */
 final class NormalizedText {
     final char[] chars;
@@ -11,17 +11,19 @@ final class NormalizedText {
     final int tokenCount;
     private final int[] starts;
     private final int[] ends;
+    private final int[] clauses;
     private final int[] sentences;
     private final boolean[] quoted;
     /** The words as strings, made on first use: only a message with a match needs them. */
     private String[] words;
 
-    NormalizedText(char[] chars, int length, int[] starts, int[] ends, int[] sentences, boolean[] quoted,
-                   int tokenCount) {
+    NormalizedText(char[] chars, int length, int[] starts, int[] ends, int[] clauses, int[] sentences,
+                   boolean[] quoted, int tokenCount) {
         this.chars = chars;
         this.length = length;
         this.starts = starts;
         this.ends = ends;
+        this.clauses = clauses;
         this.sentences = sentences;
         this.quoted = quoted;
         this.tokenCount = tokenCount;
@@ -42,6 +44,16 @@ final class NormalizedText {
         return low;
     }
 
+    /** Where word {@code index} starts in {@link #chars}. */
+    int start(int index) {
+        return starts[index];
+    }
+
+    /** Where word {@code index} ends (exclusive). */
+    int end(int index) {
+        return ends[index];
+    }
+
     String token(int index) {
         if (words == null) {
             words = new String[tokenCount];
@@ -54,6 +66,12 @@ final class NormalizedText {
         return word;
     }
 
+    /** The clause of a word: commas, colons, dashes and brackets end one, as sentences do. */
+    int clause(int token) {
+        return clauses[token];
+    }
+
+    /** The sentence of a word: a full stop, question or exclamation mark, semicolon or line break ends one. */
     int sentence(int token) {
         return sentences[token];
     }

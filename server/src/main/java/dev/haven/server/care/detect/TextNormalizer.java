@@ -10,8 +10,12 @@ import java.text.Normalizer;
  * and Greek folded in mixed-script words, every run of one repeated letter squeezed to one
  * letter (so "diiiie" meets "die", and "kill" is stored as "kil" in text and lexicon alike), and
  * a word spelled out in four or more single letters ("s u i c i d e") joined. Everything else
- * separates words; sentence punctuation also starts a new sentence, which bounds phrases and
- * cues. Stateless and thread-safe.
+ * separates words. A full stop, question or exclamation mark, semicolon or line break ends a
+ * sentence; a comma, colon, dash or bracket ends only a clause. A clause bounds phrases and cues;
+ * a sentence bounds what must stand together (a method and a readying word, two concepts), so that
+ * "I have the pills, tonight" still pairs. Double and single quotation marks quote the words
+ * between them; an apostrophe inside a word ("don't") or after one ("the kids' toys") quotes
+ * nothing. Stateless and thread-safe.
  */
 final class TextNormalizer {
     /** A spelled-out word has at least this many single letters. */
@@ -41,16 +45,23 @@ final class TextNormalizer {
         private int length;
         private final int[] starts;
         private final int[] ends;
+        private final int[] clauses;
         private final int[] sentences;
         private final boolean[] quoted;
         private int tokens;
         private int tokenStart = -1;
         /** Whether the word being read holds anything but a-z (digits, symbols, other scripts). */
         private boolean tokenMixed;
+        private int clause;
         private int sentence;
-        private boolean breakPending;
+        private boolean clauseBreakPending;
+        private boolean sentenceBreakPending;
         private boolean inQuote;
         private int quoteOpenedAt = -1;
+        /** Single quotation marks, apart from double ones: 'like this'. */
+        private boolean inSingleQuote;
+        private int singleQuoteOpenedAt = -1;
+        private final boolean[] singleQuoted;
 
         Pass(String s) {
             this.s = s;
@@ -58,8 +69,10 @@ final class TextNormalizer {
             int maxTokens = s.length() / 2 + 2;
             this.starts = new int[maxTokens];
             this.ends = new int[maxTokens];
+            this.clauses = new int[maxTokens];
             this.sentences = new int[maxTokens];
             this.quoted = new boolean[maxTokens];
+            this.singleQuoted = new boolean[maxTokens];
         }
 
         NormalizedText run() {
@@ -75,7 +88,12 @@ final class TextNormalizer {
                 }
                 int cp = Character.isHighSurrogate(c) ? s.codePointAt(i) : c;
                 int next = i + Character.charCount(cp);
-                if (isIgnorable(cp) || isApostrophe(cp) && tokenStart >= 0) {
+                if (isApostrophe(cp)) {
+                    singleQuote(next < n && Character.isLetterOrDigit(s.codePointAt(next)));
+                    i = next;
+                    continue;
+                }
+                if (isIgnorable(cp)) {
                     i = next;
                     continue;
                 }
@@ -96,8 +114,16 @@ final class TextNormalizer {
                     quoted[t] = false;
                 }
             }
+            if (inSingleQuote) {
+                for (int t = Math.max(singleQuoteOpenedAt, 0); t < tokens; t++) {
+                    singleQuoted[t] = false;
+                }
+            }
+            for (int t = 0; t < tokens; t++) {
+                quoted[t] |= singleQuoted[t];
+            }
             joinSpelledWords();
-            return new NormalizedText(out, length, starts, ends, sentences, quoted, tokens);
+            return new NormalizedText(out, length, starts, ends, clauses, sentences, quoted, tokens);
         }
 
         private void startToken() {
@@ -107,9 +133,13 @@ final class TextNormalizer {
             if (length > 0) {
                 append(' ');
             }
-            if (breakPending) {
+            if (clauseBreakPending || sentenceBreakPending) {
+                clause++;
+                clauseBreakPending = false;
+            }
+            if (sentenceBreakPending) {
                 sentence++;
-                breakPending = false;
+                sentenceBreakPending = false;
             }
             tokenStart = length;
         }
@@ -123,15 +153,43 @@ final class TextNormalizer {
             length = end;
             starts[tokens] = tokenStart;
             ends[tokens] = end;
+            clauses[tokens] = clause;
             sentences[tokens] = sentence;
             quoted[tokens] = inQuote;
+            singleQuoted[tokens] = inSingleQuote;
             tokens++;
             tokenStart = -1;
         }
 
+        /**
+         * An apostrophe: inside a word it is dropped ("don't" is "dont"); at the start of a word
+         * it opens a single quotation; right after a word it closes one, if one is open, and
+         * otherwise is a possessive ("the kids' toys") and quotes nothing.
+         */
+        private void singleQuote(boolean beforeWordCharacter) {
+            boolean insideWord = tokenStart >= 0;
+            if (insideWord && beforeWordCharacter) {
+                return;
+            }
+            if (!insideWord && beforeWordCharacter) {
+                if (!inSingleQuote) {
+                    inSingleQuote = true;
+                    singleQuoteOpenedAt = tokens;
+                }
+                return;
+            }
+            if (insideWord && inSingleQuote) {
+                // The word being read is still inside; the quotation closes after it.
+                endToken();
+                inSingleQuote = false;
+            }
+        }
+
         private void separator(int cp) {
             if (isSentenceBreak(cp)) {
-                breakPending = tokens > 0;
+                sentenceBreakPending = tokens > 0;
+            } else if (isClauseBreak(cp)) {
+                clauseBreakPending = tokens > 0;
             }
             switch (cp) {
                 case '"' -> toggleQuote(!inQuote);
@@ -179,7 +237,7 @@ final class TextNormalizer {
             while (t < tokens) {
                 int run = t;
                 while (run < tokens && ends[run] - starts[run] == 1 && Character.isLetter(out[starts[run]])
-                        && sentences[run] == sentences[t]) {
+                        && clauses[run] == clauses[t]) {
                     run++;
                 }
                 if (run - t >= SPELLED_MIN) {
@@ -206,6 +264,7 @@ final class TextNormalizer {
             for (int k = end; k < tokens; k++) {
                 starts[k - removed] = starts[k] - shift;
                 ends[k - removed] = ends[k] - shift;
+                clauses[k - removed] = clauses[k];
                 sentences[k - removed] = sentences[k];
                 quoted[k - removed] = quoted[k];
             }
@@ -301,7 +360,14 @@ final class TextNormalizer {
 
     private static boolean isSentenceBreak(int cp) {
         return switch (cp) {
-            case '.', '!', '?', ';', ':', ',', '\n', '\r', '(', ')', '[', ']', '\u2014', '\u2013', '\u2026' -> true;
+            case '.', '!', '?', ';', '\n', '\r', '\u2026' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isClauseBreak(int cp) {
+        return switch (cp) {
+            case ',', ':', '(', ')', '[', ']', '\u2014', '\u2013' -> true;
             default -> false;
         };
     }

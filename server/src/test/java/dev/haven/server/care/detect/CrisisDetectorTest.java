@@ -100,8 +100,10 @@ class CrisisDetectorTest {
     }
 
     @Test
-    void aMethodWordWithAnotherMatch_isHighWithMethodDetail() {
-        assertThat(detector.detect("I want to die, I have the knife here")).isEqualTo(new Detection(Tier.HIGH, true));
+    void aMethodWordWithAnotherMatch_isHigh_withMethodDetailOnlyBesideIntent() {
+        assertThat(detector.detect("I want to die, I have the knife here")).isEqualTo(new Detection(Tier.HIGH, false));
+        assertThat(detector.detect("I want to die, I'm going to use the knife tonight"))
+                .isEqualTo(new Detection(Tier.HIGH, true));
     }
 
     @Test
@@ -188,6 +190,60 @@ class CrisisDetectorTest {
         assertThat(LexiconLoader.expand("{take|end} my [own] life", "test"))
                 .containsExactlyInAnyOrder("take my own life", "take my life", "end my own life", "end my life");
         assertThat(LexiconLoader.expand("{a|{b|c} d}", "test")).containsExactly("a", "b d", "c d");
+    }
+
+    @Test
+    void fillersWordFormsAndSlips_meetTheLexicon() {
+        assertThat(tier("I just really really want to die")).isEqualTo(Tier.CONCERN);
+        assertThat(tier("no reasons to live")).isEqualTo(Tier.CONCERN);
+        assertThat(tier("going to kill my self tonite")).isEqualTo(Tier.HIGH);
+        assertThat(tier("feeling sucidal")).isEqualTo(Tier.CONCERN);
+    }
+
+    @Test
+    void singleQuotes_areQuotation() {
+        assertThat(tier("the lyric goes 'I want to die'")).isEqualTo(Tier.NONE);
+        assertThat(tier("I'm so tired and I don't want to live")).isEqualTo(Tier.CONCERN);
+    }
+
+    @Test
+    void takingPrescribedDoses_isNoMethod_unlessStockpilingOrIntentWithATime() {
+        assertThat(detector.detect("took all my meds this morning like the doctor said")).isEqualTo(Detection.NONE);
+        assertThat(detector.detect("the pharmacy gave me 2 months of meds at once")).isEqualTo(Detection.NONE);
+        assertThat(tier("I've been saving my prescription pills")).isEqualTo(Tier.HIGH);
+        assertThat(detector.detect("I'm going to take all my prescribed pills tonight"))
+                .isEqualTo(new Detection(Tier.HIGH, true));
+    }
+
+    @Test
+    void anExplicitDenialWithAnOrdinaryLowMood_isNoAlert_butAnotherMatchStillIs() {
+        assertThat(tier("I'm not suicidal, just sad")).isEqualTo(Tier.NONE);
+        assertThat(tier("I'm not going to kill myself, I'm just exhausted")).isEqualTo(Tier.NONE);
+        assertThat(tier("I'm not suicidal")).as("a bare denial is still worth a look").isEqualTo(Tier.CONCERN);
+        assertThat(tier("I'm not suicidal, just sad, and I wish I was dead")).isEqualTo(Tier.CONCERN);
+    }
+
+    @Test
+    void aMethodAndItsReadyingWord_pairAcrossAComma_andWithoutTheI() {
+        assertThat(tier("the rope is ready, I'm going to use it")).isEqualTo(Tier.HIGH);
+        assertThat(tier("bought a rope today")).isEqualTo(Tier.HIGH);
+        assertThat(tier("bought a rope swing for the kids")).isEqualTo(Tier.NONE);
+        assertThat(tier("he bought a rope")).as("someone else is named").isEqualTo(Tier.NONE);
+    }
+
+    @Test
+    void aRecoveryStory_lowersWhatItTellsInThePast() {
+        assertThat(tier("as a teen I was suicidal, I'm so glad I'm still here")).isEqualTo(Tier.NONE);
+        assertThat(tier("I was suicidal last week")).isEqualTo(Tier.CONCERN);
+    }
+
+    @Test
+    void methodDetail_onlyWhereIntentAndMethodMeetInTheWritersOwnStatement() {
+        assertThat(detector.detect("took all my meds this morning like the doctor said").methodDetail()).isFalse();
+        assertThat(detector.detect("going to use the rope tonight")).as("no I, no me, no myself")
+                .isEqualTo(new Detection(Tier.HIGH, false));
+        assertThat(detector.detect("I'm going to hang myself tonight").methodDetail()).isTrue();
+        assertThat(detector.detect("I'm going to take all my pills with dinner").methodDetail()).isFalse();
     }
 
     @Test

@@ -41,14 +41,32 @@ class TextNormalizerTest {
     }
 
     @Test
-    void normalize_punctuationStartsSentences_andCommasToo() {
+    void normalize_punctuationStartsClauses_andOnlyFullStopsAndTheirLikeStartSentences() {
         NormalizedText text = TextNormalizer.normalize("I'm fine. Really, I am");
         assertThat(text.joined()).isEqualTo("im fine realy i am");
-        assertThat(text.sentence(0)).isZero();
+        assertThat(text.clause(0)).isZero();
+        assertThat(text.clause(1)).isZero();
+        assertThat(text.clause(2)).isEqualTo(1);
+        assertThat(text.clause(3)).isEqualTo(2);
+        assertThat(text.clause(4)).isEqualTo(2);
         assertThat(text.sentence(1)).isZero();
         assertThat(text.sentence(2)).isEqualTo(1);
-        assertThat(text.sentence(3)).isEqualTo(2);
-        assertThat(text.sentence(4)).isEqualTo(2);
+        assertThat(text.sentence(4)).as("a comma ends a clause, not a sentence").isEqualTo(1);
+    }
+
+    @Test
+    void normalize_singleQuotes_quoteTheWordsBetweenThem_apostrophesInOrAfterAWordDoNot() {
+        NormalizedText quoted = TextNormalizer.normalize("she said 'I want to die' and laughed");
+        assertThat(quoted.joined()).isEqualTo("she said i want to die and laughed");
+        assertThat(quoted.quoted(1)).isFalse();
+        assertThat(quoted.quoted(2)).isTrue();
+        assertThat(quoted.quoted(5)).isTrue();
+        assertThat(quoted.quoted(6)).isFalse();
+        NormalizedText contractions = TextNormalizer.normalize("I don't know, the kids' toys are 'cause of it");
+        for (int t = 0; t < contractions.tokenCount; t++) {
+            assertThat(contractions.quoted(t)).as(contractions.token(t)).isFalse();
+        }
+        assertThat(contractions.joined()).isEqualTo("i dont know the kids toys are cause of it");
     }
 
     @Test
