@@ -46,6 +46,11 @@ import java.util.stream.Collectors;
  * and never quotes the input.
  */
 public final class ProtocolCodec {
+    /** Where {@link #encode(ServerMessage)} writes a frequent frame before copying it out: one per thread. */
+    private static final ThreadLocal<JsonOutput> SCRATCH = ThreadLocal.withInitial(() -> new JsonOutput(1024));
+    /** A scratch buffer grown past this (a rare large frame) is not kept. */
+    private static final int MAX_SCRATCH_BYTES = 64 * 1024;
+
     /** The longest request id a client may choose. */
     public static final int MAX_ID_LENGTH = 64;
 
@@ -116,12 +121,19 @@ public final class ProtocolCodec {
     }
 
     /**
-     * Decodes one client frame (UTF-8 JSON) held in part of an array. A well-formed request is
-     * bound to its record in one pass; anything that pass refuses is read again as a tree, which
-     * finds the request's id and type and names what is wrong, so a refusal is the same whichever
-     * pass would have caught it.
+     * Decodes one client frame (UTF-8 JSON) held in part of an array. The frequent requests are
+     * read by hand ({@link HotRequests}) when they are plain; any other well-formed request is
+     * bound to its record by Jackson in one pass; anything that pass refuses is read again as a
+     * tree, which finds the request's id and type and names what is wrong, so a refusal is the
+     * same whichever pass would have caught it. The array is not kept: a caller may reuse it.
      */
     public ClientMessage decodeClient(byte[] utf8, int offset, int length) throws ProtocolException {
+        ClientMessage plain = HotRequests.read(utf8, offset, length);
+        return plain != null ? plain : decodeWithJackson(utf8, offset, length);
+    }
+
+    /** {@link #decodeClient} by Jackson alone; for tests that hold the hand-written reader to it. */
+    ClientMessage decodeWithJackson(byte[] utf8, int offset, int length) throws ProtocolException {
         try {
             ClientMessage message = clientReader.readValue(utf8, offset, length);
             if (message != null && (message.id() == null || message.id().length() <= MAX_ID_LENGTH)) {
@@ -245,10 +257,14 @@ public final class ProtocolCodec {
     }
 
     public byte[] encode(ServerMessage message) {
+        JsonOutput out = SCRATCH.get();
+        out.reset();
         try {
-            return serverWriter.writeValueAsBytes(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode " + message.getClass().getSimpleName(), e);
+            return HotFrames.write(message, out) ? out.toByteArray() : encodeWithJackson(message);
+        } finally {
+            if (out.capacity() > MAX_SCRATCH_BYTES) {
+                SCRATCH.remove();
+            }
         }
     }
 
@@ -258,6 +274,26 @@ public final class ProtocolCodec {
             serverWriter.writeValue(out, message);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Appends the message's JSON to {@code out}: the frequent frames written by hand
+     * ({@link HotFrames}), the others by Jackson. With one {@link JsonOutput} per thread, the
+     * frequent frames cost no garbage.
+     */
+    public void encode(ServerMessage message, JsonOutput out) {
+        if (!HotFrames.write(message, out)) {
+            encode(message, (OutputStream) out);
+        }
+    }
+
+    /** The message's JSON as Jackson alone writes it; for tests that hold the hand-written frames to it. */
+    byte[] encodeWithJackson(ServerMessage message) {
+        try {
+            return serverWriter.writeValueAsBytes(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + message.getClass().getSimpleName(), e);
         }
     }
 

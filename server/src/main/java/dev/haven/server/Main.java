@@ -117,7 +117,7 @@ public final class Main {
         HavenServer server;
         try {
             server = HavenServer.start(config, tokens, Clock.systemUTC(), null,
-                    new HavenServer.Options(state.roomCatalog(), null));
+                    new HavenServer.Options(state.roomCatalog(), null, state.roomStateStore()));
         } catch (RuntimeException e) {
             state.close();
             throw e;

@@ -16,6 +16,7 @@ import dev.haven.server.care.AlertSummary;
 import dev.haven.server.room.Room;
 import dev.haven.server.room.RoomRegistry;
 import dev.haven.server.state.RoomCatalog;
+import dev.haven.server.state.StateUnavailableException;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -104,6 +105,10 @@ public final class AdminApi {
             answer = elsewhere != null ? elsewhere : dispatch(request, route);
         } catch (ApiError e) {
             answer = CompletableFuture.completedFuture(error(e));
+        } catch (StateUnavailableException e) {
+            // A cluster's catalog in Redis: nothing was changed, try again shortly.
+            answer = CompletableFuture.completedFuture(error(new ApiError(503, ErrorCode.UNAVAILABLE.wireName(),
+                    e.getMessage(), e.retryAfterMillis())));
         }
         String who = actor;
         Route what = route;

@@ -5,6 +5,7 @@ import com.ibm.icu.lang.UCharacterCategory;
 import com.ibm.icu.lang.UProperty;
 import dev.haven.protocol.Fields;
 import dev.haven.protocol.InvalidFieldException;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -12,7 +13,14 @@ import java.util.HexFormat;
 public final class GuestNames {
     public static final int MAX_NAME_CHARS = 32;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One generator per thread: the default {@code SecureRandom} (NativePRNG) takes a lock shared
+     * by the whole process and reads {@code /dev/urandom} on each call, which made event loops
+     * wait on one another in a wave of hellos. A DRBG (NIST SP 800-90A, seeded from the system's
+     * entropy once per thread, reseeded by itself) gives unguessable ids without either.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(GuestNames::newRandom);
+    private static final HexFormat HEX = HexFormat.of();
     private static final int BLANK_BRAILLE = 0x2800;
 
     private GuestNames() {
@@ -78,7 +86,16 @@ public final class GuestNames {
     /** A fresh id for a guest session: not guessable, never reused. */
     public static String newGuestId() {
         byte[] bytes = new byte[9];
-        RANDOM.nextBytes(bytes);
-        return "guest-" + HexFormat.of().formatHex(bytes);
+        RANDOM.get().nextBytes(bytes);
+        return "guest-" + HEX.formatHex(bytes);
+    }
+
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java 17 runtime has DRBG; this is for one that would not.
+            return new SecureRandom();
+        }
     }
 }

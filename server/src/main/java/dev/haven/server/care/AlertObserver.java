@@ -52,6 +52,14 @@ public interface AlertObserver {
     default void escalated(Escalation escalation) {
     }
 
+    /**
+     * An alert opened before a restart (or on the room's previous owner) is open here again.
+     *
+     * @param acknowledged whether anyone had acknowledged it
+     */
+    default void restored(AlertKind kind, CrisisTier tier, boolean acknowledged) {
+    }
+
     /** Both observers, this one first. */
     default AlertObserver andThen(AlertObserver next) {
         AlertObserver first = this;
@@ -84,6 +92,12 @@ public interface AlertObserver {
             public void escalated(Escalation escalation) {
                 first.escalated(escalation);
                 next.escalated(escalation);
+            }
+
+            @Override
+            public void restored(AlertKind kind, CrisisTier tier, boolean acknowledged) {
+                first.restored(kind, tier, acknowledged);
+                next.restored(kind, tier, acknowledged);
             }
         };
     }

@@ -42,4 +42,8 @@ public interface CareRoom {
 
     /** Records an action in the room's audit log, with the names of the actor and target at the time. */
     void audit(String actor, String actorName, String action, String target, String targetName, String reason);
+
+    /** An open alert opened, changed or closed: the room keeps its alerts ({@link RoomCare#keptAlerts}). */
+    default void alertsChanged() {
+    }
 }

@@ -57,6 +57,11 @@ import org.slf4j.LoggerFactory;
  * clock by a poll that runs every second on the room's executor while an alert is still
  * escalating, so a test that moves the clock sees the escalation within a second, and an idle
  * room schedules nothing.
+ *
+ * <p><b>Kept.</b> Open alerts outlive a restart and move to a room's new owner: every change of
+ * one is told to the room ({@link CareRoom#alertsChanged}), which keeps {@link #keptAlerts};
+ * {@link #restoreAlerts} takes them back and escalation goes on from their deadlines. What a
+ * member wrote (a held message, a request's note) is never kept.
  */
 public final class RoomCare {
     private static final Logger log = LoggerFactory.getLogger(RoomCare.class);
@@ -161,6 +166,7 @@ public final class RoomCare {
             services.observer().tierRaised(CrisisTier.CONCERN, CrisisTier.HIGH, alert.acknowledged);
             alert.urgentAt = Math.min(alert.urgentAt, alert.openedAt + timeout(alert));
             alert.supervisorAt = Math.min(alert.supervisorAt, alert.urgentAt + supervisorDelay());
+            room.alertsChanged();
         }
     }
 
@@ -203,6 +209,7 @@ public final class RoomCare {
         alert.urgentAt = now + timeout(alert);
         alert.supervisorAt = alert.urgentAt + supervisorDelay();
         book.add(alert);
+        room.alertsChanged();
         services.observer().opened(alert.kind, alert.tier);
         SupportText.Reach reach;
         if (room.staffPresentBesides(alert.member)) {
@@ -254,6 +261,7 @@ public final class RoomCare {
             }
             if (!alert.urgent && now >= alert.urgentAt) {
                 alert.urgent = true;
+                room.alertsChanged();
                 log.info("alert urgent room={} alert={} kind={}", room.id(), alert.id, alert.kind.wireName());
                 if (!room.staffPresentBesides(alert.member)) {
                     // Nobody is there to see it: straight on to the supervisors.
@@ -276,6 +284,7 @@ public final class RoomCare {
      */
     private int escalate(OpenAlert alert, String step) {
         alert.escalated = true;
+        room.alertsChanged();
         int reached = services.supervisors().escalate(alert.frame(room.id()));
         log.info("alert escalated room={} alert={} kind={} step={} onDuty={}", room.id(), alert.id,
                 alert.kind.wireName(), step, reached);
@@ -363,6 +372,7 @@ public final class RoomCare {
             book.remove(alert);
             services.observer().closed(alert.kind, alert.tier, true);
         }
+        room.alertsChanged();
         var update = alert.update(room.id(), by.id(), action, services.clock().millis());
         room.toStaffBesides(alert.member, update);
         if (alert.escalated) {
@@ -469,6 +479,7 @@ public final class RoomCare {
 
     /** Ends every open alert without an update, as when the room's session closes and is purged. */
     public void purge() {
+        room.alertsChanged();
         purges++;
         for (OpenAlert alert : book.all()) {
             book.remove(alert);
@@ -478,5 +489,50 @@ public final class RoomCare {
             }
         }
         lastNotice.clear();
+    }
+
+    // ---------------------------------------------------------------- kept across restarts
+
+    /**
+     * An open alert as a store keeps it: who, what kind and tier, and where its escalation
+     * stands. No text: not the held message, not a request's note, not the words that matched.
+     */
+    public record KeptAlert(String id, AlertKind kind, String member, String name, CrisisTier tier, Long seq,
+                            boolean held, long openedAt, long urgentAt, long supervisorAt, boolean urgent,
+                            boolean escalated, boolean acknowledged, boolean noticeSent) {
+    }
+
+    /** The open alerts, oldest first, as a store keeps them. */
+    public List<KeptAlert> keptAlerts() {
+        return book.all().stream().map(a -> new KeptAlert(a.id, a.kind, a.member, a.name, a.tier, a.seq, a.held,
+                a.openedAt, a.urgentAt, a.supervisorAt, a.urgent, a.escalated, a.acknowledged, a.noticeSent)).toList();
+    }
+
+    /**
+     * The open alerts as they were kept (after a restart, or on the room's new owner), before the
+     * room serves: escalation goes on from their deadlines on this room's executor, so one whose
+     * deadline passed meanwhile escalates within a second; those escalated are open again to the
+     * supervisors, and to each supervisor who connects.
+     */
+    public void restoreAlerts(List<KeptAlert> kept) {
+        for (OpenAlert alert : book.all()) {
+            book.remove(alert);
+        }
+        for (KeptAlert k : kept) {
+            OpenAlert alert = new OpenAlert(k.id(), k.kind(), k.member(), k.name(), k.tier(), k.seq(), k.held(), null,
+                    k.openedAt());
+            alert.urgentAt = k.urgentAt();
+            alert.supervisorAt = k.supervisorAt();
+            alert.urgent = k.urgent();
+            alert.escalated = k.escalated();
+            alert.acknowledged = k.acknowledged();
+            alert.noticeSent = k.noticeSent();
+            book.add(alert);
+            services.observer().restored(alert.kind, alert.tier, alert.acknowledged);
+            if (alert.escalated) {
+                services.supervisors().reopen(alert.frame(room.id()));
+            }
+        }
+        pollWhileEscalating();
     }
 }

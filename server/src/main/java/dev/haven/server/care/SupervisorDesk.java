@@ -126,6 +126,16 @@ public final class SupervisorDesk {
         return alertExceptHere(null, alert);
     }
 
+    /**
+     * An escalated alert still open after a restart, or on its room's new owner: connected
+     * supervisors receive it again (clients key alerts by {@code alertId}), and so does each
+     * supervisor who connects while it is open. Not counted as a new escalation.
+     */
+    public void reopen(Alert alert) {
+        escalated.putIfAbsent(key(alert.room(), alert.alertId()), List.of(alert));
+        alert(alert);
+    }
+
     /** What a facilitator or supervisor did about an escalated alert; a closing update forgets it. */
     public void update(Alert update, boolean closes) {
         updatedElsewhere(update, closes);

@@ -13,7 +13,6 @@ import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.admin.AdminCluster;
 import dev.haven.server.admin.ApiRequest;
 import dev.haven.server.admin.ApiResponse;
-import dev.haven.server.config.HavenConfig;
 import dev.haven.server.delivery.FrameRelay;
 import dev.haven.server.delivery.OutboundFrame;
 import dev.haven.server.delivery.Session;
@@ -21,6 +20,7 @@ import dev.haven.server.room.Room;
 import dev.haven.server.room.RoomExecutor;
 import dev.haven.server.room.RoomHandle;
 import dev.haven.server.room.RoomRegistry;
+import dev.haven.server.state.StateWrites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -79,6 +79,7 @@ public final class ClusterNode implements AutoCloseable {
     private final ClusterStores stores;
     private final RoomRegistry registry;
     private final Supplier<RoomExecutor> threads;
+    private final StateWrites stateWrites;
     private final FrameRelay relay;
     private final ProtocolCodec codec = new ProtocolCodec();
     private final ObjectMapper results = ProtocolCodec.newMapper();
@@ -103,10 +104,11 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     private ClusterNode(ClusterStores stores, RoomRegistry registry, Supplier<RoomExecutor> threads, FrameRelay relay,
-                        Clock clock) {
+                        Clock clock, StateWrites stateWrites) {
         this.stores = stores;
         this.registry = registry;
         this.threads = threads;
+        this.stateWrites = stateWrites;
         this.relay = relay;
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("haven-cluster"));
         this.sender = Executors.newSingleThreadExecutor(daemon("haven-cluster-send"));
@@ -121,21 +123,16 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     /**
-     * Joins the cluster of {@code config.cluster()}: connects to Redis, and routes every room of
-     * the registry. The registry's own instances must be on {@link StandbyExecutor}s: a room
-     * this node serves is built afresh for each tenure, on a thread of {@code threads}.
+     * Joins the cluster these stores belong to (Redis, or an {@link InMemoryCluster} in tests),
+     * and routes every room of the registry. The registry's own instances must be on
+     * {@link StandbyExecutor}s: a room this node serves is built afresh for each tenure, on a
+     * thread of {@code threads}, with its durable state loaded from the store.
+     *
+     * @param stateWrites where rooms whose state the store did not take are counted ({@code /healthz})
      */
-    public static ClusterNode start(HavenConfig config, RoomRegistry registry, Supplier<RoomExecutor> threads,
-                                    FrameRelay relay, Clock clock) {
-        ClusterStores stores = RedisStores.connect(config.cluster().redis(), NodeId.random(),
-                config.history().maxMessages(), Duration.ofSeconds(config.history().maxAgeSeconds()));
-        return start(stores, registry, threads, relay, clock);
-    }
-
-    /** Joins the cluster these stores belong to (Redis, or an {@link InMemoryCluster} in tests). */
     public static ClusterNode start(ClusterStores stores, RoomRegistry registry, Supplier<RoomExecutor> threads,
-                                    FrameRelay relay, Clock clock) {
-        ClusterNode node = new ClusterNode(stores, registry, threads, relay, clock);
+                                    FrameRelay relay, Clock clock, StateWrites stateWrites) {
+        ClusterNode node = new ClusterNode(stores, registry, threads, relay, clock, stateWrites);
         registry.routeThrough(room -> node.rooms.computeIfAbsent(room.id(), id -> new ClusteredRoom(id, node)));
         registry.care().supervisors().relayThrough(node.supervisors);
         try {
@@ -176,7 +173,7 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     /**
-     * SIGTERM: hands every room this node owns over. Each tenure stops (the messages it accepted
+     * SIGTERM: hands every room this node owns over. Each room's durable state is flushed, each tenure stops (the messages it accepted
      * are in the log already: appends precede the release on the one connection), its lease is
      * released, and the node that comes next for the room is told to claim it now; then this
      * node leaves the directory. Its connections are closed with 1012 by the server after this.
@@ -191,7 +188,12 @@ public final class ClusterNode implements AutoCloseable {
             if (tenure == null) {
                 continue;
             }
-            released.add(tenure.stop().thenCompose(stopped -> {
+            // What the room's state has not kept yet is written first, so the successor loads all of it.
+            Room served = tenure.room();
+            CompletableFuture<Void> flushed = served == null ? CompletableFuture.completedFuture(null)
+                    : served.durableState().flush().orTimeout(FORWARD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                            .exceptionally(error -> null);
+            released.add(flushed.thenCompose(kept -> tenure.stop()).thenCompose(stopped -> {
                 room.stepDown(tenure.lease);
                 return leases.release(tenure.lease);
             }).exceptionally(error -> false));
@@ -392,8 +394,12 @@ public final class ClusterNode implements AutoCloseable {
                     ClusterJournal journal = new ClusterJournal(roomLog, lease, held.seq(), codec, timers,
                             () -> room.tenure() == tenure && holds(lease), () -> lost(lease));
                     tenure.bind(executor, journal);
-                    return fresh.resume(journal, ClusterJournal.messages(codec, held.entries()), held.seq(),
-                            held.trimmedThrough()).thenApply(resumed -> fresh);
+                    // The room's durable state (sanctions, session, audit, alerts and their deadlines) first,
+                    // in one call; then its messages, whose log's seq is the room's seq from then on.
+                    return fresh.durableState().restoreFrom(stores.state(), lease, stateWrites)
+                            .thenCompose(restored -> fresh.resume(journal, ClusterJournal.messages(codec,
+                                    held.entries()), held.seq(), held.trimmedThrough()))
+                            .thenApply(resumed -> fresh);
                 })
                 .whenComplete((fresh, error) -> {
                     if (error != null) {

@@ -1,5 +1,7 @@
 package dev.haven.server.cluster;
 
+import dev.haven.server.state.RoomStateStore;
+
 /**
  * What one node of a cluster uses of the shared store, each behind its small interface: Redis
  * when {@code cluster.redis.uri} is set ({@link RedisStores#connect}), memory for the lone node

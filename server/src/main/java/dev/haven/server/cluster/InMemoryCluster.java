@@ -1,5 +1,7 @@
 package dev.haven.server.cluster;
 
+import dev.haven.server.state.InMemoryRoomStateStore;
+import dev.haven.server.state.RoomStateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +29,8 @@ public final class InMemoryCluster {
     public InMemoryCluster(Clock clock, int maxMessages, Duration maxAge) {
         this.leases = new InMemoryRoomLease(clock);
         this.log = new InMemoryRoomLog(leases, clock, maxMessages, maxAge);
-        this.state = new InMemoryRoomStateStore(leases);
+        this.state = RoomStateStore.inMemory(fence -> fence instanceof Lease lease && leases.holds(lease) ? null
+                : new FencedException(fence.room()));
         this.nodes = new InMemoryNodeDirectory(clock);
     }
 

@@ -12,6 +12,10 @@ final class RedisKeys {
     static final String ESCALATED = "haven:escalated";
     /** Supervisors per node ({@link SupervisorBoard}). */
     static final String DUTY = "haven:duty";
+    /** The rooms changed at run time ({@link RedisRoomCatalog}), one hash slot for the three. */
+    static final String ROOMS = "haven:{rooms}";
+    static final String ROOMS_ORDER = "haven:{rooms}:order";
+    static final String ROOMS_NEXT = "haven:{rooms}:next";
 
     private RedisKeys() {
     }

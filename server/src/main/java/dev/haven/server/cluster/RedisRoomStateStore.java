@@ -1,7 +1,10 @@
 package dev.haven.server.cluster;
 
 import static dev.haven.server.cluster.RedisStores.bytes;
+import static dev.haven.server.cluster.RedisStores.text;
 
+import dev.haven.server.state.Fence;
+import dev.haven.server.state.RoomStateStore;
 import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Room state in Redis: one hash per room, written by fenced scripts. */
+/**
+ * Room state in Redis: one hash per room, written by fenced scripts. The fence is the owner's
+ * {@link Lease}; any other fence's token is refused like a lease that lapsed.
+ */
 final class RedisRoomStateStore implements RoomStateStore {
     static final LuaScript WRITE = LuaScript.of("fence.lua", "state_write.lua");
     private static final byte[] CLEAR = bytes("*");
@@ -21,7 +27,7 @@ final class RedisRoomStateStore implements RoomStateStore {
     }
 
     @Override
-    public CompletableFuture<Void> write(Lease lease, Map<String, byte[]> parts) {
+    public CompletableFuture<Void> write(Fence lease, Map<String, byte[]> parts) {
         List<byte[]> args = new ArrayList<>(1 + 2 * parts.size());
         args.add(bytes(lease.token()));
         parts.forEach((name, value) -> {
@@ -35,7 +41,7 @@ final class RedisRoomStateStore implements RoomStateStore {
     }
 
     @Override
-    public CompletableFuture<Void> clear(Lease lease) {
+    public CompletableFuture<Void> clear(Fence lease) {
         return run(lease, bytes(lease.token()), CLEAR);
     }
 
@@ -49,11 +55,13 @@ final class RedisRoomStateStore implements RoomStateStore {
         }
     }
 
-    private CompletableFuture<Void> run(Lease lease, byte[]... args) {
+    private CompletableFuture<Void> run(Fence lease, byte[]... args) {
         return redis.<List<Object>>run(WRITE, ScriptOutputType.MULTI,
                 new String[] {RedisKeys.lease(lease.room()), RedisKeys.state(lease.room())}, args)
                 .thenApply(reply -> {
-                    RedisRoomLog.checkFence(lease, reply);
+                    if (text(reply.get(0)).equals("fenced")) {
+                        throw new FencedException(lease.room());
+                    }
                     return null;
                 });
     }

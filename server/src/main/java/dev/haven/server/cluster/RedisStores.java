@@ -58,7 +58,7 @@ public final class RedisStores implements StoreHealth, AutoCloseable {
             RedisRoomLease.ACQUIRE, RedisRoomLease.RENEW, RedisRoomLease.RELEASE, RedisNodeDirectory.BEAT,
             RedisNodeBus.SEND, RedisRoomLog.OPEN, RedisRoomLog.APPEND, RedisRoomLog.READ, RedisRoomLog.TRIM,
             RedisRoomLog.DELETE, RedisRoomLog.PURGE, RedisRoomStateStore.WRITE, RedisRoomListings.PUT,
-            RedisSupervisorBoard.UPDATE);
+            RedisSupervisorBoard.UPDATE, RedisRoomCatalog.PUT);
 
     private final String where;
     private final ClientResources resources;

@@ -6,7 +6,8 @@
  * (the lone node's, and tests') beside the Redis one, Centrifuge-style: {@link
  * dev.haven.server.cluster.RoomLease} (who owns a room, with fencing epochs), {@link
  * dev.haven.server.cluster.RoomLog} (a room's accepted messages, durable before {@code ok}),
- * {@link dev.haven.server.cluster.RoomStateStore} (a room's other state, written through),
+ * {@link dev.haven.server.state.RoomStateStore} (a room's other state, written through: the
+ * interface and its in-memory twin are the state package's, beside the state directory's),
  * {@link dev.haven.server.cluster.NodeDirectory} (which nodes are alive), {@link
  * dev.haven.server.cluster.NodeBus} (ordered node-to-node messages) and {@link
  * dev.haven.server.cluster.StoreHealth}. {@link dev.haven.server.cluster.ClusterStores} bundles

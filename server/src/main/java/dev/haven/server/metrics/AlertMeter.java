@@ -102,4 +102,13 @@ public final class AlertMeter implements AlertObserver {
     public void escalated(Escalation escalation) {
         escalations.increment();
     }
+
+    /** Open again after a restart: open now, not opened again. */
+    @Override
+    public void restored(AlertKind kind, CrisisTier tier, boolean acknowledged) {
+        open.get(tier(kind, tier)).incrementAndGet();
+        if (!acknowledged) {
+            unacknowledged.get(tier(kind, tier)).incrementAndGet();
+        }
+    }
 }

@@ -1,7 +1,10 @@
 package dev.haven.server.moderation;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,7 +13,9 @@ import java.util.Map;
  * so memory does not grow with the number of past sanctions. A guest's mute and ban also hold
  * against the address it connected from, since a guest can otherwise come back under a new
  * name: the room refuses a new guest from a banned address, and mutes one from a muted address.
- * Used on the room's executor alone.
+ * Every mute and ban given or lifted is told to {@link #onChange} (the room keeps them through
+ * restarts: {@link #keptMutes}, {@link #keptBans}, {@link #restore}). Used on the room's executor
+ * alone.
  */
 public final class Sanctions {
     /** Stands for "until lifted". */
@@ -22,12 +27,63 @@ public final class Sanctions {
     private final AddressRule mutedAddresses = new AddressRule();
     private final AddressRule bannedAddresses = new AddressRule();
 
+    private Runnable onChange = () -> { };
+
     /** @param address the guest's address the sanction also holds against, or null */
     private record Sanction(long until, String address) {
     }
 
+    /**
+     * A mute or ban in force, as a store keeps it.
+     *
+     * @param until   when it ends, {@link #FOREVER} until lifted
+     * @param address the guest's address it also holds against, or null
+     */
+    public record Kept(String user, long until, String address) {
+    }
+
     public Sanctions(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Runs after every mute or ban given or lifted. */
+    public void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
+    /** Every mute in force now, with its end and address. */
+    public List<Kept> keptMutes() {
+        return kept(mutes);
+    }
+
+    /** Every ban in force now, with its end and address. */
+    public List<Kept> keptBans() {
+        return kept(bans);
+    }
+
+    /** Replaces every sanction with those kept (a restart, or a new owner); those that ended meanwhile are dropped. */
+    public void restore(List<Kept> keptMutes, List<Kept> keptBans) {
+        mutes.clear();
+        bans.clear();
+        mutedAddresses.clear();
+        bannedAddresses.clear();
+        long now = clock.millis();
+        keptMutes.stream().filter(kept -> kept.until() > now)
+                .forEach(kept -> put(mutes, mutedAddresses, kept.user(), kept.until(), kept.address()));
+        keptBans.stream().filter(kept -> kept.until() > now)
+                .forEach(kept -> put(bans, bannedAddresses, kept.user(), kept.until(), kept.address()));
+    }
+
+    private List<Kept> kept(Map<String, Sanction> byUser) {
+        long now = clock.millis();
+        List<Kept> kept = new ArrayList<>(byUser.size());
+        byUser.forEach((user, sanction) -> {
+            if (sanction.until() > now) {
+                kept.add(new Kept(user, sanction.until(), sanction.address()));
+            }
+        });
+        kept.sort(Comparator.comparing(Kept::user));
+        return kept;
     }
 
     public void mute(String userId, long until) {
@@ -37,11 +93,14 @@ public final class Sanctions {
     /** @param guestAddress the address of a guest whose new guest sessions are muted as well, or null */
     public void mute(String userId, long until, String guestAddress) {
         put(mutes, mutedAddresses, userId, until, guestAddress);
+        onChange.run();
     }
 
     /** @return whether the user was muted */
     public boolean unmute(String userId) {
-        return lift(mutes, mutedAddresses, userId);
+        boolean wasMuted = lift(mutes, mutedAddresses, userId);
+        onChange.run();
+        return wasMuted;
     }
 
     /** When the user's mute ends, {@link #FOREVER} if never, or null when not muted now. */
@@ -71,11 +130,14 @@ public final class Sanctions {
     /** @param guestAddress the address of a guest to refuse as well, or null */
     public void ban(String userId, long until, String guestAddress) {
         put(bans, bannedAddresses, userId, until, guestAddress);
+        onChange.run();
     }
 
     /** @return whether the user was banned */
     public boolean unban(String userId) {
-        return lift(bans, bannedAddresses, userId);
+        boolean wasBanned = lift(bans, bannedAddresses, userId);
+        onChange.run();
+        return wasBanned;
     }
 
     /** Whether this user, or a guest from this address, is banned now. */
@@ -176,6 +238,10 @@ public final class Sanctions {
                 latest = Math.max(latest, until);
             }
             return latest > now ? latest : null;
+        }
+
+        void clear() {
+            guestsByAddress.clear();
         }
 
         void purge(long now) {

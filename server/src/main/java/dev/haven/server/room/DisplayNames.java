@@ -37,7 +37,7 @@ final class DisplayNames {
     static String unique(String wanted, Collection<Member> present) {
         Set<String> taken = new HashSet<>();
         for (Member member : present) {
-            taken.add(key(member.name()));
+            taken.add(member.nameKey());
         }
         return unique(wanted, taken);
     }
@@ -50,7 +50,7 @@ final class DisplayNames {
         Set<String> taken = new HashSet<>();
         for (Member member : present) {
             if (member.isFacilitator()) {
-                taken.add(key(member.name()));
+                taken.add(member.nameKey());
             }
         }
         return unique(wanted, taken);

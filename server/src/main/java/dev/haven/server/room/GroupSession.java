@@ -130,7 +130,18 @@ final class GroupSession implements SessionLifecycle.Listener, Round.Listener, M
     }
 
     String nextRoundId() {
+        room.durable.changed(DurableState.SESSION);
         return "round-" + ++roundsStarted;
+    }
+
+    /** How many rounds and check-ins the room has had, so that their ids are not given twice across restarts. */
+    long[] counters() {
+        return new long[] {roundsStarted, pollsOpened};
+    }
+
+    void restoreCounters(long rounds, long polls) {
+        roundsStarted = rounds;
+        pollsOpened = polls;
     }
 
     void endRound() {
@@ -144,6 +155,7 @@ final class GroupSession implements SessionLifecycle.Listener, Round.Listener, M
         if (poll != null) {
             closed(poll);
         }
+        room.durable.changed(DurableState.SESSION);
         poll = MoodCheckIn.open("poll-" + ++pollsOpened, phase, duration, room.clock.millis(), room.executor::schedule,
                 this);
         room.presence.broadcast(poll.event(room.id()));

@@ -30,6 +30,11 @@ final class Guidelines {
         return text == null || notice == null ? text : text + "\n\n" + notice;
     }
 
+    /** The room's own text, without the server's notice, or null. */
+    String ownText() {
+        return text;
+    }
+
     int version() {
         return version;
     }

@@ -18,6 +18,8 @@ final class Member {
     private final Identity identity;
     private final Role role;
     private String name;
+    /** {@link DisplayNames#key} of the name, made when first asked for: a join compares it with every present member's. */
+    private String nameKey;
     private final List<Session> sessions = new ArrayList<>(2);
     private boolean voice;
     private Long handRaisedAt;
@@ -45,6 +47,15 @@ final class Member {
     /** A new name for the rest of the visit: this member's name gave way to a staff member's ({@link StaffNames}). */
     void rename(String newName) {
         this.name = newName;
+        this.nameKey = null;
+    }
+
+    /** What the name looks like ({@link DisplayNames#key}). */
+    String nameKey() {
+        if (nameKey == null) {
+            nameKey = DisplayNames.key(name);
+        }
+        return nameKey;
     }
 
     /** Who wrote a message, as the room shows it. */

@@ -233,6 +233,22 @@ final class MessageHistory {
         forgetting.purged();
     }
 
+    /**
+     * The room starts again after a restart at {@code seq}: the messages it held were in memory,
+     * so catch-up from before {@code seq} has a gap.
+     */
+    /**
+     * What was dropped is exactly through {@code seq}: a cluster's log says so when the room is
+     * taken over, over what the kept seq implied for a lone node ({@link #lostThrough}).
+     */
+    void droppedExactlyThrough(long seq) {
+        droppedThrough = seq;
+    }
+
+    void lostThrough(long seq) {
+        droppedThrough = Math.max(droppedThrough, seq);
+    }
+
     /** Whether messages after {@code seq} were dropped by the bounds. */
     boolean hasGapAfter(long seq) {
         return seq < droppedThrough;

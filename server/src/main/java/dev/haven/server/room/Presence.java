@@ -83,22 +83,42 @@ final class Presence {
         return member.info(privileged ? isMuted.test(member.id()) : null);
     }
 
-    /** A presence change everyone sees; facilitators and the member itself also see its mute state. */
+    /**
+     * A presence change everyone sees; facilitators and the member itself also see its mute
+     * state. Each copy is encoded only if someone connected is to receive it: a room without a
+     * facilitator has no use for the privileged one, and a newcomer has no connection yet.
+     */
     void announce(PresenceKind kind, Member member) {
-        if (members.isEmpty()) {
-            return;
-        }
-        OutboundFrame open = encoder.encode(new PresenceEvent(roomId, kind, member.info(null)));
-        OutboundFrame privileged = encoder.encode(
-                new PresenceEvent(roomId, kind, member.info(isMuted.test(member.id()))));
+        OutboundFrame open = null;
+        OutboundFrame privileged = null;
         try {
             for (Member recipient : members.values()) {
-                OutboundFrame frame = recipient.isFacilitator() || recipient == member ? privileged : open;
-                recipient.sessions().forEach(session -> session.deliver(frame));
+                if (recipient.sessions().isEmpty()) {
+                    continue;
+                }
+                OutboundFrame frame;
+                if (recipient.isFacilitator() || recipient == member) {
+                    if (privileged == null) {
+                        privileged = encoder.encode(new PresenceEvent(roomId, kind, member.info(isMuted.test(member.id()))));
+                    }
+                    frame = privileged;
+                } else {
+                    if (open == null) {
+                        open = encoder.encode(new PresenceEvent(roomId, kind, member.info(null)));
+                    }
+                    frame = open;
+                }
+                for (Session session : recipient.sessions()) {
+                    session.deliver(frame);
+                }
             }
         } finally {
-            open.release();
-            privileged.release();
+            if (open != null) {
+                open.release();
+            }
+            if (privileged != null) {
+                privileged.release();
+            }
         }
     }
 

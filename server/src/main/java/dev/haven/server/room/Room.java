@@ -62,6 +62,13 @@ import org.slf4j.LoggerFactory;
  * last thing of the room it receives. The room's check-ins are held and run the same way, on
  * this executor: a check-in is part of its room's state, not of a server-wide registry.
  *
+ * <p><b>Kept state.</b> What of the room outlives its process ({@link DurableState}: sanctions,
+ * audit, settings, session, open alerts, seq; never what people said) is written through to a
+ * store without the executor ever waiting for I/O: each change names its part, the parts a task
+ * changed are written after it in one write, one write in flight per room, and the write's
+ * completion comes back as a task here. A facilitator's command is answered {@code ok} only
+ * once its change is kept, so a ban acknowledged survives a crash the next instant.
+ *
  * <p>{@link #info()} may be called from any thread; it returns a snapshot kept in a volatile.
  */
 public final class Room implements RoomHandle {
@@ -81,7 +88,7 @@ public final class Room implements RoomHandle {
     final SlowMode slowMode;
     final WaitingRoom waiting = new WaitingRoom();
     final PendingReports pendingReports = new PendingReports();
-    final SanctionRoll sanctionRoll = new SanctionRoll();
+    final SanctionRoll sanctionRoll = new SanctionRoll(() -> this.durable.changed(DurableState.SANCTIONS));
     final RoomCare care;
     final RoomCheckins checkins;
     final Guidelines guidelines;
@@ -90,13 +97,14 @@ public final class Room implements RoomHandle {
     final RoomOperations operations;
     private final RoomObserver observer;
     private final int maxTextChars;
-    private final RoomCommands commands;
+    final RoomCommands commands;
+    final DurableState durable = new DurableState(this);
     private final SessionCommands sessionCommands;
     RoomPolicy policy;
     /** The last seq delivered; with a journal, messages past it may be waiting for their append ({@link DurableSend}). */
     long seq;
     /** Null on a lone server: a message is delivered in the task that accepts it. */
-    private DurableSend durable;
+    private DurableSend durableSend;
     /** Operators took the room out of service; nobody joins it again. */
     boolean archived;
     private volatile RoomInfo info;
@@ -133,6 +141,7 @@ public final class Room implements RoomHandle {
         this.history = new MessageHistory(config.history().maxMessages(), config.history().maxBytes(),
                 Duration.ofSeconds(config.history().maxAgeSeconds()), clock);
         this.sanctions = new Sanctions(clock);
+        sanctions.onChange(() -> durable.changed(DurableState.SANCTIONS));
         this.guestAddresses = new GuestAddresses(this, clock);
         this.presence = new Presence(settings.id(), encoder, sanctions::isMuted);
         this.audit = new RoomAudit(this, config.moderation().auditEntries());
@@ -151,6 +160,11 @@ public final class Room implements RoomHandle {
         this.schedule = new RoomSchedule(this);
         schedule.apply(settings.schedule());
         refreshInfo();
+    }
+
+    /** What of the room outlives its process: restored at start or takeover, written through, exported. */
+    public DurableState durableState() {
+        return durable;
     }
 
     /** What operators do to the room: settings, announcements, archiving. */
@@ -187,7 +201,7 @@ public final class Room implements RoomHandle {
 
     /** Members' tools and facilitators' commands. */
     public void command(Session session, RoomRequest request, Consumer<ServerMessage> reply) {
-        answer(request.id(), reply, () -> {
+        answer(request.id(), durable.afterKept(reply), () -> {
             Member actor = presence.of(session);
             if (actor != null && request instanceof SessionRequest sessionRequest) {
                 return sessionCommands.handle(actor, sessionRequest);
@@ -231,9 +245,10 @@ public final class Room implements RoomHandle {
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         run(() -> {
             held.forEach(history::append);
-            history.droppedThrough(trimmedThrough);
+            // The log holds the messages: only what its bounds dropped is a gap.
+            history.droppedExactlyThrough(trimmedThrough);
             this.seq = seq;
-            durable = new DurableSend(this, journal);
+            durableSend = new DurableSend(this, journal);
             done.complete(null);
         });
         return done;
@@ -244,8 +259,8 @@ public final class Room implements RoomHandle {
         run(() -> {
             long now = clock.millis();
             history.expire();
-            if (durable != null) {
-                durable.trim(now);
+            if (durableSend != null) {
+                durableSend.trim(now);
             }
             sanctions.purgeExpired();
             slowMode.purge(now);
@@ -378,7 +393,9 @@ public final class Room implements RoomHandle {
                 StaffNames.claim(this, member);
             }
             refreshInfo();
-            log.info("join room={} user={} role={}", id(), userId, member.role().wireName());
+            if (log.isDebugEnabled()) {
+                log.debug("join room={} user={} role={}", id(), userId, member.role().wireName());
+            }
             member.add(session);
             group.entered(member);
         } else {
@@ -474,11 +491,12 @@ public final class Room implements RoomHandle {
             care.held(member.userInfo(), text, now, request.clientId(), detection);
             return new Ok(request.id(), SendResult.heldForFacilitators());
         }
-        MessageEvent message = new MessageEvent(id(), durable == null ? seq + 1 : durable.nextSeq(),
+        MessageEvent message = new MessageEvent(id(), durableSend == null ? seq + 1 : durableSend.nextSeq(),
                 member.userInfo(), text, now, request.clientId(), request.cw());
+        durable.seqUsed(message.seq());
         slowMode.accepted(member.id(), now);
-        if (durable != null) {
-            return durable.accept(message, detection, received, request.id(), reply);
+        if (durableSend != null) {
+            return durableSend.accept(message, detection, received, request.id(), reply);
         }
         seq = message.seq();
         delivered(message, detection, received);
@@ -531,7 +549,7 @@ public final class Room implements RoomHandle {
         presence.remove(member);
         refreshInfo();
         presence.announce(PresenceKind.LEAVE, member);
-        log.info("leave room={} user={}", id(), member.id());
+        log.debug("leave room={} user={}", id(), member.id());
         group.left(member);
     }
 
@@ -547,6 +565,8 @@ public final class Room implements RoomHandle {
     }
 
     void refreshInfo() {
+        durable.changed(DurableState.SETTINGS);
+        durable.changed(DurableState.SESSION);
         info = new RoomInfo(settings.id(), settings.name(), settings.category(), settings.topic(), settings.tags(),
                 presence.memberCount(), settings.capacity(), policy.locked(), policy.admission(), guidelines.text(),
                 policy.slowModeSeconds(), policy.moderated(), group.lifecycle.state(),

@@ -9,7 +9,8 @@ import java.util.List;
  * The room's audit log, naming each entry's actor and target as they were called when it was
  * recorded: from who is present, who waits to be admitted, the room's check-ins, the held
  * messages, then the log's own earlier entries. A facilitator reading the log after a member
- * left sees the member's name, not a bare id. Used on the room's executor alone.
+ * left sees the member's name, not a bare id. Each entry recorded is kept ({@link DurableState}).
+ * Used on the room's executor alone.
  */
 final class RoomAudit {
     private final Room room;
@@ -35,6 +36,25 @@ final class RoomAudit {
                 String reason, Long until) {
         log.record(ts, actor, actorName != null ? actorName : nameOf(actor), action, target,
                 targetName != null ? targetName : nameOf(target), reason, until);
+        room.durable.auditRecorded(log.recorded() - 1, log.capacity());
+    }
+
+    long recorded() {
+        return log.recorded();
+    }
+
+    int capacity() {
+        return log.capacity();
+    }
+
+    /** The entry with this number (0 the first recorded), or null. */
+    AuditEntry entry(long number) {
+        return log.entry(number);
+    }
+
+    /** The kept entries, oldest first, numbered so that the next one is {@code next}. */
+    void restore(List<AuditEntry> oldestFirst, long next) {
+        log.restore(oldestFirst, next);
     }
 
     List<AuditEntry> newest(int limit) {

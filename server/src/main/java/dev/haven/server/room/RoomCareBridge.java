@@ -65,6 +65,11 @@ final class RoomCareBridge implements CareRoom {
     }
 
     @Override
+    public void alertsChanged() {
+        room.durable.changed(DurableState.ALERTS);
+    }
+
+    @Override
     public void execute(Runnable task) {
         try {
             room.executor.execute(task);

@@ -176,7 +176,7 @@ final class RoomCommands {
         if (target != null) {
             applyMute(target, until, request.reason());
         } else if (request.seconds() != null) {
-            room.executor.schedule(() -> expireMute(request.user(), until), Duration.ofSeconds(request.seconds()));
+            endMuteAt(request.user(), until);
         }
         room.audit.record(now(), actor.id(), actor.name(), "mute", request.user(), null, request.reason(),
                 untilOrNull(until));
@@ -186,10 +186,15 @@ final class RoomCommands {
     /** A member present is muted until {@code until}: it hears so, facilitators see it, a timed mute ends by itself. */
     private void applyMute(Member member, long until, String reason) {
         if (until != Sanctions.FOREVER) {
-            room.executor.schedule(() -> expireMute(member.id(), until), Duration.ofMillis(Math.max(0, until - now())));
+            endMuteAt(member.id(), until);
         }
         Presence.tell(member, new Notice(room.id(), NoticeKind.MUTED, untilOrNull(until), reason, null));
         room.presence.announceMuteChange(member);
+    }
+
+    /** A timed mute ends at {@code until}, also one restored after a restart. */
+    void endMuteAt(String userId, long until) {
+        room.executor.schedule(() -> expireMute(userId, until), Duration.ofMillis(Math.max(0, until - now())));
     }
 
     /** A timed mute ran out: the member hears so, unless it was lifted or replaced meanwhile. */

@@ -75,7 +75,8 @@ public final class RoomOperations {
     /**
      * Takes the room out of service: everyone present, and everyone waiting to be admitted, is
      * told privately ({@code notice room_archived}) and is out of the room; its held history,
-     * session, alerts and stats are purged, and no one may join it again.
+     * session, alerts and stats are purged, what was kept of it is deleted, and no one may join
+     * it again.
      *
      * @return how many members were present
      */
@@ -86,6 +87,7 @@ public final class RoomOperations {
                     ARCHIVED_TEXT, null, null));
             room.schedule.apply(null);
             room.refreshInfo();
+            room.durable.forget();
             log.info("room archived room={} present={}", room.id(), present);
             return present;
         });

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -28,6 +29,8 @@ public final class RoomRegistry {
     /** How the dispatcher reaches each room: the room itself, unless a cluster routes it. */
     private final Map<String, RoomHandle> handles = new ConcurrentHashMap<>();
     private Function<Room, RoomHandle> router = room -> room;
+    /** Runs for each room created from now on, before it is reachable (its kept state). */
+    private Consumer<Room> setup = room -> { };
     private final List<Room> ordered = new CopyOnWriteArrayList<>();
     private final CareServices care;
     private final HavenConfig config;
@@ -71,6 +74,7 @@ public final class RoomRegistry {
             return null;
         }
         Room room = new Room(settings, config, executors.get(), clock, encoder, care, new Random(), observer);
+        setup.accept(room);
         rooms.put(settings.id(), room);
         handles.put(settings.id(), router.apply(room));
         ordered.add(room);
@@ -86,6 +90,14 @@ public final class RoomRegistry {
         for (Room room : ordered) {
             handles.put(room.id(), newRouter.apply(room));
         }
+    }
+
+    /**
+     * Runs {@code newSetup} for every room created from now on, before anyone can reach it (the
+     * lone node restores each room's kept state so); the rooms already there are the caller's.
+     */
+    public synchronized void whenCreated(Consumer<Room> newSetup) {
+        this.setup = newSetup;
     }
 
     /** How to reach the room with this id, or null. */

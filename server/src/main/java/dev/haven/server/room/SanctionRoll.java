@@ -17,12 +17,24 @@ import java.util.Map;
  */
 final class SanctionRoll {
     private final Map<String, String> names = new HashMap<>();
+    /** The names are kept with the sanctions ({@link DurableState}). */
+    private final Runnable onNamed;
+
+    SanctionRoll(Runnable onNamed) {
+        this.onNamed = onNamed;
+    }
 
     /** A member was muted or banned under this name. */
     void noted(String userId, String name) {
         if (name != null) {
             names.put(userId, name);
+            onNamed.run();
         }
+    }
+
+    /** The name the user had when it was muted or banned, or null. */
+    String nameOf(String userId) {
+        return names.get(userId);
     }
 
     SanctionsResult list(Sanctions sanctions, Presence presence) {

@@ -182,8 +182,11 @@ public final class RequestDispatcher {
             }
         }
         connection.authenticate(identity);
-        log.info("hello user={} role={} guest={} resumed={} remote={}", identity.id(), identity.role().wireName(),
-                identity.guest(), hello.token() == null && hello.resume() != null, connection.remoteAddress());
+        // DEBUG: the connection's one INFO line, when it ends, names the user (docs/performance.md, "Logging").
+        if (log.isDebugEnabled()) {
+            log.debug("hello user={} role={} guest={} resumed={} remote={}", identity.id(), identity.role().wireName(),
+                    identity.guest(), hello.token() == null && hello.resume() != null, connection.remoteAddress());
+        }
         // A resumed guest keeps the resume it came with: its lifetime counts from the first hello.
         String resume = !identity.guest() ? null : hello.resume() != null ? hello.resume() : resumes.issue(identity);
         reply.accept(new Ok(hello.id(), new HelloResult(identity.userInfo(), heartbeatSeconds, resume)));

@@ -123,11 +123,35 @@ public final class SessionLifecycle {
     /** Starts closing: {@link Listener#closeDue} comes after {@code grace}. A later close replaces this one. */
     public void close(Duration grace) {
         cancelClosing();
-        closesAt = clock.millis() + grace.toMillis();
+        closeAt(clock.millis() + grace.toMillis());
+    }
+
+    /**
+     * The session as it was kept, after a restart or on a new owner, when nobody is present yet:
+     * its state, and a close in progress whose timer runs again to the same {@code closesAt} (at
+     * once when it has passed). An open session that requires a facilitator starts its grace
+     * period, as when its last facilitator leaves. Nobody is told: the room is not serving yet.
+     *
+     * @param kept        null for a new session
+     * @param keptClosesAt null when the session was not closing
+     */
+    public void restore(RoomState kept, Long keptClosesAt) {
+        cancelClosing();
+        cancelGrace();
+        facilitators = 0;
+        state = kept == null || !requireFacilitator ? initialState() : kept;
+        if (keptClosesAt != null) {
+            closeAt(keptClosesAt);
+        }
+        facilitatorsPresent(0);
+    }
+
+    private void closeAt(long at) {
+        closesAt = at;
         cancelClose = timers.schedule(() -> {
             cancelClose = null;
             listener.closeDue();
-        }, grace);
+        }, Duration.ofMillis(Math.max(0, at - clock.millis())));
     }
 
     /** The session was purged: the room is ready for its next one, in {@code lobby} if it requires a facilitator. */

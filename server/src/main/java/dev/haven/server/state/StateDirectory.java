@@ -24,6 +24,8 @@ public final class StateDirectory implements AutoCloseable {
     private final Path path;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    /** Made on first use. */
+    private FileRoomStateStore roomStates;
 
     private StateDirectory(Path path, FileChannel lockChannel, FileLock lock) {
         this.path = path;
@@ -87,8 +89,26 @@ public final class StateDirectory implements AutoCloseable {
         return new FileRoomCatalog(path);
     }
 
+    /**
+     * The rooms' kept state in this directory ({@code rooms/}), read once here.
+     *
+     * @throws ConfigException when a room's journal cannot be read
+     */
+    public synchronized RoomStateStore roomStateStore() {
+        if (roomStates == null) {
+            roomStates = new FileRoomStateStore(path);
+        }
+        return roomStates;
+    }
+
+    /** Finishes the state writes under way, then gives the directory up. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (roomStates != null) {
+                roomStates.close();
+            }
+        }
         try {
             lock.release();
         } catch (IOException ignored) {

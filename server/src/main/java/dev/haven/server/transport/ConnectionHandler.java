@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.time.Clock;
@@ -56,6 +57,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final RateLimitedLog CONNECTION_ERRORS = new RateLimitedLog(log, Level.WARN, 30);
     private static final int BACKLOG_PAUSE = 64;
     private static final int BACKLOG_RESUME = 16;
+    /** Frames up to this size are copied out of their direct buffer into an array kept per thread. */
+    private static final int MAX_SCRATCH_BYTES = 64 * 1024;
+    private static final FastThreadLocal<byte[]> FRAME_BYTES = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[1024];
+        }
+    };
 
     private final ProtocolCodec codec;
     private final NettyFrameEncoder encoder;
@@ -66,25 +75,29 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final Clock clock;
     /** Hears of every error reply, for {@code haven_requests_rejected_total}. */
     private final Consumer<ErrorCode> rejected;
+    private final LoopDrains drains;
     /** Each entry is a request to dispatch, a frame that failed to decode, or a ready reply. */
     private final ArrayDeque<Object> backlog = new ArrayDeque<>(4);
     /** Set on the channel's loop at the upgrade; read by {@link #closeIfUser} from other threads. */
     private volatile NettyConnection connection;
     private ChannelHandlerContext ctx;
     private ReadGate readGate;
-    private ScheduledFuture<?> helloTimeout;
+    /** The hello's deadline, until hello is accepted: the connection's one timer since it connected. */
+    private ConnectDeadline helloDeadline;
     private ScheduledFuture<?> tokenExpiry;
     private boolean busy;
     private boolean draining;
 
     ConnectionHandler(ProtocolCodec codec, NettyFrameEncoder encoder, RequestDispatcher dispatcher,
                       ChannelGroup connections, long helloTimeoutMillis, LimitSettings limits, Clock clock) {
-        this(codec, encoder, dispatcher, connections, helloTimeoutMillis, limits, clock, code -> { });
+        this(codec, encoder, dispatcher, connections, helloTimeoutMillis, limits, clock, code -> { }, new LoopDrains());
     }
 
+    /** @param drains the server's per-loop drains, which this connection's joins */
     ConnectionHandler(ProtocolCodec codec, NettyFrameEncoder encoder, RequestDispatcher dispatcher,
                       ChannelGroup connections, long helloTimeoutMillis, LimitSettings limits, Clock clock,
-                      Consumer<ErrorCode> rejected) {
+                      Consumer<ErrorCode> rejected, LoopDrains drains) {
+        this.drains = drains;
         this.rejected = rejected;
         this.codec = codec;
         this.encoder = encoder;
@@ -108,14 +121,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             ctx = context;
             readGate = ReadGate.of(context.channel());
             connection = new NettyConnection(context.channel(), encoder, new FloodGuard(limits, System::nanoTime),
-                    limits.outboundQueueBytes(), this::closedAsSlow);
+                    limits.outboundQueueBytes(), this::closedAsSlow, drains.of(context.channel().eventLoop()));
             OutboundBudget budget = context.pipeline().get(OutboundBudget.class);
             if (budget != null) {
                 budget.countAlso(connection::queuedBytes);
             }
             connections.add(context.channel());
-            helloTimeout = context.executor().schedule(this::closeIfAnonymous, helloTimeoutMillis, TimeUnit.MILLISECONDS);
-            log.info("connected remote={} channel={}", connection.remoteAddress(), context.channel().id().asShortText());
+            helloDeadline = ConnectDeadline.of(context.channel());
+            if (helloDeadline == null) {
+                helloDeadline = new ConnectDeadline(context.executor());
+            }
+            helloDeadline.expireIn(helloTimeoutMillis, this::closeIfAnonymous);
+            if (log.isDebugEnabled()) {
+                log.debug("connected remote={} channel={}", connection.remoteAddress(),
+                        context.channel().id().asShortText());
+            }
         }
         super.userEventTriggered(context, event);
     }
@@ -162,11 +182,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private Object decode(TextWebSocketFrame frame) {
         try {
             ByteBuf content = frame.content();
+            int length = content.readableBytes();
             if (content.hasArray()) {
-                return codec.decodeClient(content.array(), content.arrayOffset() + content.readerIndex(),
-                        content.readableBytes());
+                return codec.decodeClient(content.array(), content.arrayOffset() + content.readerIndex(), length);
             }
-            return codec.decodeClient(ByteBufUtil.getBytes(content));
+            if (length > MAX_SCRATCH_BYTES) {
+                return codec.decodeClient(ByteBufUtil.getBytes(content));
+            }
+            // The codec keeps nothing of the array, so one per thread serves every frame of its connections.
+            byte[] bytes = FRAME_BYTES.get();
+            if (bytes.length < length) {
+                bytes = new byte[Math.max(length, 2 * bytes.length)];
+                FRAME_BYTES.set(bytes);
+            }
+            content.getBytes(content.readerIndex(), bytes, 0, length);
+            return codec.decodeClient(bytes, 0, length);
         } catch (ProtocolException e) {
             return e;
         }
@@ -234,7 +264,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
      * May be called from a room's thread. The reply joins the outbound queue at once, from the
      * thread that made it, so it goes out before any event that thread produces afterwards: a
      * join's reply precedes the room's next messages. Only the bookkeeping hops back to the
-     * connection's loop, where the next request is then dispatched.
+     * connection's loop, where the next request is then dispatched; from a room's task it is
+     * handed over when the task ends, with the reply's drain ({@link WakeBatch}).
      */
     private void onReply(ServerMessage reply) {
         sendReply(reply);
@@ -242,7 +273,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             requestDone(reply);
         } else {
             try {
-                ctx.executor().execute(() -> requestDone(reply));
+                WakeBatch.execute(ctx.executor(), () -> requestDone(reply));
             } catch (RejectedExecutionException stopping) {
                 // The server is stopping and this connection's loop is gone; nothing waits on it.
             }
@@ -263,9 +294,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void requestDone(ServerMessage reply) {
-        if (helloTimeout != null && connection.identity() != null) {
-            helloTimeout.cancel(false);
-            helloTimeout = null;
+        if (helloDeadline != null && connection.identity() != null) {
+            helloDeadline.cancel();
+            helloDeadline = null;
             watchExpiry(connection.identity().expiresAt());
         }
         busy = false;
@@ -341,8 +372,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext context) throws Exception {
         if (connection != null) {
-            if (helloTimeout != null) {
-                helloTimeout.cancel(false);
+            if (helloDeadline != null) {
+                helloDeadline.cancel();
             }
             if (tokenExpiry != null) {
                 tokenExpiry.cancel(false);
@@ -350,8 +381,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             backlog.clear();
             connection.resume();
             dispatcher.disconnected(connection);
-            log.info("disconnected remote={} channel={}", connection.remoteAddress(),
-                    context.channel().id().asShortText());
+            // The one INFO line of a connection's life, at its end (docs/performance.md, "Logging").
+            String user = connection.identity() == null ? "none" : connection.identity().id();
+            log.info("disconnected remote={} channel={} user={}", connection.remoteAddress(),
+                    context.channel().id().asShortText(), user);
         }
         super.channelInactive(context);
     }

@@ -4,8 +4,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
-import io.netty.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,14 +13,15 @@ import org.slf4j.LoggerFactory;
  * its TLS handshake, or one dribbling its request headers a byte at a time. Netty's own
  * handshake timeout starts only once a whole request reached {@code /ws}; this one starts when
  * the connection does. A plain HTTP request ({@code /healthz}) that arrives whole starts the
- * time for the next one over, so keep-alive health checks are served. The timer runs on the
- * channel's event loop and is cancelled by the handshake or by the channel closing.
+ * time for the next one over, so keep-alive health checks are served. The time is kept by the
+ * connection's {@link ConnectDeadline}, made here: at the upgrade this handler leaves, and the
+ * same deadline, with nothing due, waits for the application to set the hello's.
  */
 final class HandshakeDeadline extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(HandshakeDeadline.class);
 
     private final long timeoutMillis;
-    private ScheduledFuture<?> deadline;
+    private ConnectDeadline deadline;
 
     HandshakeDeadline(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
@@ -30,6 +29,8 @@ final class HandshakeDeadline extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+        deadline = new ConnectDeadline(ctx.executor());
+        ctx.channel().attr(ConnectDeadline.KEY).set(deadline);
         restart(ctx);
     }
 
@@ -44,7 +45,8 @@ final class HandshakeDeadline extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof HandshakeComplete) {
-            cancel();
+            // Upgraded: nothing is due until the application (ConnectionHandler) sets the hello's deadline.
+            deadline.clear();
             ctx.pipeline().remove(this);
         }
         super.userEventTriggered(ctx, event);
@@ -52,27 +54,14 @@ final class HandshakeDeadline extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        cancel();
+        deadline.cancel();
         super.channelInactive(ctx);
     }
 
-    @Override
-    public void handlerRemoved(ChannelHandlerContext ctx) {
-        cancel();
-    }
-
     private void restart(ChannelHandlerContext ctx) {
-        cancel();
-        deadline = ctx.executor().schedule(() -> {
+        deadline.expireIn(timeoutMillis, () -> {
             log.debug("handshake timeout channel={}", ctx.channel().id().asShortText());
             ctx.close();
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
-    }
-
-    private void cancel() {
-        if (deadline != null) {
-            deadline.cancel(false);
-            deadline = null;
-        }
+        });
     }
 }

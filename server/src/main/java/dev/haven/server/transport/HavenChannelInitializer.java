@@ -20,19 +20,18 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * The pipeline of every accepted connection, one small handler per concern, in this order:
  * TLS (when configured), the {@link ReadGate} (reading stops while the peer does not take what
- * it is sent), the idle timer, HTTP, the {@link OutboundBudget} (every byte queued for the
+ * it is sent), the {@link HeartbeatHandler} (pings and closes silent connections), HTTP, the {@link OutboundBudget} (every byte queued for the
  * connection, bounded), {@link HttpPipelining} (one HTTP request answered at a time), the
  * {@link HandshakeFilter} (connection limits, method, version, Origin), the {@link PingHandler}
  * (pings within a budget, one pong at a time), Netty's WebSocket handshake and frame handling,
  * the {@link HandshakeDeadline}, the message aggregator, the {@link CloseCodeMeter}, the
- * {@link CloseHandshake}, heartbeats, {@code /metrics} and the admin API
+ * {@link CloseHandshake}, {@code /metrics} and the admin API
  * ({@link OperatorHttpHandler}), the welcome's facts ({@link SiteInfoHandler}), the web page
  * ({@link StaticFilesHandler}), {@code /healthz}, and last the application: Haven's
  * {@link ConnectionHandler}, or an echo handler when the Autobahn suite tests this very
@@ -46,7 +45,7 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
 
     static final String TLS = "tls";
     static final String READ_GATE = "read-gate";
-    static final String IDLE = "idle";
+    static final String HEARTBEAT = "heartbeat";
     static final String HTTP_CODEC = "http-codec";
     static final String OUTBOUND_BUDGET = "outbound-budget";
     static final String HTTP_AGGREGATOR = "http-aggregator";
@@ -58,7 +57,6 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
     static final String WEBSOCKET_AGGREGATOR = "websocket-aggregator";
     static final String CLOSE_METER = "close-meter";
     static final String CLOSE_HANDSHAKE = "close-handshake";
-    static final String HEARTBEAT = "heartbeat";
     static final String OPERATOR_HTTP = "operator-http";
     static final String SITE_INFO = "site-info";
     static final String STATIC_FILES = "static-files";
@@ -81,6 +79,8 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
     private final WebSocketServerProtocolConfig webSocketConfig;
     private final WriteBufferWaterMark waterMark;
     private final long handshakeTimeoutMillis;
+    private final long heartbeatNanos;
+    private final HeartbeatSweeps heartbeats = new HeartbeatSweeps();
     /** Null in pipelines without metrics and the admin API (the Autobahn run, handler tests). */
     private final HavenMetrics metrics;
     private final boolean serveMetrics;
@@ -113,6 +113,7 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
         this.siteInfo = new SiteInfoHandler(SiteInfo.of(config), json);
         this.origins = new OriginPolicy(config.server());
         this.handshakeTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().handshakeTimeoutSeconds());
+        this.heartbeatNanos = TimeUnit.SECONDS.toNanos(config.server().heartbeatSeconds());
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(WEBSOCKET_PATH)
                 .checkStartsWith(false)
@@ -145,7 +146,7 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
             pipeline.addLast(TLS, ssl);
         }
         pipeline.addLast(READ_GATE, new ReadGate());
-        pipeline.addLast(IDLE, new IdleStateHandler(config.server().heartbeatSeconds(), 0, 0));
+        pipeline.addLast(HEARTBEAT, new HeartbeatHandler(heartbeats, heartbeatNanos));
         pipeline.addLast(HTTP_CODEC, new HttpServerCodec());
         pipeline.addLast(OUTBOUND_BUDGET, new OutboundBudget(config.limits().outboundQueueBytes(),
                 FORCE_CLOSE_TIMEOUT_MILLIS));
@@ -162,7 +163,6 @@ final class HavenChannelInitializer extends ChannelInitializer<Channel> {
             pipeline.addLast(CLOSE_METER, new CloseCodeMeter(metrics.connections()));
         }
         pipeline.addLast(CLOSE_HANDSHAKE, new CloseHandshake());
-        pipeline.addLast(HEARTBEAT, new HeartbeatHandler());
         if (adminApi != null) {
             pipeline.addLast(OPERATOR_HTTP, new OperatorHttpHandler(serveMetrics ? metrics : null, adminApi));
         }

@@ -11,6 +11,10 @@ import dev.haven.server.care.AlertObserver;
 import dev.haven.server.care.CareServices;
 import dev.haven.server.cluster.ClusterNode;
 import dev.haven.server.cluster.StandbyExecutor;
+import dev.haven.server.cluster.ClusterStores;
+import dev.haven.server.cluster.NodeId;
+import dev.haven.server.cluster.RedisRoomCatalog;
+import dev.haven.server.cluster.RedisStores;
 import dev.haven.server.config.HavenConfig;
 import dev.haven.server.limits.ConnectionLimiter;
 import dev.haven.server.metrics.ConnectionMeter;
@@ -22,7 +26,12 @@ import dev.haven.server.room.RoomExecutor;
 import dev.haven.server.room.RoomRegistry;
 import dev.haven.server.room.RoomTimers;
 import dev.haven.server.session.RequestDispatcher;
+import dev.haven.server.state.Fence;
 import dev.haven.server.state.RoomCatalog;
+import dev.haven.server.state.CatalogSnapshot;
+import dev.haven.server.state.RoomStateStore;
+import dev.haven.server.state.StateUnavailableException;
+import dev.haven.server.state.StateWrites;
 import io.micrometer.core.instrument.Gauge;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
@@ -44,6 +53,8 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -78,16 +89,24 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
     private final SslContext tls;
     /** This process as a node of a cluster ({@code cluster.redis.uri}); null alone. */
     private final ClusterNode cluster;
+    /** Which rooms' state could not be kept, for {@code /healthz}. */
+    private final StateWrites stateWrites = new StateWrites();
 
     /**
      * What a server keeps or sends beyond itself.
      *
-     * @param catalog    the rooms changed at run time: the state directory's, or in memory
+     * @param catalog     the rooms changed at run time: the state directory's, or in memory
      * @param pageRetries where escalation pages wait to be retried; null for the event loops
+     * @param roomStates  where a lone server keeps its rooms' state (the state directory's), or
+     *                    null to keep nothing; a node of a cluster keeps it in Redis instead
      */
-    public record Options(RoomCatalog catalog, PageScheduler pageRetries) {
+    public record Options(RoomCatalog catalog, PageScheduler pageRetries, RoomStateStore roomStates) {
+        public Options(RoomCatalog catalog, PageScheduler pageRetries) {
+            this(catalog, pageRetries, null);
+        }
+
         public static Options inMemory() {
-            return new Options(RoomCatalog.inMemory(), null);
+            return new Options(RoomCatalog.inMemory(), null, null);
         }
     }
 
@@ -110,26 +129,36 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
             alerts = alerts.andThen(new WebhookPager(config.paging(), this::publicUrl, clock, retries,
                     HttpClient.newBuilder().connectTimeout(WebhookPager.CONNECT_TIMEOUT).build()));
         }
-        HavenConfig served = config.withRooms(options.catalog().load().applyTo(config.rooms()));
+        // A node of a cluster keeps the rooms changed at run time in Redis, for every node.
+        ClusterStores clusterStores = config.cluster().enabled() ? RedisStores.connect(config.cluster().redis(),
+                NodeId.random(), config.history().maxMessages(), Duration.ofSeconds(config.history().maxAgeSeconds()))
+                : null;
+        RoomCatalog catalog = clusterStores == null ? options.catalog() : RedisRoomCatalog.of(clusterStores);
+        HavenConfig served = config.withRooms(loadCatalog(catalog).applyTo(config.rooms()));
         Supplier<RoomExecutor> loops = () -> new EventLoopRoomExecutor(workers.next(), timers);
         // In a cluster, a room runs on an event loop only on the node that serves it, built for that tenure.
-        this.rooms = new RoomRegistry(served, config.cluster().enabled() ? StandbyExecutor::new : loops, clock, encoder,
+        this.rooms = new RoomRegistry(served, clusterStores != null ? StandbyExecutor::new : loops, clock, encoder,
                 CareServices.create(config, clock, alerts), metrics.messages());
-        this.cluster = config.cluster().enabled() ? ClusterNode.start(config, rooms, loops, encoder, clock) : null;
+        this.cluster = clusterStores == null ? null
+                : ClusterNode.start(clusterStores, rooms, loops, encoder, clock, stateWrites);
+        if (cluster == null && options.roomStates() != null) {
+            restoreRooms(options.roomStates());
+        }
         RequestDispatcher dispatcher = new RequestDispatcher(rooms, tokens,
                 tokens.guestResume(Duration.ofSeconds(config.auth().guestResumeSeconds())), config.auth().allowGuests(),
                 config.server().heartbeatSeconds());
         long helloTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds());
-        AdminApi adminApi = new AdminApi(rooms, options.catalog(), tokens, this, clock, Ticker.systemTicker(),
+        AdminApi adminApi = new AdminApi(rooms, catalog, tokens, this, clock, Ticker.systemTicker(),
                 config.limits().maxTextChars(), cluster == null ? AdminCluster.ALONE : cluster.admin());
         if (cluster != null) {
             cluster.serveAdmin(adminApi::handleHere, this::endSessions);
         }
         ConnectionMeter connectionMeter = metrics.connections();
+        LoopDrains drains = new LoopDrains();
         HavenChannelInitializer initializer = new HavenChannelInitializer(config, this,
                 new ConnectionLimiter(config.limits()), tls,
                 () -> new ConnectionHandler(codec, encoder, dispatcher, connections, helloTimeoutMillis,
-                        config.limits(), clock, connectionMeter::rejected), metrics, adminApi);
+                        config.limits(), clock, connectionMeter::rejected, drains), metrics, adminApi);
         metrics.bindServer(new HavenMetrics.ServerGauges() {
             @Override
             public int connections() {
@@ -176,6 +205,45 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
         }
         workers.scheduleAtFixedRate(() -> rooms.all().forEach(Room::sweep),
                 SWEEP_INTERVAL.toMillis(), SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The rooms changed at run time; a node that cannot reach Redis at start serves its configured rooms. */
+    private static CatalogSnapshot loadCatalog(RoomCatalog catalog) {
+        try {
+            return catalog.load();
+        } catch (StateUnavailableException e) {
+            log.warn("the rooms changed at run time cannot be read now ({}): serving the configured rooms",
+                    e.getMessage());
+            return CatalogSnapshot.empty();
+        }
+    }
+
+    /**
+     * A lone server keeps its rooms' state in {@code store}: each room loads what was kept before
+     * it serves (a room whose state cannot be read stops the start), and writes through from then
+     * on; so do rooms created later.
+     */
+    private void restoreRooms(RoomStateStore store) {
+        rooms.whenCreated(room -> room.durableState().restoreFrom(store, Fence.lone(room.id()), stateWrites)
+                .whenComplete((done, error) -> {
+                    if (error != null) {
+                        log.error("the kept state of new room {} cannot be read: {}", room.id(),
+                                error.getClass().getSimpleName());
+                    }
+                }));
+        List<CompletableFuture<Void>> restored = rooms.all().stream()
+                .map(room -> room.durableState().restoreFrom(store, Fence.lone(room.id()), stateWrites))
+                .toList();
+        try {
+            CompletableFuture.allOf(restored.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            shutdownGroups();
+            metrics.close();
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
+                    ? e.getCause() : e;
+            throw new dev.haven.server.config.ConfigException(cause.getMessage()
+                    + " (move that room's file out of the state directory's rooms/ to start without it)", cause);
+        }
     }
 
     /** Binds and starts serving; fails if the address cannot be bound. */
@@ -248,6 +316,11 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
         return closed;
     }
 
+    @Override
+    public int roomsNotKept() {
+        return stateWrites.failingRooms();
+    }
+
     /** This process's id as a node of a cluster (in the log and in Redis), or null when it runs alone. */
     public String nodeId() {
         return cluster == null ? null : cluster.self().value();
@@ -260,8 +333,8 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
     }
 
     /**
-     * Stops accepting, closes every client with 1001 so it reconnects with backoff, then
-     * stops the event loops. Returns within about {@code shutdownGraceSeconds} + 2 s. A node of a
+     * Stops accepting, closes every client with 1001 so it reconnects with backoff, lets every
+     * room write what it has not kept yet, then stops the event loops. Returns within about {@code shutdownGraceSeconds} + 2 s. A node of a
      * cluster first gives its rooms up, so that other nodes take them at once, and closes with
      * 1012: its clients reconnect at once, to another node.
      */
@@ -280,12 +353,25 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
                         cluster == null ? "server shutting down" : "service restart"))
                 .awaitUninterruptibly(graceMillis);
         connections.close().awaitUninterruptibly(graceMillis);
+        keepRoomStates(graceMillis);
         if (cluster != null) {
             cluster.close();
         }
         shutdownGroups();
         metrics.close();
         log.info("stopped");
+    }
+
+    /** Every room writes what it has not kept yet, with its exact seq, before the event loops stop. */
+    private void keepRoomStates(long waitMillis) {
+        CompletableFuture<?>[] flushed = rooms.all().stream()
+                .map(room -> room.durableState().flush().exceptionally(error -> null))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(flushed).get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.warn("stopping: some rooms' state was not kept within {} ms", waitMillis);
+        }
     }
 
     private void shutdownGroups() {

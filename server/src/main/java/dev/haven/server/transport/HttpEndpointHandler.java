@@ -21,8 +21,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Plain HTTP on the WebSocket port: {@code GET /healthz} for operators and load balancers (503
- * {@code degraded} while a cluster's Redis is unreachable); anything else that is not the
- * WebSocket upgrade gets 404 or 405.
+ * {@code degraded} while a cluster's Redis is unreachable, or while rooms' state cannot be kept:
+ * {@code "state":"failing"} with {@code roomsNotKept}); anything else that is not the WebSocket
+ * upgrade gets 404 or 405.
  */
 final class HttpEndpointHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ServerStatus status;
@@ -50,14 +51,18 @@ final class HttpEndpointHandler extends SimpleChannelInboundHandler<FullHttpRequ
         } else if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
             respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain; charset=utf-8", "use GET\n");
         } else {
-            boolean degraded = status.degraded();
+            int notKept = status.roomsNotKept();
+            boolean degraded = status.degraded() || notKept > 0;
             ObjectNode body = json.createObjectNode()
                     .put("status", degraded ? "degraded" : "ok")
                     .put("uptimeSeconds", status.uptimeSeconds())
                     .put("connections", status.connections())
                     .put("rooms", status.rooms());
-            if (degraded) {
+            if (status.degraded()) {
                 body.put("redis", "unreachable");
+            }
+            if (notKept > 0) {
+                body.put("state", "failing").put("roomsNotKept", notKept);
             }
             respond(ctx, request, degraded ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.OK,
                     "application/json", json.writeValueAsString(body));

@@ -17,17 +17,18 @@ import java.util.HashSet;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A WebSocket connection after its handshake, with its own bounded outbound queue.
  *
  * <p>Events come from rooms on other event loops, replies from this connection's loop. Each
- * goes into one multi-producer queue in call order, and a drain task on the channel's loop
- * writes what is queued, then flushes once: however many events a turn brings, the socket is
- * flushed once after them. The drain task clears its "scheduled" flag before it polls, so an
- * item offered while a drain is running is either seen by that drain or schedules the next
- * one; nothing waits unflushed. A close goes through the same queue, so it leaves after every
+ * goes into one multi-producer queue in call order, and the drain on the channel's loop writes
+ * what is queued, then flushes once: however many events a turn brings, the socket is flushed
+ * once after them. The connection's drain runs in its loop's {@link LoopDrain} task, with every
+ * other connection of that loop that has something to write, so a fan-out wakes each loop once.
+ * The drain clears the connection's "scheduled" flag before it polls, so an item offered while
+ * a drain is running is either seen by that drain or schedules the next one; nothing waits
+ * unflushed. A close goes through the same queue, so it leaves after every
  * reply and event queued before it, and nothing queued after it is written.
  *
  * <p>Slow readers: the drain stops writing while the channel is not writable (Netty's buffer
@@ -83,7 +84,8 @@ final class NettyConnection implements Connection {
     private volatile boolean drainScheduled;
     /** {@link #OPEN}, then {@link #CLOSING} (a close frame is queued) or {@link #SLOW}; never back. */
     private volatile int state = OPEN;
-    private final Runnable drainTask = this::drainOutbound;
+    /** Drains this connection with the others of its event loop that have something to write. */
+    private final LoopDrain drain;
     private volatile Identity identity;
     /** Set on the channel's loop once a close frame is written; later items are dropped. */
     private boolean closeWritten;
@@ -94,6 +96,13 @@ final class NettyConnection implements Connection {
      */
     NettyConnection(Channel channel, NettyFrameEncoder encoder, FloodGuard floodGuard, int outboundQueueBytes,
                     Runnable onSlow) {
+        this(channel, encoder, floodGuard, outboundQueueBytes, onSlow, new LoopDrain(channel.eventLoop()));
+    }
+
+    /** @param drain the drain of the channel's event loop, which this connection shares with the loop's others */
+    NettyConnection(Channel channel, NettyFrameEncoder encoder, FloodGuard floodGuard, int outboundQueueBytes,
+                    Runnable onSlow, LoopDrain drain) {
+        this.drain = drain;
         this.channel = channel;
         this.encoder = encoder;
         this.floodGuard = floodGuard;
@@ -188,16 +197,17 @@ final class NettyConnection implements Connection {
 
     private void scheduleDrain() {
         if (DRAIN_SCHEDULED.compareAndSet(this, false, true)) {
-            try {
-                channel.eventLoop().execute(drainTask);
-            } catch (RejectedExecutionException stopping) {
-                // The server is stopping and the loop is gone: drop what is queued.
-                releaseQueued();
-            }
+            drain.add(this);
         }
     }
 
-    private void drainOutbound() {
+    /** The server is stopping and the loop is gone: drop what is queued. */
+    void dropQueued() {
+        releaseQueued();
+    }
+
+    /** Writes what is queued, then flushes once; run by the loop's {@link LoopDrain}, on the channel's loop. */
+    void drainOutbound() {
         drainScheduled = false;
         if (closeWritten || !channel.isActive()) {
             releaseQueued();

@@ -1,5 +1,6 @@
 package dev.haven.server.transport;
 
+import dev.haven.protocol.JsonOutput;
 import dev.haven.protocol.ProtocolCodec;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.delivery.FrameEncoder;
@@ -7,7 +8,7 @@ import dev.haven.server.delivery.FrameRelay;
 import dev.haven.server.delivery.OutboundFrame;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufOutputStream;
+import io.netty.util.concurrent.FastThreadLocal;
 
 /**
  * Encodes a server message once for all its recipients, as a whole WebSocket text frame: the
@@ -22,6 +23,15 @@ final class NettyFrameEncoder implements FrameEncoder, FrameRelay {
     private static final int FIN_TEXT = 0x81;
     private static final int LENGTH_16 = 126;
     private static final int LENGTH_64 = 127;
+
+    /** Larger frames (a join reply with a long history) are rare: the scratch buffer does not keep their size. */
+    private static final int MAX_SCRATCH_BYTES = 64 * 1024;
+    private static final FastThreadLocal<JsonOutput> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected JsonOutput initialValue() {
+            return new JsonOutput(1024);
+        }
+    };
 
     private final ProtocolCodec codec;
     private final ByteBufAllocator allocator;
@@ -56,18 +66,28 @@ final class NettyFrameEncoder implements FrameEncoder, FrameRelay {
         return new NettyFrame(buffer);
     }
 
-    /** The message as one text frame, header included, from the buffer's reader index. */
+    /**
+     * The message as one text frame, header included, from the buffer's reader index. The JSON
+     * is written into this thread's scratch buffer (the frequent frames without any garbage,
+     * {@link ProtocolCodec#encode(ServerMessage, JsonOutput)}), then copied into a buffer of the
+     * frame's exact size. The scratch buffer does not keep the size of a rare large frame (a
+     * join reply with a long history).
+     */
     ByteBuf encodeToBuffer(ServerMessage message) {
-        ByteBuf buffer = allocator.buffer(256);
+        JsonOutput json = SCRATCH.get();
+        json.reset();
         try {
-            // The payload's length is known only once it is written: leave room for the longest header.
+            codec.encode(message, json);
+            int length = json.length();
+            ByteBuf buffer = allocator.buffer(MAX_HEADER_BYTES + length);
             buffer.writerIndex(MAX_HEADER_BYTES);
-            codec.encode(message, new ByteBufOutputStream(buffer));
-            writeHeader(buffer, buffer.writerIndex() - MAX_HEADER_BYTES);
+            buffer.writeBytes(json.array(), 0, length);
+            writeHeader(buffer, length);
             return buffer;
-        } catch (RuntimeException e) {
-            buffer.release();
-            throw e;
+        } finally {
+            if (json.capacity() > MAX_SCRATCH_BYTES) {
+                SCRATCH.remove();
+            }
         }
     }
 

@@ -12,4 +12,9 @@ interface ServerStatus {
     default boolean degraded() {
         return false;
     }
+
+    /** How many rooms have changes their state store did not take (their writes are retried). */
+    default int roomsNotKept() {
+        return 0;
+    }
 }

@@ -31,6 +31,26 @@ class GuestResumeTest {
     }
 
     @Test
+    void resume_ofANameWithQuotesBackslashesAndNonAscii_isTheSameName() throws AuthException {
+        Identity sky = new Identity(GuestNames.newGuestId(), "Sky \"Q\" \\ Zo\u00eb \ud83c\udf3f", Role.MEMBER, null, true);
+
+        assertThat(resumes.resume(resumes.issue(sky)).name()).isEqualTo(sky.name());
+    }
+
+    @Test
+    void issue_isACompactHs256Jwt_withTheGuestsClaims() throws Exception {
+        String[] parts = resumes.issue(robin).split("\\.");
+
+        assertThat(parts).hasSize(3);
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"sub\":\"" + robin.id() + "\"", "\"use\":\"guest-resume\"",
+                "\"iat\":" + clock.instant().getEpochSecond(),
+                "\"exp\":" + clock.instant().plus(Duration.ofHours(12)).getEpochSecond());
+        assertThat(new String(java.util.Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8))
+                .isEqualTo("{\"alg\":\"HS256\"}");
+    }
+
+    @Test
     void resume_atTheEndOfItsLifetime_isRefusedAsExpired() {
         String resume = resumes.issue(robin);
         clock.advance(Duration.ofHours(12));

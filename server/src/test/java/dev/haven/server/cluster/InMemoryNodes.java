@@ -56,7 +56,8 @@ final class InMemoryNodes implements AutoCloseable {
         RoomThread rooms = new RoomThread();
         JsonFrames frames = new JsonFrames();
         RoomRegistry registry = new RoomRegistry(TestServer.config(200), StandbyExecutor::new, clock, frames);
-        ClusterNode node = ClusterNode.start(cluster.node(new NodeId(id)), registry, () -> rooms, frames, clock);
+        ClusterNode node = ClusterNode.start(cluster.node(new NodeId(id)), registry, () -> rooms, frames, clock,
+                new dev.haven.server.state.StateWrites());
         opened.add(rooms);
         opened.add(node);
         return new Node(node, registry, rooms);

@@ -55,6 +55,44 @@ class DistributionIT {
     }
 
     @Test
+    void binHaven_derivesTheHeapFromMaxConnections_unlessHavenHeapIsSet() throws Exception {
+        Path haven = unpack();
+        // A "java" that prints the flags it is given, so the launcher's choice is read without a server.
+        Path fakeJava = dir.resolve("fake-jdk/bin/java");
+        Files.createDirectories(fakeJava.getParent());
+        Files.writeString(fakeJava, "#!/bin/sh\necho \"$@\"\n");
+        assertThat(fakeJava.toFile().setExecutable(true)).isTrue();
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(big, "limits:\n  connectionsPerAddress: 100000\n  maxConnections: 100000   # a lot\n");
+
+        assertThat(launch(haven, null, "--port", "0")).contains("-Xmx512m ", "-XX:MaxNewSize=24m",
+                "-XX:GuaranteedSafepointInterval=0", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(launch(haven, null, "--config", haven.resolve("etc/haven.yaml").toString()))
+                .as("the sample configuration keeps the default 20,000").contains("-Xmx512m ");
+        // 192 MB + 100,000 x 16 KB = 192 + 1563 MB.
+        assertThat(launch(haven, null, "--config", big.toString())).contains("-Xmx1755m ");
+        assertThat(launch(haven, null, "--config=" + big)).contains("-Xmx1755m ");
+        assertThat(launch(haven, "2g", "--config", big.toString())).contains("-Xmx2g ").doesNotContain("1755m");
+    }
+
+    private String launch(Path haven, String havenHeap, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(haven.resolve("bin/haven").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", dir.resolve("fake-jdk").toString());
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("HAVEN_HEAP");
+        if (havenHeap != null) {
+            builder.environment().put("HAVEN_HEAP", havenHeap);
+        }
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    @Test
     void binHaven_startsTheServer_withTheFlags_logsJsonLines_withoutWhatWasTyped_andStopsOnSigterm() throws Exception {
         Path haven = unpack();
         ProcessBuilder builder = new ProcessBuilder(haven.resolve("bin/haven").toString(),

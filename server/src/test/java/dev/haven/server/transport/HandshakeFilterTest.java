@@ -32,10 +32,9 @@ class HandshakeFilterTest {
             assertThat(pipeline.ch.pipeline().names()).doesNotContain(HavenChannelInitializer.HTTP_CODEC,
                     HavenChannelInitializer.HTTP_AGGREGATOR, HavenChannelInitializer.HANDSHAKE_DEADLINE,
                     HavenChannelInitializer.STATIC_FILES, HavenChannelInitializer.HTTP_ENDPOINTS);
-            assertThat(pipeline.ch.pipeline().names()).contains(HavenChannelInitializer.IDLE,
+            assertThat(pipeline.ch.pipeline().names()).contains(HavenChannelInitializer.HEARTBEAT,
                     HavenChannelInitializer.WEBSOCKET, HavenChannelInitializer.WEBSOCKET_AGGREGATOR,
-                    HavenChannelInitializer.CLOSE_HANDSHAKE, HavenChannelInitializer.HEARTBEAT,
-                    HavenChannelInitializer.CONNECTION);
+                    HavenChannelInitializer.CLOSE_HANDSHAKE, HavenChannelInitializer.CONNECTION);
         }
     }
 

@@ -2,138 +2,105 @@ package dev.haven.server.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
-import io.netty.handler.timeout.IdleStateEvent;
-import java.util.ArrayList;
+import dev.haven.server.config.ServerSettings;
+import dev.haven.server.limits.ConnectionLimiter;
+import dev.haven.server.testing.TestServer;
+import dev.haven.server.testing.WsWire;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Ping after one silent period, close after the second; idle HTTP connections close at once. */
+/**
+ * Through Haven's real pipeline, with a heartbeat of 2 s: a ping after one silent period, a
+ * close after the second, any frame from the peer starts the watch again, and an HTTP
+ * connection idle for a period is closed at once. The sweep looks every 125 ms (a sixteenth),
+ * so each step below lands just after one of its looks.
+ */
 class HeartbeatHandlerTest {
-    /** Records the user events that get past the heartbeat handler. */
-    private final List<Object> passedOn = new ArrayList<>();
-    private final EmbeddedChannel ch = new EmbeddedChannel(new HeartbeatHandler(), new ChannelInboundHandlerAdapter() {
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-            passedOn.add(event);
+    private static final long PERIOD_MILLIS = 2000;
+    private static final long STEP_MILLIS = PERIOD_MILLIS / 16;
+    private static final int OPCODE_PING = 0x9;
+
+    @Test
+    void silentAfterUpgrade_isPingedAfterOnePeriod_andStaysOpen() {
+        try (PipelineHarness pipeline = harness()) {
+            assertThat(pipeline.upgrade()).startsWith("HTTP/1.1 101");
+
+            advance(pipeline, PERIOD_MILLIS - STEP_MILLIS);
+            assertThat(pipeline.readFrames()).isEmpty();
+
+            advance(pipeline, STEP_MILLIS);
+            assertThat(pipeline.readFrames()).extracting(WsWire.Frame::opcode).containsExactly(OPCODE_PING);
+            assertThat(pipeline.ch.isOpen()).isTrue();
         }
-    });
-
-    @AfterEach
-    void releaseEverything() {
-        ch.finishAndReleaseAll();
     }
 
     @Test
-    void readerIdle_beforeHandshake_closesAtOnceWithoutWriting() {
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+    void silentAfterThePing_isClosedWith1000AfterTheSecondPeriod() {
+        try (PipelineHarness pipeline = harness()) {
+            pipeline.upgrade();
+            advance(pipeline, PERIOD_MILLIS);
+            pipeline.readFrames();
 
-        assertThat(ch.isOpen()).isFalse();
-        assertThat((Object) ch.readOutbound()).isNull();
-        assertThat(ch.finish()).isFalse();
-    }
+            advance(pipeline, PERIOD_MILLIS - STEP_MILLIS);
+            assertThat(pipeline.readFrames()).isEmpty();
+            advance(pipeline, STEP_MILLIS);
 
-    @Test
-    void readerIdle_firstAfterHandshake_pingsAndStaysOpen() {
-        ch.pipeline().fireUserEventTriggered(handshakeComplete());
-
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
-
-        PingWebSocketFrame ping = ch.readOutbound();
-        assertThat(ping).isNotNull();
-        ping.release();
-        assertThat(ch.isOpen()).isTrue();
-        assertThat((Object) ch.readOutbound()).isNull();
-        assertThat(ch.finish()).isFalse();
-    }
-
-    @Test
-    void readerIdle_secondAfterHandshake_sendsCloseAndCloses() {
-        ch.pipeline().fireUserEventTriggered(handshakeComplete());
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
-        PingWebSocketFrame ping = ch.readOutbound();
-        ping.release();
-
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.READER_IDLE_STATE_EVENT);
-
-        CloseWebSocketFrame close = ch.readOutbound();
-        try {
-            assertThat(close).isNotNull();
-            assertThat(close.statusCode()).isEqualTo(1000);
-            assertThat(close.reasonText()).isEqualTo("heartbeat timeout");
-        } finally {
-            close.release();
+            List<WsWire.Frame> frames = pipeline.readFrames();
+            assertThat(frames).hasSize(1);
+            assertThat(frames.get(0).isClose()).isTrue();
+            assertThat(frames.get(0).closeCode()).isEqualTo(1000);
+            assertThat(frames.get(0).closeReason()).isEqualTo("heartbeat timeout");
+            assertThat(pipeline.ch.isOpen()).isFalse();
         }
-        assertThat(ch.isOpen()).isFalse();
-        assertThat(ch.finish()).isFalse();
     }
 
     @Test
-    void readerIdle_firstAgainAfterTrafficResumed_pingsAgainWithoutClosing() {
-        ch.pipeline().fireUserEventTriggered(handshakeComplete());
+    void aFrameFromThePeer_startsTheWatchAgain() {
+        try (PipelineHarness pipeline = harness()) {
+            pipeline.upgrade();
+            advance(pipeline, PERIOD_MILLIS);
+            assertThat(pipeline.readFrames()).hasSize(1);
 
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+            advance(pipeline, PERIOD_MILLIS - 2 * STEP_MILLIS);
+            pipeline.send(WsWire.clientText("{}"));
+            pipeline.readFrames();
+            advance(pipeline, PERIOD_MILLIS - 2 * STEP_MILLIS);
 
-        for (int i = 0; i < 2; i++) {
-            Object frame = ch.readOutbound();
-            assertThat(frame).isInstanceOf(PingWebSocketFrame.class);
-            ((PingWebSocketFrame) frame).release();
+            assertThat(pipeline.readFrames()).as("no ping or close: the peer spoke").isEmpty();
+            advance(pipeline, 2 * STEP_MILLIS);
+            assertThat(pipeline.readFrames()).extracting(WsWire.Frame::opcode).containsExactly(OPCODE_PING);
+            assertThat(pipeline.ch.isOpen()).isTrue();
         }
-        assertThat(ch.isOpen()).isTrue();
-        assertThat(ch.finish()).isFalse();
     }
 
     @Test
-    void userEventTriggered_handshakeComplete_isPassedOn() {
-        HandshakeComplete handshake = handshakeComplete();
+    void idleHttpConnection_isClosedAfterOnePeriodWithoutWriting() {
+        try (PipelineHarness pipeline = harness()) {
+            pipeline.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            assertThat(pipeline.readHttp()).startsWith("HTTP/1.1 200");
 
-        ch.pipeline().fireUserEventTriggered(handshake);
+            advance(pipeline, PERIOD_MILLIS - STEP_MILLIS);
+            assertThat(pipeline.ch.isOpen()).isTrue();
+            advance(pipeline, STEP_MILLIS);
 
-        assertThat(passedOn).containsExactly(handshake);
+            assertThat(pipeline.ch.isOpen()).isFalse();
+            assertThat(pipeline.readHttp()).isEmpty();
+        }
     }
 
-    @Test
-    void userEventTriggered_readerIdle_isNotPassedOn() {
-        ch.pipeline().fireUserEventTriggered(handshakeComplete());
-        passedOn.clear();
-
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
-
-        assertThat(passedOn).isEmpty();
-        ((PingWebSocketFrame) ch.readOutbound()).release();
+    private static PipelineHarness harness() {
+        // Heartbeat 2 s; the handshake deadline (10 s) is longer, so it is not what closes.
+        return new PipelineHarness(TestServer.config(10).withServer(new ServerSettings("127.0.0.1", 0, 2, 10, 1)),
+                new ConnectionLimiter(100, 1000));
     }
 
-    @Test
-    void userEventTriggered_writerAndAllIdle_arePassedOnAndIgnored() {
-        ch.pipeline().fireUserEventTriggered(handshakeComplete());
-
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_WRITER_IDLE_STATE_EVENT);
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
-
-        assertThat(passedOn)
-                .contains(IdleStateEvent.FIRST_WRITER_IDLE_STATE_EVENT, IdleStateEvent.ALL_IDLE_STATE_EVENT);
-        assertThat(ch.isOpen()).isTrue();
-        assertThat((Object) ch.readOutbound()).isNull();
-        assertThat(ch.finish()).isFalse();
-    }
-
-    @Test
-    void userEventTriggered_writerIdleBeforeHandshake_doesNotClose() {
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.WRITER_IDLE_STATE_EVENT);
-
-        assertThat(ch.isOpen()).isTrue();
-        assertThat(passedOn).containsExactly(IdleStateEvent.WRITER_IDLE_STATE_EVENT);
-    }
-
-    private static HandshakeComplete handshakeComplete() {
-        return new HandshakeComplete("/ws", new DefaultHttpHeaders(), null);
+    private static void advance(PipelineHarness pipeline, long millis) {
+        // The sweep sets its next look when it runs: move time one step at a time.
+        for (long moved = 0; moved < millis; moved += STEP_MILLIS) {
+            pipeline.ch.advanceTimeBy(Math.min(STEP_MILLIS, millis - moved), TimeUnit.MILLISECONDS);
+            pipeline.ch.runScheduledPendingTasks();
+            pipeline.ch.runPendingTasks();
+        }
     }
 }
