@@ -99,10 +99,14 @@ class ClusterChaosTest {
     }
 
     private Node start(String name) throws IOException, InterruptedException {
+        return start(name, "");
+    }
+
+    private Node start(String name, String moreConfig) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(home.resolve(name));
         Path config = dir.resolve("haven.yaml");
         // The senders send as fast as the room answers: the per-connection rates are not what is tested here.
-        Files.writeString(config, """
+        Files.writeString(config, moreConfig + """
                 limits:
                   sendPerSecond: 100000
                   sendBurst: 100000
@@ -131,7 +135,11 @@ class ClusterChaosTest {
     }
 
     private Wire connect(Node node, String user, Consumer<JsonNode> frames) {
-        Wire wire = Wire.open(node.port(), tokens.sign(user, user, Role.MEMBER, null, Duration.ofHours(1)), frames);
+        return connect(node, user, Role.MEMBER, frames);
+    }
+
+    private Wire connect(Node node, String user, Role role, Consumer<JsonNode> frames) {
+        Wire wire = Wire.open(node.port(), tokens.sign(user, user, role, null, Duration.ofHours(1)), frames);
         synchronized (wires) {
             wires.add(wire);
         }
@@ -198,10 +206,86 @@ class ClusterChaosTest {
         assertThat(reader.rejoins.get()).as("the reader was sent to rejoin when the owner died").isPositive();
     }
 
+    @Test
+    void theOwnerIsKilled_aBanAndATimedMuteHold_andTheSessionStaysOpen_onTheNodeThatTakesTheRoomOver()
+            throws Exception {
+        String group = """
+                rooms:
+                  - id: evening-group
+                    name: Evening Group
+                    category: condition
+                    topic: Thursdays
+                    capacity: 20
+                    region: US
+                    requireFacilitator: true
+                """;
+        Node owner = start("owner", group);
+        Wire fran = connect(owner, "fac-fran", Role.FACILITATOR, frame -> { });
+        assertThat(fran.request(join("evening-group", "")).path("type").asText()).isEqualTo("ok");
+        assertThat(fran.request("{\"type\":\"open_session\",\"room\":\"evening-group\"}").path("type").asText())
+                .isEqualTo("ok");
+        Node survivor = start("survivor", group);
+        assertThat(leaseHolder("evening-group")).isEqualTo(owner.id());
+        Wire alice = connect(survivor, "m-alice", frame -> { });
+        Wire bob = connect(survivor, "m-bob", frame -> { });
+        assertThat(alice.request(join("evening-group", "")).path("type").asText()).isEqualTo("ok");
+        assertThat(bob.request(join("evening-group", "")).path("type").asText()).isEqualTo("ok");
+        assertThat(fran.request("{\"type\":\"ban\",\"room\":\"evening-group\",\"user\":\"m-bob\"}")
+                .path("type").asText()).isEqualTo("ok");
+        assertThat(fran.request("{\"type\":\"mute\",\"room\":\"evening-group\",\"user\":\"m-alice\",\"seconds\":600}")
+                .path("type").asText()).isEqualTo("ok");
+
+        owner.process().destroyForcibly();
+        assertThat(owner.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        JsonNode[] rejoined = new JsonNode[1];
+        joined(survivor, "fac-fran", Role.FACILITATOR, join("evening-group", ""), rejoined);
+        assertThat(leaseHolder("evening-group")).as("the survivor took the room over").isEqualTo(survivor.id());
+        assertThat(rejoined[0].path("room").path("state").asText()).as("the session stays open").isEqualTo("open");
+        Wire aliceBack = joined(survivor, "m-alice", Role.MEMBER, join("evening-group", ""), new JsonNode[1]);
+        assertThat(aliceBack.request("{\"type\":\"send\",\"room\":\"evening-group\",\"text\":\"am I heard?\"}")
+                .path("code").asText()).as("the timed mute holds").isEqualTo("muted");
+        Wire bobBack = connect(survivor, "m-bob", frame -> { });
+        assertThat(bobBack.request(join("evening-group", "")).path("code").asText()).as("the ban holds")
+                .isEqualTo("banned");
+    }
+
+    private static String join(String room, String more) {
+        return "{\"type\":\"join\",\"room\":\"" + room + "\",\"acceptGuidelines\":true" + more + "}";
+    }
+
+    /**
+     * A connection of {@code user} to the node whose {@code join} was answered ok: asked again
+     * after retryAfterMs, and on a new connection when the node closed this one (1012) while the
+     * room moved to its next owner.
+     */
+    private Wire joined(Node node, String user, Role role, String join, JsonNode[] reply) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        Wire wire = connect(node, user, role, frame -> { });
+        while (true) {
+            assertThat(System.nanoTime()).as("%s rejoins in time", user).isLessThan(deadline);
+            try {
+                JsonNode answer = wire.request(join);
+                if (answer.path("type").asText().equals("ok")) {
+                    reply[0] = answer;
+                    return wire;
+                }
+                // As a client must: wait what the server asked before trying again.
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.max(100, answer.path("retryAfterMs").asLong())));
+            } catch (Closed closed) {
+                wire = connect(node, user, role, frame -> { });
+            }
+        }
+    }
+
     private String leaseHolder() {
+        return leaseHolder(ROOM);
+    }
+
+    private String leaseHolder(String room) {
         RedisClient admin = RedisClient.create(redis.uri());
         try (var connection = admin.connect()) {
-            String lease = connection.sync().get("haven:{" + ROOM + "}:lease");
+            String lease = connection.sync().get("haven:{" + room + "}:lease");
             return lease == null ? null : lease.substring(0, lease.lastIndexOf('|'));
         } finally {
             admin.shutdown(Duration.ZERO, Duration.ofSeconds(2));
