@@ -173,6 +173,11 @@ class ClusterChaosTest {
         owner.process().destroyForcibly();
         assertThat(owner.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
         int acceptedBeforeKill = acceptedCount.get();
+        // The reader rejoins as soon as it is sent away, as a client does: its catch-up must fit the history.
+        while (senders.stream().anyMatch(sender -> !sender.isDone())) {
+            reader.rejoinIfSentAway();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
         for (Future<?> sender : senders) {
             sender.get(SENDING.toMinutes() + 1, TimeUnit.MINUTES);
         }
@@ -400,16 +405,20 @@ class ClusterChaosTest {
             }
         }
 
+        /** Joins again after the last message it has, if the node closed its connection. */
+        void rejoinIfSentAway() {
+            if (wire.closed.isDone()) {
+                rejoins.incrementAndGet();
+                joinAt(lastSeq());
+            }
+        }
+
         /** Every message through {@code seq}, rejoining with since whenever the node closes the connection. */
         List<JsonNode> awaitThrough(long seq) throws InterruptedException {
             long deadline = System.nanoTime() + PATIENCE.toNanos() * 2;
             while (lastSeq() < seq) {
                 assertThat(System.nanoTime()).as("the reader reaches seq %s", seq).isLessThan(deadline);
-                Wire current = wire;
-                if (current.closed.isDone()) {
-                    rejoins.incrementAndGet();
-                    joinAt(lastSeq());
-                }
+                rejoinIfSentAway();
                 synchronized (seen) {
                     seen.wait(100);
                 }
