@@ -13,7 +13,6 @@ import dev.haven.server.auth.AuthException;
 import dev.haven.server.auth.Identity;
 import dev.haven.server.auth.TokenService;
 import dev.haven.server.care.AlertSummary;
-import dev.haven.server.care.OnDutyRoster;
 import dev.haven.server.room.Room;
 import dev.haven.server.room.RoomRegistry;
 import dev.haven.server.state.RoomCatalog;
@@ -53,6 +52,7 @@ public final class AdminApi {
     private final RoomAdmin roomAdmin;
     private final AdminRateLimit rateLimit;
     private final AdminAudit audit = new AdminAudit();
+    private final AdminCluster cluster;
 
     /**
      * @param ticker       the rate limit's time (nanoseconds)
@@ -60,12 +60,19 @@ public final class AdminApi {
      */
     public AdminApi(RoomRegistry rooms, RoomCatalog catalog, TokenService tokens, ServerControl server, Clock clock,
                     Ticker ticker, int maxTextChars) {
+        this(rooms, catalog, tokens, server, clock, ticker, maxTextChars, AdminCluster.ALONE);
+    }
+
+    /** @param cluster the other nodes of a cluster, or {@link AdminCluster#ALONE} */
+    public AdminApi(RoomRegistry rooms, RoomCatalog catalog, TokenService tokens, ServerControl server, Clock clock,
+                    Ticker ticker, int maxTextChars, AdminCluster cluster) {
+        this.cluster = cluster;
         this.rooms = rooms;
         this.tokens = tokens;
         this.server = server;
         this.clock = clock;
         this.maxTextChars = maxTextChars;
-        this.roomAdmin = new RoomAdmin(rooms, catalog, json);
+        this.roomAdmin = new RoomAdmin(rooms, catalog, json, cluster);
         this.rateLimit = new AdminRateLimit(ticker);
     }
 
@@ -74,6 +81,15 @@ public final class AdminApi {
     }
 
     public CompletableFuture<ApiResponse> handle(ApiRequest request) {
+        return handle(request, true);
+    }
+
+    /** A request another node of the cluster forwarded here, where the room it is about is served. */
+    public CompletableFuture<ApiResponse> handleHere(ApiRequest request) {
+        return handle(request, false);
+    }
+
+    private CompletableFuture<ApiResponse> handle(ApiRequest request, boolean mayForward) {
         Route route = new Route(request.method() + " " + PREFIX + "/…", null);
         String actor = null;
         CompletableFuture<ApiResponse> answer;
@@ -84,7 +100,9 @@ public final class AdminApi {
             }
             actor = authorise(request.authorization());
             route = route(request);
-            answer = dispatch(request, route);
+            CompletableFuture<ApiResponse> elsewhere = mayForward && route.target() != null
+                    && route.action().contains("/rooms/") ? cluster.atOwner(route.target(), request) : null;
+            answer = elsewhere != null ? elsewhere : dispatch(request, route);
         } catch (ApiError e) {
             answer = CompletableFuture.completedFuture(error(e));
         } catch (StateUnavailableException e) {
@@ -170,8 +188,11 @@ public final class AdminApi {
                         .put("archived", room.id()).put("membersOut", present)));
             }
             case "POST /api/v1/rooms/{id}/announcements" -> announce(roomAdmin.find(route.target()), request.body());
-            case "DELETE /api/v1/users/{id}/sessions" -> now(200, () -> json.createObjectNode()
-                    .put("user", route.target()).put("closed", server.endSessions(route.target())));
+            case "DELETE /api/v1/users/{id}/sessions" -> {
+                int here = server.endSessions(route.target());
+                yield cluster.endSessionsElsewhere(route.target()).thenApply(elsewhere -> ok(json.createObjectNode()
+                        .put("user", route.target()).put("closed", here + elsewhere)));
+            }
             case "GET /api/v1/alerts" -> alerts();
             case "GET /api/v1/duty" -> now(200, this::duty);
             case "GET /api/v1/audit" -> now(200, () -> audit(request.limit()));
@@ -201,6 +222,7 @@ public final class AdminApi {
     private CompletableFuture<ApiResponse> alerts() {
         List<CompletableFuture<List<AlertSummary>>> perRoom = new ArrayList<>();
         rooms.all().forEach(room -> perRoom.add(room.operations().openAlerts()));
+        perRoom.add(cluster.alertsElsewhere());
         return CompletableFuture.allOf(perRoom.toArray(CompletableFuture[]::new)).thenApply(done -> {
             long now = clock.millis();
             ObjectNode body = json.createObjectNode();
@@ -225,10 +247,10 @@ public final class AdminApi {
     }
 
     private ObjectNode duty() {
-        OnDutyRoster roster = rooms.care().supervisors().onDuty();
         ObjectNode body = json.createObjectNode();
-        body.set("onDuty", json.valueToTree(roster.list()));
-        body.put("supervisorsConnected", rooms.care().supervisors().online());
+        body.set("onDuty", json.valueToTree(rooms.care().supervisors().onDutyEverywhere()));
+        body.put("supervisorsConnected", rooms.care().supervisors().online()
+                + rooms.care().supervisors().onlineElsewhere());
         return body;
     }
 

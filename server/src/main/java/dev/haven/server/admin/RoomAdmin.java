@@ -31,8 +31,10 @@ final class RoomAdmin {
     private final RoomCatalog catalog;
     private final ObjectMapper json;
     private final ObjectMapper strict;
+    private final AdminCluster cluster;
 
-    RoomAdmin(RoomRegistry rooms, RoomCatalog catalog, ObjectMapper json) {
+    RoomAdmin(RoomRegistry rooms, RoomCatalog catalog, ObjectMapper json, AdminCluster cluster) {
+        this.cluster = cluster;
         this.rooms = rooms;
         this.catalog = catalog;
         this.json = json;
@@ -42,7 +44,9 @@ final class RoomAdmin {
     /** The room as the API shows it: its settings, and {@code live}, where it stands now. */
     ObjectNode view(Room room) {
         ObjectNode node = json.valueToTree(room.operations().settings());
-        RoomInfo info = room.info();
+        // Live figures as the room's handle has them: in a cluster, from the node that serves the room.
+        var handle = rooms.handle(room.id());
+        RoomInfo info = handle == null ? room.info() : handle.info();
         ObjectNode live = node.putObject("live");
         live.put("members", info.members())
                 .put("state", info.state().wireName())
@@ -85,6 +89,7 @@ final class RoomAdmin {
         if (room == null) {
             throw new ApiError(409, ApiError.CONFLICT, "a room with that id exists", 0);
         }
+        cluster.roomChanged(settings);
         return room;
     }
 
@@ -114,12 +119,16 @@ final class RoomAdmin {
         }
         RoomSettings next = bind(merged);
         catalog.put(next);
+        cluster.roomChanged(next);
         return room.operations().reconfigure(next);
     }
 
     synchronized CompletableFuture<Integer> archive(Room room) {
         catalog.archive(room.id());
-        return room.operations().archive().whenComplete((present, failure) -> rooms.remove(room));
+        return room.operations().archive().whenComplete((present, failure) -> {
+            rooms.remove(room);
+            cluster.roomArchived(room.id());
+        });
     }
 
     private JsonNode parse(byte[] body) {

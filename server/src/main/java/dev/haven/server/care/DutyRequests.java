@@ -34,11 +34,11 @@ public final class DutyRequests {
             roster.set(session, set.onDuty());
             log.info("duty user={} onDuty={} supervisorsOnDuty={}", session.identity().id(), set.onDuty(),
                     roster.size());
-            return new Ok(set.id(), new DutyResult(roster.list(), roster.isOnDuty(session.identity().id())));
+            return new Ok(set.id(), new DutyResult(desk.onDutyEverywhere(), roster.isOnDuty(session.identity().id())));
         }
         if (!role.isStaff()) {
             return ErrorReply.of(request.id(), ErrorCode.FORBIDDEN, "only facilitators and supervisors see the duty roster");
         }
-        return new Ok(request.id(), new DutyResult(roster.list(), null));
+        return new Ok(request.id(), new DutyResult(desk.onDutyEverywhere(), null));
     }
 }

@@ -8,7 +8,8 @@ import dev.haven.server.state.RoomStateStore;
  * and for tests ({@link InMemoryCluster}). Closing it closes the connections it owns.
  */
 public record ClusterStores(NodeId node, StoreHealth health, RoomLease leases, NodeDirectory nodes, RoomLog log,
-                            RoomStateStore state, NodeBus bus, AutoCloseable resources) implements AutoCloseable {
+                            RoomStateStore state, NodeBus bus, RoomListings listings, SupervisorBoard supervisors,
+                            AutoCloseable resources) implements AutoCloseable {
     @Override
     public void close() {
         bus.close();

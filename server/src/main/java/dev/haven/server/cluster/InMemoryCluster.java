@@ -18,6 +18,8 @@ public final class InMemoryCluster {
     private final InMemoryRoomLog log;
     private final InMemoryRoomStateStore state;
     private final InMemoryNodeDirectory nodes;
+    private final InMemoryRoomListings listings = new InMemoryRoomListings();
+    private final InMemorySupervisorBoard supervisors = new InMemorySupervisorBoard();
     private final Map<NodeId, InMemoryNodeBus.Mailbox> hub = InMemoryNodeBus.hub();
     private final Health health = new Health();
 
@@ -33,7 +35,8 @@ public final class InMemoryCluster {
     }
 
     public ClusterStores node(NodeId id) {
-        return new ClusterStores(id, health, leases, nodes, log, state, new InMemoryNodeBus(id, hub), () -> { });
+        return new ClusterStores(id, health, leases, nodes, log, state, new InMemoryNodeBus(id, hub), listings,
+                supervisors, () -> { });
     }
 
     /** Forgets everything, as a Redis restarted without persistence does. */
@@ -42,6 +45,8 @@ public final class InMemoryCluster {
         log.clear();
         state.clear();
         nodes.clear();
+        listings.clear();
+        supervisors.clear();
     }
 
     /** Reports the store up or down to the nodes' health listeners (the stores themselves keep working). */

@@ -117,17 +117,31 @@ final class InMemoryRoomLog implements RoomLog {
     }
 
     @Override
-    public synchronized CompletableFuture<Void> purge(Lease lease) {
+    public synchronized CompletableFuture<Void> purge(Lease lease, long throughSeq) {
         if (!leases.holds(lease)) {
             return fenced(lease);
         }
         Log log = logs.get(lease.room());
         if (log != null) {
-            log.entries.clear();
-            log.dedup.clear();
-            log.entriesExist = false;
-            log.purged = log.seq;
-            log.trimmed = 0;
+            if (throughSeq >= log.seq) {
+                log.entries.clear();
+                log.dedup.clear();
+                log.entriesExist = false;
+            } else {
+                log.entries.removeIf(entry -> {
+                    if (entry.seq() > throughSeq) {
+                        return false;
+                    }
+                    if (entry.clientId() != null) {
+                        log.dedup.remove(entry.userId() + '\u0000' + entry.clientId(), entry.seq());
+                    }
+                    return true;
+                });
+            }
+            log.purged = Math.min(throughSeq, log.seq);
+            if (log.trimmed <= throughSeq) {
+                log.trimmed = 0;
+            }
         }
         return CompletableFuture.completedFuture(null);
     }

@@ -115,6 +115,15 @@ public final class LeaseKeeper implements AutoCloseable {
         return h == null ? CompletableFuture.completedFuture(false) : leases.release(h.lease);
     }
 
+    /** Gives up this very lease, if it is still held (not a newer lease on the same room). */
+    public CompletableFuture<Boolean> release(Lease lease) {
+        Held h = held.get(lease.room());
+        if (h != null && h.lease.equals(lease)) {
+            held.remove(lease.room(), h);
+        }
+        return leases.release(lease);
+    }
+
     /** Gives every room up, so other nodes claim them at once: SIGTERM. */
     public CompletableFuture<Void> releaseAll() {
         List<CompletableFuture<Boolean>> releases = new ArrayList<>();

@@ -44,12 +44,14 @@ final class NodeOutbox {
     /** An event gathering its recipients on this node. */
     private static final class Gathering {
         final String room;
+        final long epoch;
         final byte[] json;
         long[] conns = new long[4];
         int count;
 
-        Gathering(String room, byte[] json) {
+        Gathering(String room, long epoch, byte[] json) {
             this.room = room;
+            this.epoch = epoch;
             this.json = json;
         }
 
@@ -71,7 +73,7 @@ final class NodeOutbox {
     }
 
     /** An event encoded once for many recipients; its JSON is taken now, before the room releases it. */
-    synchronized void event(String room, long conn, OutboundFrame frame) {
+    synchronized void event(String room, long epoch, long conn, OutboundFrame frame) {
         byte[] json;
         if (frame == lastFrame) {
             json = lastJson;
@@ -80,42 +82,43 @@ final class NodeOutbox {
             lastFrame = frame;
             lastJson = json;
         }
-        gather(room, conn, json);
+        gather(room, epoch, conn, json);
     }
 
     /** An event for one connection alone. */
-    synchronized void message(String room, long conn, ServerMessage message) {
-        gather(room, conn, codec.encode(message));
+    synchronized void message(String room, long epoch, long conn, ServerMessage message) {
+        gather(room, epoch, conn, codec.encode(message));
     }
 
-    /** The reply to request {@code req} of connection {@code conn}. */
-    synchronized void reply(String room, long conn, long req, ServerMessage reply) {
-        queue.add(item(room, conn, req, reply));
+    /** The reply to request {@code req} of connection {@code conn}; {@code epoch} 0 from a node that does not own the room. */
+    synchronized void reply(String room, long epoch, long conn, long req, ServerMessage reply) {
+        queue.add(item(room, epoch, conn, req, reply));
         schedule();
     }
 
-    private Envelope.Item item(String room, long conn, long req, ServerMessage reply) {
+    private Envelope.Item item(String room, long epoch, long conn, long req, ServerMessage reply) {
         if (reply instanceof Ok ok) {
             try {
                 byte[] fields = ok.result() instanceof EmptyResult ? new byte[0] : results.writeValueAsBytes(ok.result());
-                return new Envelope.OkReply(room, conn, req, ok.result().getClass().getSimpleName(), fields);
+                return new Envelope.OkReply(room, epoch, conn, req, ok.result().getClass().getSimpleName(), fields);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot encode a " + ok.result().getClass().getSimpleName(), e);
             }
         }
         if (reply instanceof ErrorReply error) {
-            return new Envelope.ErrorItem(room, conn, req, error.code().wireName(), error.message(),
+            return new Envelope.ErrorItem(room, epoch, conn, req, error.code().wireName(), error.message(),
                     error.retryAfterMs() == null ? -1 : error.retryAfterMs());
         }
         throw new IllegalArgumentException("a reply is ok or error, not " + reply.getClass().getSimpleName());
     }
 
-    private void gather(String room, long conn, byte[] json) {
+    private void gather(String room, long epoch, long conn, byte[] json) {
         Object last = queue.isEmpty() ? null : queue.get(queue.size() - 1);
-        if (last instanceof Gathering gathering && gathering.json == json && gathering.room.equals(room)) {
+        if (last instanceof Gathering gathering && gathering.json == json && gathering.room.equals(room)
+                && gathering.epoch == epoch) {
             gathering.add(conn);
         } else {
-            Gathering gathering = new Gathering(room, json);
+            Gathering gathering = new Gathering(room, epoch, json);
             gathering.add(conn);
             queue.add(gathering);
         }
@@ -142,7 +145,7 @@ final class NodeOutbox {
         List<Envelope.Item> items = new ArrayList<>(drained.size());
         for (Object pending : drained) {
             if (pending instanceof Gathering g) {
-                items.add(new Envelope.Event(g.room, Arrays.copyOf(g.conns, g.count), g.json));
+                items.add(new Envelope.Event(g.room, g.epoch, Arrays.copyOf(g.conns, g.count), g.json));
             } else {
                 items.add((Envelope.Item) pending);
             }

@@ -6,6 +6,12 @@ package dev.haven.server.cluster;
  */
 final class RedisKeys {
     static final String NODES = "haven:nodes";
+    /** The room directory across nodes ({@link RoomListings}). */
+    static final String LISTINGS = "haven:rooms:live";
+    /** Escalated alerts still open ({@link SupervisorBoard}). */
+    static final String ESCALATED = "haven:escalated";
+    /** Supervisors per node ({@link SupervisorBoard}). */
+    static final String DUTY = "haven:duty";
     /** The rooms changed at run time ({@link RedisRoomCatalog}), one hash slot for the three. */
     static final String ROOMS = "haven:{rooms}";
     static final String ROOMS_ORDER = "haven:{rooms}:order";

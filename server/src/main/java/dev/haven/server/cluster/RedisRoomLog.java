@@ -97,8 +97,9 @@ final class RedisRoomLog implements RoomLog {
     }
 
     @Override
-    public CompletableFuture<Void> purge(Lease lease) {
-        return redis.<List<Object>>run(PURGE, ScriptOutputType.MULTI, allKeys(lease.room()), bytes(lease.token()))
+    public CompletableFuture<Void> purge(Lease lease, long throughSeq) {
+        return redis.<List<Object>>run(PURGE, ScriptOutputType.MULTI, allKeys(lease.room()), bytes(lease.token()),
+                        bytes(throughSeq))
                 .thenApply(reply -> {
                     checkFence(lease, reply);
                     return null;

@@ -57,7 +57,8 @@ public final class RedisStores implements StoreHealth, AutoCloseable {
     static final List<LuaScript> SCRIPTS = List.of(
             RedisRoomLease.ACQUIRE, RedisRoomLease.RENEW, RedisRoomLease.RELEASE, RedisNodeDirectory.BEAT,
             RedisNodeBus.SEND, RedisRoomLog.OPEN, RedisRoomLog.APPEND, RedisRoomLog.READ, RedisRoomLog.TRIM,
-            RedisRoomLog.DELETE, RedisRoomLog.PURGE, RedisRoomStateStore.WRITE, RedisRoomCatalog.PUT);
+            RedisRoomLog.DELETE, RedisRoomLog.PURGE, RedisRoomStateStore.WRITE, RedisRoomListings.PUT,
+            RedisSupervisorBoard.UPDATE, RedisRoomCatalog.PUT);
 
     private final String where;
     private final ClientResources resources;
@@ -113,7 +114,7 @@ public final class RedisStores implements StoreHealth, AutoCloseable {
                 TimeUnit.MILLISECONDS);
         return new ClusterStores(node, redis, new RedisRoomLease(redis), new RedisNodeDirectory(redis),
                 new RedisRoomLog(redis, maxMessages, maxAge), new RedisRoomStateStore(redis),
-                new RedisNodeBus(redis, node), redis);
+                new RedisNodeBus(redis, node), new RedisRoomListings(redis), new RedisSupervisorBoard(redis), redis);
     }
 
     @Override

@@ -30,8 +30,11 @@ public interface RoomLog {
     /** Deletes one held message (not a gap for catch-up). @return whether it was held */
     CompletableFuture<Boolean> delete(Lease lease, long seq);
 
-    /** Deletes every held message; the seq goes on, and catch-up from before finds no gap. */
-    CompletableFuture<Void> purge(Lease lease);
+    /**
+     * Deletes every held message up to {@code throughSeq} (a session's close: what it held, and
+     * not a message accepted after); the seq goes on, and catch-up from before finds no gap.
+     */
+    CompletableFuture<Void> purge(Lease lease, long throughSeq);
 
     /** Drops messages older than the age bound at {@code nowMillis}. @return the highest seq dropped, or 0 */
     CompletableFuture<Long> trim(Lease lease, long nowMillis);

@@ -35,6 +35,24 @@ final class MessageHistory {
     private long bytes;
     /** The highest seq dropped by the count, size or age bound; catch-up from before it has a gap. */
     private long droppedThrough;
+    private Forgetting forgetting = Forgetting.NONE;
+
+    /** Told of deletions and purges, so that a durable copy of the history follows ({@link DurableSend}). */
+    interface Forgetting {
+        Forgetting NONE = new Forgetting() {
+            @Override
+            public void deleted(long seq) {
+            }
+
+            @Override
+            public void purged() {
+            }
+        };
+
+        void deleted(long seq);
+
+        void purged();
+    }
 
     MessageHistory(int maxMessages, long maxBytes, Duration maxAge, Clock clock) {
         this.maxMessages = maxMessages;
@@ -44,6 +62,15 @@ final class MessageHistory {
     }
 
     private record Accepted(long seq, long ts) {
+    }
+
+    void onForget(Forgetting listener) {
+        this.forgetting = listener;
+    }
+
+    /** A history taken up from a journal: catch-up from before {@code seq} has a gap. */
+    void droppedThrough(long seq) {
+        droppedThrough = Math.max(droppedThrough, seq);
     }
 
     void append(MessageEvent message) {
@@ -180,6 +207,7 @@ final class MessageHistory {
 
     /** Removes a deleted message; a deletion is not a gap. */
     void delete(long seq) {
+        forgetting.deleted(seq);
         messages.removeIf(message -> {
             if (message.seq() == seq) {
                 bytes -= sizeOf(message);
@@ -202,12 +230,21 @@ final class MessageHistory {
         bytes = 0;
         clientIds.clear();
         droppedThrough = 0;
+        forgetting.purged();
     }
 
     /**
      * The room starts again after a restart at {@code seq}: the messages it held were in memory,
      * so catch-up from before {@code seq} has a gap.
      */
+    /**
+     * What was dropped is exactly through {@code seq}: a cluster's log says so when the room is
+     * taken over, over what the kept seq implied for a lone node ({@link #lostThrough}).
+     */
+    void droppedExactlyThrough(long seq) {
+        droppedThrough = seq;
+    }
+
     void lostThrough(long seq) {
         droppedThrough = Math.max(droppedThrough, seq);
     }

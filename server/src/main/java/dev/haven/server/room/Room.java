@@ -101,7 +101,10 @@ public final class Room implements RoomHandle {
     final DurableState durable = new DurableState(this);
     private final SessionCommands sessionCommands;
     RoomPolicy policy;
+    /** The last seq delivered; with a journal, messages past it may be waiting for their append ({@link DurableSend}). */
     long seq;
+    /** Null on a lone server: a message is delivered in the task that accepts it. */
+    private DurableSend durableSend;
     /** Operators took the room out of service; nobody joins it again. */
     boolean archived;
     private volatile RoomInfo info;
@@ -193,7 +196,7 @@ public final class Room implements RoomHandle {
 
     public void send(Session session, Send request, Consumer<ServerMessage> reply) {
         long received = System.nanoTime();
-        answer(request.id(), reply, () -> doSend(session, request, received));
+        answer(request.id(), reply, () -> doSend(session, request, received, reply));
     }
 
     /** Members' tools and facilitators' commands. */
@@ -217,6 +220,11 @@ public final class Room implements RoomHandle {
         run(() -> result.accept(checkins.list(session)));
     }
 
+    /** How many check-ins are open, given to {@code result} on the room's executor (a cluster's directory). */
+    public void openCheckins(java.util.function.IntConsumer result) {
+        run(() -> result.accept(checkins.openCount()));
+    }
+
     /** The connection is gone: it leaves without a reply. Harmless for a session that never joined. */
     public void disconnect(Session session) {
         run(() -> {
@@ -226,11 +234,34 @@ public final class Room implements RoomHandle {
         });
     }
 
+    /**
+     * From now on, a message is delivered only once {@code journal} holds it; the room takes up
+     * where the journal is: {@code held} its messages (oldest first), {@code seq} its last seq,
+     * {@code trimmedThrough} the highest seq its bounds dropped (catch-up from before it has a
+     * gap). What a cluster's new owner of the room calls before it serves the room.
+     */
+    public java.util.concurrent.CompletableFuture<Void> resume(MessageJournal journal, List<MessageEvent> held,
+                                                               long seq, long trimmedThrough) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        run(() -> {
+            held.forEach(history::append);
+            // The log holds the messages: only what its bounds dropped is a gap.
+            history.droppedExactlyThrough(trimmedThrough);
+            this.seq = seq;
+            durableSend = new DurableSend(this, journal);
+            done.complete(null);
+        });
+        return done;
+    }
+
     /** Drops what has outlived its bounds: old messages, lapsed sanctions and admissions. */
     public void sweep() {
         run(() -> {
             long now = clock.millis();
             history.expire();
+            if (durableSend != null) {
+                durableSend.trim(now);
+            }
             sanctions.purgeExpired();
             slowMode.purge(now);
             waiting.expireAdmissions(now);
@@ -259,11 +290,13 @@ public final class Room implements RoomHandle {
                 log.error("room request failed room={} error={}", id(), e.getClass().getName(), e);
                 result = error(requestId, ErrorCode.INTERNAL, "the server could not handle this request");
             }
-            reply.accept(result);
+            if (result != null) {
+                reply.accept(result);
+            }
         });
     }
 
-    private void run(Runnable task) {
+    void run(Runnable task) {
         try {
             executor.execute(task);
         } catch (RejectedExecutionException stopping) {
@@ -297,7 +330,8 @@ public final class Room implements RoomHandle {
         }
         long since = request.since() == null ? 0 : request.since();
         List<MessageEvent> held = request.since() == null ? history.all() : history.after(since);
-        boolean gap = request.since() != null && history.hasGapAfter(since);
+        // A since past the room's seq: the room's log was lost (a restart): what it holds now is all there is.
+        boolean gap = request.since() != null && (history.hasGapAfter(since) || since > seq);
         return new Ok(request.id(), JoinResult.joined(info, presence.listFor(present), held, seq, gap,
                 group.roundEvent(), group.pollEvent()));
     }
@@ -418,7 +452,8 @@ public final class Room implements RoomHandle {
         return Ok.empty(requestId);
     }
 
-    private ServerMessage doSend(Session session, Send request, long received) {
+    /** @return the reply, or null when {@code reply} is answered later (a durable append) */
+    private ServerMessage doSend(Session session, Send request, long received, Consumer<ServerMessage> reply) {
         Member member = presence.of(session);
         if (member == null) {
             return error(request.id(), ErrorCode.NOT_IN_ROOM, "join the room before sending to it");
@@ -456,16 +491,26 @@ public final class Room implements RoomHandle {
             care.held(member.userInfo(), text, now, request.clientId(), detection);
             return new Ok(request.id(), SendResult.heldForFacilitators());
         }
-        MessageEvent message = new MessageEvent(id(), ++seq, member.userInfo(), text, now, request.clientId(),
-                request.cw());
-        history.append(message);
+        MessageEvent message = new MessageEvent(id(), durableSend == null ? seq + 1 : durableSend.nextSeq(),
+                member.userInfo(), text, now, request.clientId(), request.cw());
         durable.seqUsed(message.seq());
         slowMode.accepted(member.id(), now);
-        stats.record(member.id(), member.name(), text.codePointCount(0, text.length()), now);
+        if (durableSend != null) {
+            return durableSend.accept(message, detection, received, request.id(), reply);
+        }
+        seq = message.seq();
+        delivered(message, detection, received);
+        return new Ok(request.id(), new SendResult(message.seq()));
+    }
+
+    /** An accepted message, durable where it must be: held, counted, and handed to everyone present. */
+    void delivered(MessageEvent message, Detection detection, long received) {
+        history.append(message);
+        stats.record(message.from().id(), message.from().name(),
+                message.text().codePointCount(0, message.text().length()), message.ts());
         int deliveries = presence.broadcast(message);
         observer.messageAccepted(id(), received, deliveries);
-        care.delivered(member.role(), message, detection);
-        return new Ok(request.id(), new SendResult(message.seq()));
+        care.delivered(message.from().role(), message, detection);
     }
 
     /** Why the session does not let this member write now, or null. */

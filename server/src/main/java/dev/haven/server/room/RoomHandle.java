@@ -1,11 +1,14 @@
 package dev.haven.server.room;
 
+import dev.haven.protocol.client.CheckinRequest;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.RoomRequest;
 import dev.haven.protocol.client.Send;
+import dev.haven.protocol.model.CheckinInfo;
 import dev.haven.protocol.model.RoomInfo;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.delivery.Session;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +32,12 @@ public interface RoomHandle {
 
     /** Members' tools and facilitators' commands. */
     void command(Session session, RoomRequest request, Consumer<ServerMessage> reply);
+
+    /** A check-in request about this room or one of its check-ins. */
+    void checkin(Session session, CheckinRequest request, Consumer<ServerMessage> reply);
+
+    /** The open check-ins of this room the session's user is in; {@code result} is called once, on any thread. */
+    void listCheckins(Session session, Consumer<List<CheckinInfo>> result);
 
     /** The connection is gone: it leaves without a reply. */
     void disconnect(Session session);

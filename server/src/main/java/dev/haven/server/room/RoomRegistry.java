@@ -105,6 +105,37 @@ public final class RoomRegistry {
         return handles.get(id);
     }
 
+    /** How to reach every room, in directory order: a snapshot. */
+    public List<RoomHandle> handles() {
+        List<RoomHandle> all = new ArrayList<>(ordered.size());
+        for (Room room : ordered) {
+            RoomHandle handle = handles.get(room.id());
+            if (handle != null) {
+                all.add(handle);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * A new instance of a room, with its settings as they stand, in place of the one held (the
+     * directory keeps its place): a cluster's node that takes the room over builds it afresh.
+     *
+     * @param executor the executor the new instance is bound to
+     * @return the new instance, or null when the registry has no such room
+     */
+    public synchronized Room renew(String id, RoomExecutor executor) {
+        Room old = rooms.get(id);
+        if (old == null) {
+            return null;
+        }
+        Room fresh = new Room(old.operations().settings(), config, executor, clock, encoder, care, new Random(),
+                observer);
+        rooms.put(id, fresh);
+        ordered.set(ordered.indexOf(old), fresh);
+        return fresh;
+    }
+
     /** Takes a room out of the directory (after {@link RoomOperations#archive}). */
     public synchronized void remove(Room room) {
         if (rooms.remove(room.id(), room)) {
@@ -141,7 +172,8 @@ public final class RoomRegistry {
         String query = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
         List<RoomInfo> result = new ArrayList<>();
         for (Room room : ordered) {
-            RoomInfo info = room.info();
+            RoomHandle handle = handles.get(room.id());
+            RoomInfo info = handle == null ? room.info() : handle.info();
             if (category != null && info.category() != category) {
                 continue;
             }

@@ -13,7 +13,7 @@ import dev.haven.protocol.server.ErrorReply;
 import dev.haven.protocol.server.Ok;
 import dev.haven.protocol.server.ServerMessage;
 import dev.haven.server.checkin.CheckinIds;
-import dev.haven.server.room.Room;
+import dev.haven.server.room.RoomHandle;
 import dev.haven.server.room.RoomRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * Takes each check-in request to the room it concerns, read from the request alone: the room
  * of {@code checkin_open}, or the room a check-in's id names. A check-in that names no room of
  * this server is {@code not_found}, as one the caller is not in. {@code checkins} asks every
- * room (or the one named) and answers once all have, in the rooms' order.
+ * room (or the one named) and answers once all have, in the rooms' order. Rooms are reached
+ * through their {@link RoomHandle}: in a cluster, the room's owner answers, wherever it is.
  */
 final class CheckinRouter {
     private final RoomRegistry rooms;
@@ -40,7 +41,7 @@ final class CheckinRouter {
             return;
         }
         String roomId = request instanceof CheckinOpen open ? open.room() : CheckinIds.roomOf(checkinOf(request));
-        Room room = roomId == null ? null : rooms.find(roomId);
+        RoomHandle room = roomId == null ? null : rooms.handle(roomId);
         if (room == null) {
             reply.accept(ErrorReply.of(request.id(), ErrorCode.NOT_FOUND, request instanceof CheckinOpen
                     ? "no room with that id" : "no open check-in with that id"));
@@ -62,8 +63,8 @@ final class CheckinRouter {
 
     /** Each room answers on its own executor; the last to answer sends the reply. */
     private void list(Connection connection, ListCheckins request, Consumer<ServerMessage> reply) {
-        List<Room> asked = request.room() == null ? rooms.all()
-                : rooms.find(request.room()) == null ? List.of() : List.of(rooms.find(request.room()));
+        RoomHandle named = request.room() == null ? null : rooms.handle(request.room());
+        List<RoomHandle> asked = request.room() == null ? rooms.handles() : named == null ? List.of() : List.of(named);
         if (asked.isEmpty()) {
             reply.accept(request.room() == null ? new Ok(request.id(), new CheckinsResult(List.of()))
                     : ErrorReply.of(request.id(), ErrorCode.NOT_FOUND, "no room with that id"));

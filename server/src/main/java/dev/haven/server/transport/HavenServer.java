@@ -4,11 +4,13 @@ import dev.haven.protocol.CloseCode;
 import dev.haven.protocol.ProtocolCodec;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.haven.server.admin.AdminApi;
+import dev.haven.server.admin.AdminCluster;
 import dev.haven.server.admin.ServerControl;
 import dev.haven.server.auth.TokenService;
 import dev.haven.server.care.AlertObserver;
 import dev.haven.server.care.CareServices;
 import dev.haven.server.cluster.ClusterNode;
+import dev.haven.server.cluster.StandbyExecutor;
 import dev.haven.server.cluster.ClusterStores;
 import dev.haven.server.cluster.NodeId;
 import dev.haven.server.cluster.RedisRoomCatalog;
@@ -20,6 +22,7 @@ import dev.haven.server.metrics.HavenMetrics;
 import dev.haven.server.paging.PageScheduler;
 import dev.haven.server.paging.WebhookPager;
 import dev.haven.server.room.Room;
+import dev.haven.server.room.RoomExecutor;
 import dev.haven.server.room.RoomRegistry;
 import dev.haven.server.room.RoomTimers;
 import dev.haven.server.session.RequestDispatcher;
@@ -54,6 +57,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,9 +135,12 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
                 : null;
         RoomCatalog catalog = clusterStores == null ? options.catalog() : RedisRoomCatalog.of(clusterStores);
         HavenConfig served = config.withRooms(loadCatalog(catalog).applyTo(config.rooms()));
-        this.rooms = new RoomRegistry(served, () -> new EventLoopRoomExecutor(workers.next(), timers), clock, encoder,
+        Supplier<RoomExecutor> loops = () -> new EventLoopRoomExecutor(workers.next(), timers);
+        // In a cluster, a room runs on an event loop only on the node that serves it, built for that tenure.
+        this.rooms = new RoomRegistry(served, clusterStores != null ? StandbyExecutor::new : loops, clock, encoder,
                 CareServices.create(config, clock, alerts), metrics.messages());
-        this.cluster = clusterStores == null ? null : ClusterNode.start(clusterStores, rooms, encoder, clock);
+        this.cluster = clusterStores == null ? null
+                : ClusterNode.start(clusterStores, rooms, loops, encoder, clock, stateWrites);
         if (cluster == null && options.roomStates() != null) {
             restoreRooms(options.roomStates());
         }
@@ -142,7 +149,10 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
                 config.server().heartbeatSeconds());
         long helloTimeoutMillis = TimeUnit.SECONDS.toMillis(config.server().helloTimeoutSeconds());
         AdminApi adminApi = new AdminApi(rooms, catalog, tokens, this, clock, Ticker.systemTicker(),
-                config.limits().maxTextChars());
+                config.limits().maxTextChars(), cluster == null ? AdminCluster.ALONE : cluster.admin());
+        if (cluster != null) {
+            cluster.serveAdmin(adminApi::handleHere, this::endSessions);
+        }
         ConnectionMeter connectionMeter = metrics.connections();
         LoopDrains drains = new LoopDrains();
         HavenChannelInitializer initializer = new HavenChannelInitializer(config, this,
@@ -309,6 +319,11 @@ public final class HavenServer implements AutoCloseable, ServerStatus, ServerCon
     @Override
     public int roomsNotKept() {
         return stateWrites.failingRooms();
+    }
+
+    /** This process's id as a node of a cluster (in the log and in Redis), or null when it runs alone. */
+    public String nodeId() {
+        return cluster == null ? null : cluster.self().value();
     }
 
     /** Clustered, and Redis does not answer: requests that need it are refused, {@code /healthz} says so. */

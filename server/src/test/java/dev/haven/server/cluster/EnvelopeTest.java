@@ -46,10 +46,10 @@ class EnvelopeTest {
     @Test
     void batch_roundTrip_keepsEveryItemInOrder() {
         Envelope.Batch batch = new Envelope.Batch(List.of(
-                new Envelope.OkReply("lounge", 3, 10, "JoinResult", utf8("{\"seq\":4}")),
-                new Envelope.Event("lounge", new long[] {3, 5, 8}, utf8("{\"type\":\"message\"}")),
-                new Envelope.ErrorItem("lounge", 5, 11, "slow_mode", "slow mode is on", 2500),
-                new Envelope.ErrorItem("circle", 8, 12, "not_in_room", "join first", -1)));
+                new Envelope.OkReply("lounge", 41, 3, 10, "JoinResult", utf8("{\"seq\":4}")),
+                new Envelope.Event("lounge", 41, new long[] {3, 5, 8}, utf8("{\"type\":\"message\"}")),
+                new Envelope.ErrorItem("lounge", 41, 5, 11, "slow_mode", "slow mode is on", 2500),
+                new Envelope.ErrorItem("circle", 0, 8, 12, "not_in_room", "join first", -1)));
         Envelope.Batch back = (Envelope.Batch) Envelope.decode(Envelope.encode(batch));
         assertThat(back.items()).hasSize(4);
         Envelope.OkReply ok = (Envelope.OkReply) back.items().get(0);
@@ -57,8 +57,28 @@ class EnvelopeTest {
         assertThat(new String(ok.json(), StandardCharsets.UTF_8)).isEqualTo("{\"seq\":4}");
         Envelope.Event event = (Envelope.Event) back.items().get(1);
         assertThat(event.conns()).containsExactly(3, 5, 8);
+        assertThat(event.epoch()).as("the tenure that produced it").isEqualTo(41);
         assertThat(back.items().get(2)).isEqualTo(batch.items().get(2));
         assertThat(back.items().get(3)).isEqualTo(batch.items().get(3));
+    }
+
+    @Test
+    void ownerFreeSuperviseCallAnswer_roundTrip() {
+        assertThat(Envelope.decode(Envelope.encode(new Envelope.Owner("lounge", 1_700_000_000_123L))))
+                .isEqualTo(new Envelope.Owner("lounge", 1_700_000_000_123L));
+        assertThat(Envelope.decode(Envelope.encode(new Envelope.Free(List.of("lounge", "circle")))))
+                .isEqualTo(new Envelope.Free(List.of("lounge", "circle")));
+        Envelope.Supervise supervise = (Envelope.Supervise) Envelope.decode(Envelope.encode(
+                new Envelope.Supervise((byte) 5, "u-sam", utf8("{\"type\":\"alert\"}"))));
+        assertThat(supervise.kind()).isEqualTo((byte) 5);
+        assertThat(supervise.exceptUser()).isEqualTo("u-sam");
+        assertThat(new String(supervise.alert(), StandardCharsets.UTF_8)).isEqualTo("{\"type\":\"alert\"}");
+        Envelope.Call call = (Envelope.Call) Envelope.decode(Envelope.encode(new Envelope.Call(7, "alerts", utf8("x"))));
+        assertThat(call.call()).isEqualTo(7);
+        assertThat(call.kind()).isEqualTo("alerts");
+        Envelope.Answer answer = (Envelope.Answer) Envelope.decode(Envelope.encode(new Envelope.Answer(7, true, utf8(""))));
+        assertThat(answer.failed()).isTrue();
+        assertThat(answer.payload()).isEmpty();
     }
 
     @Test

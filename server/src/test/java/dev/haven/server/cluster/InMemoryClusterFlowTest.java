@@ -2,194 +2,237 @@ package dev.haven.server.cluster;
 
 import static dev.haven.server.cluster.StoreContract.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.haven.protocol.ProtocolCodec;
 import dev.haven.protocol.client.Join;
 import dev.haven.protocol.client.Send;
+import dev.haven.protocol.model.AlertKind;
 import dev.haven.protocol.model.Role;
-import dev.haven.protocol.server.ServerMessage;
-import dev.haven.server.auth.Identity;
-import dev.haven.server.delivery.FrameEncoder;
-import dev.haven.server.delivery.FrameRelay;
-import dev.haven.server.delivery.OutboundFrame;
-import dev.haven.server.delivery.Session;
-import dev.haven.server.room.RoomExecutor;
-import dev.haven.server.room.RoomRegistry;
-import dev.haven.server.testing.ManualClock;
-import dev.haven.server.testing.TestServer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.haven.protocol.server.Alert;
+import dev.haven.server.care.SupervisorDesk;
+import dev.haven.server.cluster.InMemoryNodes.Member;
+import dev.haven.server.cluster.InMemoryNodes.Node;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two nodes in one process, sharing an in-memory store and a clock the test moves: Sam is on
- * the node that owns the lounge, Robin on the other. When Robin's node dies, Robin leaves the
- * room once the node's time to live has run out.
+ * Nodes in one process, sharing an in-memory store and a clock the test moves: members on
+ * different nodes share rooms; when a room's owner dies or its lease lapses, the room is taken
+ * over from the store with every message it accepted; rooms nobody owns are placed by
+ * rendezvous hashing; a node that leaves hands its rooms over at once.
  */
 class InMemoryClusterFlowTest {
-    private static final ProtocolCodec CODEC = new ProtocolCodec();
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
-    private final InMemoryCluster cluster = new InMemoryCluster(clock, 200, Duration.ofHours(1));
-    private final List<AutoCloseable> opened = new ArrayList<>();
-
-    /** Frames that are their JSON, for a server without Netty. */
-    private record JsonFrame(byte[] json) implements OutboundFrame {
-        @Override
-        public void release() {
-        }
-    }
-
-    private static final class JsonFrames implements FrameEncoder, FrameRelay {
-        @Override
-        public OutboundFrame encode(ServerMessage event) {
-            return new JsonFrame(CODEC.encode(event));
-        }
-
-        @Override
-        public byte[] json(OutboundFrame frame) {
-            return ((JsonFrame) frame).json();
-        }
-
-        @Override
-        public OutboundFrame frame(byte[] json) {
-            return new JsonFrame(json);
-        }
-    }
-
-    /** A room thread of its own for each node, as the server's event loops are. */
-    private static final class RoomThread implements RoomExecutor, AutoCloseable {
-        private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
-
-        @Override
-        public void execute(Runnable task) {
-            thread.execute(task);
-        }
-
-        @Override
-        public Runnable schedule(Runnable task, Duration delay) {
-            ScheduledFuture<?> future = thread.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
-            return () -> future.cancel(false);
-        }
-
-        @Override
-        public void close() {
-            thread.shutdownNow();
-        }
-    }
-
-    /** A member's connection: every reply and event it receives, as JSON. */
-    private static final class Member implements Session {
-        private final Identity identity;
-        private final List<JsonNode> received = new CopyOnWriteArrayList<>();
-
-        Member(String id, String name) {
-            this.identity = new Identity(id, name, Role.MEMBER, null, true);
-        }
-
-        @Override
-        public Identity identity() {
-            return identity;
-        }
-
-        @Override
-        public String remoteAddress() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public void deliver(OutboundFrame frame) {
-            add(((JsonFrame) frame).json());
-        }
-
-        @Override
-        public void send(ServerMessage message) {
-            add(CODEC.encode(message));
-        }
-
-        Consumer<ServerMessage> replies() {
-            return this::send;
-        }
-
-        private void add(byte[] json) {
-            try {
-                received.add(JSON.readTree(json));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        JsonNode await(String type, String field, String value) {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> find(type, field, value) != null);
-            return find(type, field, value);
-        }
-
-        private JsonNode find(String type, String field, String value) {
-            return received.stream().filter(f -> f.path("type").asText().equals(type)
-                    && f.at(field).asText().equals(value)).findFirst().orElse(null);
-        }
-    }
-
-    private final List<RoomRegistry> nodes = new ArrayList<>();
-
-    private ClusterNode node(String id) {
-        RoomThread rooms = new RoomThread();
-        JsonFrames frames = new JsonFrames();
-        RoomRegistry registry = new RoomRegistry(TestServer.config(200), () -> rooms, clock, frames);
-        ClusterNode node = ClusterNode.start(cluster.node(new NodeId(id)), registry, frames, clock);
-        opened.add(rooms);
-        opened.add(node);
-        nodes.add(registry);
-        return node;
-    }
+    private final InMemoryNodes nodes = new InMemoryNodes();
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable closeable : opened) {
-            closeable.close();
-        }
+        nodes.close();
+    }
+
+    private static JsonNode joined(Node node, Member member, String requestId, Long since) {
+        node.room("lounge").join(member, new Join(requestId, "lounge", since, null), member.replies());
+        return member.await("ok", "/id", requestId);
+    }
+
+    private static JsonNode sent(Node node, Member member, String requestId, String text, String clientId) {
+        node.room("lounge").send(member, new Send(requestId, "lounge", text, clientId, null), member.replies());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> member.replyTo(requestId) != null);
+        return member.replyTo(requestId);
     }
 
     @Test
     void robinOnTheOtherNode_talksWithSam_andLeavesWhenHisNodeDies() {
-        ClusterNode first = node("node-a");
-        ClusterNode second = node("node-b");
+        Node first = nodes.start("node-a");
         Member sam = new Member("guest-sam", "Sam");
+        joined(first, sam, "j1", null);
+        Node second = nodes.start("node-b");
         Member robin = new Member("guest-robin", "Robin");
-
-        nodes.get(0).handle("lounge").join(sam, new Join("j1", "lounge", null, null), sam.replies());
-        sam.await("ok", "/id", "j1");
-        nodes.get(1).handle("lounge").join(robin, new Join("j2", "lounge", null, null), robin.replies());
-        JsonNode joined = robin.await("ok", "/id", "j2");
-        assertThat(joined.path("members").findValuesAsText("name")).containsExactly("Sam", "Robin");
+        JsonNode robinJoined = joined(second, robin, "j2", null);
+        assertThat(robinJoined.path("members").findValuesAsText("name")).containsExactly("Sam", "Robin");
         sam.await("presence", "/member/name", "Robin");
+        assertThat(first.serves("lounge")).as("the first node that needed the room claimed it").isTrue();
 
-        nodes.get(1).handle("lounge").send(robin, new Send("s1", "lounge", "hello Sam", "c-1", null), robin.replies());
-        assertThat(robin.await("ok", "/id", "s1").path("seq").asLong()).isEqualTo(1);
+        assertThat(sent(second, robin, "s1", "hello Sam", "c-1").path("seq").asLong()).isEqualTo(1);
         assertThat(sam.await("message", "/text", "hello Sam").path("seq").asLong()).isEqualTo(1);
         assertThat(robin.await("message", "/text", "hello Sam").path("from").path("name").asText()).isEqualTo("Robin");
 
-        second.close();
-        clock.advance(Duration.ofSeconds(6));
-        get(first.renewNow());
-        clock.advance(Duration.ofSeconds(5));
-        get(first.beatNow());
+        second.cluster().close();
+        nodes.clock.advance(Duration.ofSeconds(6));
+        get(first.cluster().renewNow());
+        nodes.clock.advance(Duration.ofSeconds(5));
+        get(first.cluster().beatNow());
         JsonNode left = sam.await("presence", "/event", "leave");
         assertThat(left.path("member").path("name").asText()).isEqualTo("Robin");
-        assertThat(first.self()).isEqualTo(new NodeId("node-a"));
+    }
+
+    @Test
+    void theOwnerDies_anotherNodeTakesTheRoomOver_withEveryAcceptedMessage_andARetryIsADuplicate() {
+        Node owner = nodes.start("node-a");
+        Member sam = new Member("guest-sam", "Sam");
+        joined(owner, sam, "j1", null);
+        Node other = nodes.start("node-b");
+        Member robin = new Member("guest-robin", "Robin");
+        joined(other, robin, "j2", null);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(sent(other, robin, "s" + i, "message " + i, "c" + i).path("seq").asLong()).isEqualTo(i);
+        }
+
+        owner.cluster().close();
+        nodes.clock.advance(Duration.ofSeconds(11));
+        get(other.cluster().beatNow());
+
+        JsonNode rejoined = joined(other, robin, "j3", 0L);
+        assertThat(rejoined.path("history").findValuesAsText("text"))
+                .containsExactly("message 1", "message 2", "message 3");
+        assertThat(rejoined.path("seq").asLong()).isEqualTo(3);
+        assertThat(other.serves("lounge")).isTrue();
+        JsonNode retried = sent(other, robin, "s3-again", "message 3", "c3");
+        assertThat(retried.path("seq").asLong()).isEqualTo(3);
+        assertThat(retried.path("duplicate").asBoolean()).as("the first attempt was accepted before the owner died")
+                .isTrue();
+        assertThat(sent(other, robin, "s4", "message 4", "c4").path("seq").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void aRoomWhoseLeaseLapses_stepsDown_andItsNextTenureIsBuiltFromTheStore() {
+        Node node = nodes.start("node-a");
+        Member sam = new Member("guest-sam", "Sam");
+        joined(node, sam, "j1", null);
+        sent(node, sam, "s1", "before", "c1");
+        RoomTenure first = node.cluster().room("lounge").tenure();
+
+        nodes.clock.advance(Duration.ofSeconds(11));
+        JsonNode refused = sent(node, sam, "s2", "after", "c2");
+
+        assertThat(refused.path("code").asText()).as("the room Sam was in ended with its tenure").isEqualTo("not_in_room");
+        RoomTenure next = node.cluster().room("lounge").tenure();
+        assertThat(next.epoch()).isGreaterThan(first.epoch());
+        assertThat(first.room()).isNotSameAs(next.room());
+        JsonNode rejoined = joined(node, sam, "j2", 0L);
+        assertThat(rejoined.path("history").findValuesAsText("text")).containsExactly("before");
+    }
+
+    @Test
+    void aRequestTheRoomHadNotAnsweredWhenItsLeaseLapsed_isAnsweredUnavailable_andItsRetryServed() throws Exception {
+        Node node = nodes.start("node-a");
+        Member sam = new Member("guest-sam", "Sam");
+        joined(node, sam, "j1", null);
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        node.thread().execute(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        node.room("lounge").send(sam, new Send("s1", "lounge", "while the room is busy", "c1", null), sam.replies());
+        nodes.clock.advance(Duration.ofSeconds(11));
+        busy.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> sam.replyTo("s1") != null);
+        JsonNode refused = sam.replyTo("s1");
+        assertThat(refused.path("code").asText()).as("the tenure ended before its room ran the send")
+                .isEqualTo("unavailable");
+        assertThat(refused.path("retryAfterMs").asLong()).isPositive();
+        joined(node, sam, "j2", 0L);
+        assertThat(sent(node, sam, "s2", "while the room is busy", "c1").path("seq").asLong())
+                .as("the retry is accepted once, by the next tenure").isEqualTo(1);
+    }
+
+    @Test
+    void aRoomNobodyOwns_isClaimedByTheFirstLiveNodeInRendezvousOrder_withoutARequest() {
+        Node a = nodes.start("node-a");
+        Node b = nodes.start("node-b");
+        Node c = nodes.start("node-c");
+        get(a.cluster().heartbeatNow());
+        Node owner = List.of(a, b, c).stream().filter(n -> n.serves("lounge")).findFirst().orElseThrow();
+        List<Node> survivors = List.of(a, b, c).stream().filter(n -> n != owner).toList();
+
+        owner.cluster().close();
+        for (int beat = 0; beat < 2; beat++) {
+            // The survivors beat meanwhile, as they do every few seconds: only the dead owner lapses.
+            nodes.clock.advance(Duration.ofMillis(5500));
+            survivors.forEach(n -> get(n.cluster().renewNow()));
+            survivors.forEach(n -> get(n.cluster().heartbeatNow()));
+        }
+
+        NodeId preferred = Rendezvous.first("lounge", Set.of(survivors.get(0).cluster().self(),
+                survivors.get(1).cluster().self()));
+        Node expected = survivors.stream().filter(n -> n.cluster().self().equals(preferred)).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> expected.serves("lounge"));
+        assertThat(survivors.stream().filter(n -> n.serves("lounge"))).containsExactly(expected);
+    }
+
+    @Test
+    void aNodeThatLeaves_handsItsRoomsOver_atOnce() {
+        Node first = nodes.start("node-a");
+        Member sam = new Member("guest-sam", "Sam");
+        joined(first, sam, "j1", null);
+        sent(first, sam, "s1", "kept", "c1");
+        Node second = nodes.start("node-b");
+        get(second.cluster().beatNow());
+        get(first.cluster().beatNow());
+
+        get(first.cluster().leave());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> second.serves("lounge"));
+        Member robin = new Member("guest-robin", "Robin");
+        assertThat(joined(second, robin, "j2", 0L).path("history").findValuesAsText("text")).containsExactly("kept");
+    }
+
+    @Test
+    void eventsOfAnOlderTenure_areDropped_andANewerTenureIsLearned() {
+        Node node = nodes.start("node-a");
+        ClusteredRoom lounge = node.cluster().room("circle");
+        lounge.learn(new Lease("circle", new NodeId("node-x"), 5));
+
+        assertThat(lounge.current(new NodeId("node-y"), 4)).isFalse();
+        assertThat(lounge.current(new NodeId("node-x"), 5)).isTrue();
+        assertThat(lounge.current(new NodeId("node-z"), 6)).isTrue();
+        assertThat(lounge.current(new NodeId("node-x"), 5)).as("node-z's tenure is newer now").isFalse();
+    }
+
+    @Test
+    void theDirectory_showsAnotherNodesRoom_withItsLiveMembers() {
+        Node first = nodes.start("node-a");
+        Member sam = new Member("guest-sam", "Sam");
+        joined(first, sam, "j1", null);
+        Node second = nodes.start("node-b");
+        assertThat(second.room("lounge").info().members()).as("nothing listed yet").isZero();
+
+        get(first.cluster().directoryRound());
+        get(second.cluster().directoryRound());
+
+        assertThat(second.room("lounge").info().members()).isEqualTo(1);
+        assertThat(second.registry().list(null, null, null)).filteredOn(info -> info.id().equals("lounge"))
+                .extracting(info -> info.members()).containsExactly(1);
+    }
+
+    @Test
+    void anEscalationOnOneNode_reachesTheSupervisorsOfEveryNode_andOneWhoConnectsLater() {
+        Node first = nodes.start("node-a");
+        Node second = nodes.start("node-b");
+        get(first.cluster().beatNow());
+        get(second.cluster().beatNow());
+        Member ada = new Member("sup-ada", "Ada", Role.SUPERVISOR);
+        SupervisorDesk desk = second.registry().care().supervisors();
+        desk.register(ada);
+        desk.onDuty().set(ada, true);
+        get(second.cluster().heartbeatNow());
+        get(first.cluster().heartbeatNow());
+
+        Alert alert = new Alert("lounge", AlertKind.CRISIS, "guest-sam", "Sam", 4L, null, null, nodes.clock.millis(),
+                "a-1", null, null, true, null, null, null, null, null);
+        int onDuty = first.registry().care().supervisors().escalate(alert);
+
+        assertThat(onDuty).as("Ada is on duty on the other node").isEqualTo(1);
+        ada.await("alert", "/alertId", "a-1");
+        Member bea = new Member("sup-bea", "Bea", Role.SUPERVISOR);
+        nodes.start("node-c").registry().care().supervisors().register(bea);
+        bea.await("alert", "/alertId", "a-1");
     }
 }

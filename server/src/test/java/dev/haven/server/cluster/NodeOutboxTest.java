@@ -81,9 +81,9 @@ class NodeOutboxTest {
     void aBroadcastToManyMembersOfOneNode_leavesAsOneItem_withItsJsonTakenOnce() {
         listen();
         NamedFrame message = new NamedFrame("{\"type\":\"message\"}");
-        outbox.event("lounge", 1, message);
-        outbox.event("lounge", 2, message);
-        outbox.event("lounge", 3, message);
+        outbox.event("lounge", 9, 1, message);
+        outbox.event("lounge", 9, 2, message);
+        outbox.event("lounge", 9, 3, message);
         assertThat(senderTasks).as("one flush for the whole broadcast").hasSize(1);
         runSender();
         org.awaitility.Awaitility.await().until(() -> received.size() == 1);
@@ -97,11 +97,11 @@ class NodeOutboxTest {
     void repliesAndEvents_keepTheOrderTheRoomGaveThem() {
         listen();
         NamedFrame joined = new NamedFrame("{\"type\":\"presence\"}");
-        outbox.reply("lounge", 1, 7, new Ok("j1", new SendResult(4)));
-        outbox.event("lounge", 1, joined);
-        outbox.event("lounge", 2, joined);
-        outbox.message("lounge", 2, ErrorReply.of(null, ErrorCode.MUTED, "you are muted"));
-        outbox.reply("lounge", 2, 8, ErrorReply.of("s1", ErrorCode.SLOW_MODE, "slow"));
+        outbox.reply("lounge", 9, 1, 7, new Ok("j1", new SendResult(4)));
+        outbox.event("lounge", 9, 1, joined);
+        outbox.event("lounge", 9, 2, joined);
+        outbox.message("lounge", 9, 2, ErrorReply.of(null, ErrorCode.MUTED, "you are muted"));
+        outbox.reply("lounge", 9, 2, 8, ErrorReply.of("s1", ErrorCode.SLOW_MODE, "slow"));
         runSender();
         org.awaitility.Awaitility.await().until(() -> received.size() == 1);
         List<Envelope.Item> items = received.get(0).items();
@@ -117,8 +117,8 @@ class NodeOutboxTest {
     void eventsOfTwoRooms_areNeverMerged() {
         listen();
         NamedFrame same = new NamedFrame("{\"type\":\"message\"}");
-        outbox.event("lounge", 1, same);
-        outbox.event("circle", 2, same);
+        outbox.event("lounge", 9, 1, same);
+        outbox.event("circle", 9, 2, same);
         runSender();
         org.awaitility.Awaitility.await().until(() -> received.size() == 1);
         assertThat(received.get(0).items()).extracting(Envelope.Item::room).containsExactly("lounge", "circle");

@@ -101,7 +101,7 @@ class RedisStoresTest extends StoreContract {
         ClusterStores a = node(A);
         Lease lease = openLog(a, "lounge");
         get(a.log().append(lease, entry(1, "u1", "c-1", T0)));
-        get(a.log().purge(lease));
+        get(a.log().purge(lease, 1));
         assertThat(redisCommands().exists(RedisKeys.log("lounge"), RedisKeys.logDedup("lounge"))).isZero();
     }
 

@@ -229,7 +229,7 @@ abstract class StoreContract {
         for (long seq = 1; seq <= 4; seq++) {
             get(a.log().append(lease, entry(seq, "u1", "c-" + seq, T0)));
         }
-        get(a.log().purge(lease));
+        get(a.log().purge(lease, 4));
         RoomLog.Held held = get(a.log().read("lounge", 0)).orElseThrow();
         assertThat(held.entries()).isEmpty();
         assertThat(held.seq()).isEqualTo(4);
@@ -248,7 +248,7 @@ abstract class StoreContract {
         get(a.leases().release(old));
         Lease current = claim(b, "lounge");
         assertThat(failure(a.log().append(old, entry(2, "u1", null, T0)))).isInstanceOf(FencedException.class);
-        assertThat(failure(a.log().purge(old))).isInstanceOf(FencedException.class);
+        assertThat(failure(a.log().purge(old, 1))).isInstanceOf(FencedException.class);
         assertThat(failure(a.log().delete(old, 1))).isInstanceOf(FencedException.class);
         assertThat(failure(a.log().trim(old, T0))).isInstanceOf(FencedException.class);
         assertThat(failure(a.log().open(old, 0))).isInstanceOf(FencedException.class);

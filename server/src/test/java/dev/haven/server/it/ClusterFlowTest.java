@@ -162,8 +162,11 @@ class ClusterFlowTest {
         assertThat(robin.isClosed()).as("open connections stay").isFalse();
         redis.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> healthz(second).statusCode() == 200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> robin.request("{\"type\":\"join\",\"room\":\"lounge\"}")
-                .path("type").asText().equals("ok"));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            assertThat(robin.isClosed()).as("Robin's connection stays open: %s %s",
+                    robin.isClosed() ? robin.awaitClose() : 0, robin.closeReason()).isFalse();
+            return robin.request("{\"type\":\"join\",\"room\":\"lounge\"}").path("type").asText().equals("ok");
+        });
     }
 
     private static HttpResponse<String> healthz(TestServer node) throws IOException, InterruptedException {
