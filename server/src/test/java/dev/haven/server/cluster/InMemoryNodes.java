@@ -14,6 +14,7 @@ import dev.haven.server.room.RoomExecutor;
 import dev.haven.server.room.RoomHandle;
 import dev.haven.server.room.RoomRegistry;
 import dev.haven.server.testing.ManualClock;
+import dev.haven.server.testing.RoomThread;
 import dev.haven.server.testing.TestServer;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,10 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -91,27 +88,6 @@ final class InMemoryNodes implements AutoCloseable {
         @Override
         public OutboundFrame frame(byte[] json) {
             return new JsonFrame(json);
-        }
-    }
-
-    /** A room thread of its own for each node, as the server's event loops are. */
-    private static final class RoomThread implements RoomExecutor, AutoCloseable {
-        private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
-
-        @Override
-        public void execute(Runnable task) {
-            thread.execute(task);
-        }
-
-        @Override
-        public Runnable schedule(Runnable task, Duration delay) {
-            ScheduledFuture<?> future = thread.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
-            return () -> future.cancel(false);
-        }
-
-        @Override
-        public void close() {
-            thread.shutdownNow();
         }
     }
 

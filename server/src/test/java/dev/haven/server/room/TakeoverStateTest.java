@@ -28,6 +28,7 @@ import dev.haven.server.config.HavenConfig;
 import dev.haven.server.config.RoomSettings;
 import dev.haven.server.state.StateWrites;
 import dev.haven.server.testing.RedisServerExtension;
+import dev.haven.server.testing.RoomThread;
 import dev.haven.server.testing.TestServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -36,8 +37,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -68,26 +67,6 @@ class TakeoverStateTest {
     private ClusterStores nodeA;
     private ClusterStores nodeB;
 
-    /** A room's one thread, as an event loop is on a server. */
-    private static final class RoomThread implements RoomExecutor, AutoCloseable {
-        private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
-
-        @Override
-        public void execute(Runnable task) {
-            thread.execute(task);
-        }
-
-        @Override
-        public Runnable schedule(Runnable task, Duration delay) {
-            var future = thread.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
-            return () -> future.cancel(false);
-        }
-
-        @Override
-        public void close() {
-            thread.shutdownNow();
-        }
-    }
 
     @BeforeEach
     void connect() {
