@@ -149,6 +149,8 @@ class InMemoryClusterFlowTest {
         Node b = nodes.start("node-b");
         Node c = nodes.start("node-c");
         get(a.cluster().heartbeatNow());
+        // Placement claims the room at once; loading it runs on the room's thread a moment later.
+        await().atMost(Duration.ofSeconds(10)).until(() -> List.of(a, b, c).stream().anyMatch(n -> n.serves("lounge")));
         Node owner = List.of(a, b, c).stream().filter(n -> n.serves("lounge")).findFirst().orElseThrow();
         List<Node> survivors = List.of(a, b, c).stream().filter(n -> n != owner).toList();
 
