@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Many WebSocket connections on few threads: Netty's client on the NIO transport, one event
- * loop group of {@code threads} loops for every connection of the run.
+ * loop group of {@code threads} loops for every connection of the run. With several URLs (nodes
+ * of one cluster) the i-th member of a run connects to URL i mod n.
  */
 final class BenchClient implements AutoCloseable {
     /** A join reply holds the presence list and the held history; give it room. */
@@ -52,13 +53,14 @@ final class BenchClient implements AutoCloseable {
         }
     }
 
-    private final URI url;
+    private final List<URI> urls;
     private final EventLoopGroup group;
     private final ChannelGroup channels = new DefaultChannelGroup("bench", GlobalEventExecutor.INSTANCE);
     private final Bootstrap bootstrap;
 
-    BenchClient(URI url, int threads) {
-        this.url = LoopbackOnly.check(url);
+    BenchClient(List<URI> urls, int threads) {
+        urls.forEach(LoopbackOnly::check);
+        this.urls = List.copyOf(urls);
         this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         this.bootstrap = new Bootstrap()
                 .group(group)
@@ -95,13 +97,15 @@ final class BenchClient implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         boolean timedOut = false;
+        int index = 0;
         for (Member member : members) {
+            int node = index++ % urls.size();
             long left = deadline - System.nanoTime();
             if (left <= 0 || !inProgress.tryAcquire(left, TimeUnit.NANOSECONDS)) {
                 timedOut = true;
                 break;
             }
-            open(new BenchConnection(member.name(), member.room(), member.stall(), stats, outcome));
+            open(new BenchConnection(member.name(), member.room(), member.stall(), node, stats, outcome));
         }
         if (!timedOut) {
             timedOut = !settled.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -121,6 +125,7 @@ final class BenchClient implements AutoCloseable {
     }
 
     private void open(BenchConnection connection) {
+        URI url = urls.get(connection.node());
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(url)
                 .version(WebSocketVersion.V13)

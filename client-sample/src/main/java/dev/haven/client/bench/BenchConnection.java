@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One simulated member: after the WebSocket handshake it says {@code hello} as a guest, joins
@@ -28,10 +29,13 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
 
     private static final String HELLO_ID = "h";
     private static final String JOIN_ID = "j";
+    private static final int MAX_JOIN_RETRIES = 30;
+    private static final long JOIN_RETRY_MILLIS = 500;
 
     private final String name;
     private final String room;
     private final boolean stallAfterJoin;
+    private final int node;
     private final RunStats stats;
     private final Outcome outcome;
     private Channel channel;
@@ -39,20 +43,27 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
     private volatile boolean joined;
     private volatile boolean ending;
     private long sends;
+    private int joinRetries;
 
     /**
      * @param stallAfterJoin stop reading once joined: a member whose device went to sleep
+     * @param node           which of the run's URLs it connects to (0 with one)
      */
-    BenchConnection(String name, String room, boolean stallAfterJoin, RunStats stats, Outcome outcome) {
+    BenchConnection(String name, String room, boolean stallAfterJoin, int node, RunStats stats, Outcome outcome) {
         this.name = name;
         this.room = room;
         this.stallAfterJoin = stallAfterJoin;
+        this.node = node;
         this.stats = stats;
         this.outcome = outcome;
     }
 
     String room() {
         return room;
+    }
+
+    int node() {
+        return node;
     }
 
     boolean joined() {
@@ -112,8 +123,7 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
             case OK -> {
                 String id = FrameScanner.id(frame);
                 if (HELLO_ID.equals(id)) {
-                    write("{\"type\":\"join\",\"id\":\"" + JOIN_ID + "\",\"room\":\"" + room
-                            + "\",\"acceptGuidelines\":true}");
+                    join();
                 } else if (JOIN_ID.equals(id)) {
                     joined = true;
                     if (stallAfterJoin) {
@@ -127,7 +137,13 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
             case ERROR -> {
                 String id = FrameScanner.id(frame);
                 String code = FrameScanner.code(frame);
-                if (HELLO_ID.equals(id) || JOIN_ID.equals(id)) {
+                if (JOIN_ID.equals(id) && "unavailable".equals(code) && joinRetries < MAX_JOIN_RETRIES) {
+                    // A clustered room that no node owns yet, or is changing owner: the v1.2
+                    // contract says try again after retryAfterMs; a bounded number of times.
+                    joinRetries++;
+                    stats.error("join_unavailable_retried");
+                    channel.eventLoop().schedule(this::join, JOIN_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                } else if (HELLO_ID.equals(id) || JOIN_ID.equals(id)) {
                     fail((HELLO_ID.equals(id) ? "hello" : "join") + " refused: " + code);
                 } else {
                     stats.error(code);
@@ -137,6 +153,10 @@ final class BenchConnection extends ChannelInboundHandlerAdapter {
                 // presence and other events: not what is measured
             }
         }
+    }
+
+    private void join() {
+        write("{\"type\":\"join\",\"id\":\"" + JOIN_ID + "\",\"room\":\"" + room + "\",\"acceptGuidelines\":true}");
     }
 
     /**

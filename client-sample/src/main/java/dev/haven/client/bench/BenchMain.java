@@ -36,9 +36,11 @@ public final class BenchMain {
                          facilitator's alert from the detector's second stage (the model)
 
             load commands also take:
-              --url ws://127.0.0.1:8090/ws   loopback only
+              --url ws://127.0.0.1:8090/ws   loopback only; several, comma-separated: member i goes
+                                             to URL i mod n, senders spread over them too
               --target haven|reference       label for the report (both are driven the same way)
-              --server-pid PID               read the server's CPU time and memory from /proc
+              --server-pid PID[,PID...]      read the servers' CPU time (summed and per process)
+                                             and memory from /proc
               --out FILE                     write the JSON report there
               --threads 2                    client event-loop threads
               --connect-concurrency 256      connections being opened at once

@@ -125,6 +125,9 @@ final class FanoutCommand {
         if (run.server() != null) {
             report.put("server", Report.process(run.server().sample()));
         }
+        if (run.servers().size() > 1) {
+            report.put("servers", run.servers().stream().map(probe -> Report.process(probe.sample())).toList());
+        }
         report.put("tool", Report.process(run.tool().sample()));
         report.put("errorsByCode", run.stats().errorsByCode());
         report.put("unstampedDeliveries", run.stats().unstampedCount());
@@ -138,7 +141,10 @@ final class FanoutCommand {
                 : "serverCpu=" + Report.num(measured.serverCpuSeconds()) + "s("
                 + Report.num(measured.serverCpuPercent()) + "%, kernel " + Report.num(measured.serverCpu().system())
                 + "s) serverPeakRss="
-                + Report.num(run.server().sample().peakRssKb() / 1024.0) + "MB";
+                + run.servers().stream().map(probe -> Report.num(probe.sample().peakRssKb() / 1024.0))
+                        .collect(Collectors.joining("+")) + "MB"
+                + (run.servers().size() > 1 ? " serverCpuPerProcess=" + measured.serverCpuPerProcess().stream()
+                        .map(cpu -> Report.num(cpu.seconds())).collect(Collectors.joining("+")) + "s" : "");
         return mode + " target=" + settings.target()
                 + " rooms=" + scenario.rooms() + " members=" + scenario.members()
                 + " senders=" + scenario.senders() + " rate=" + Report.num(measured.ratePerSender()) + "/s"

@@ -20,10 +20,14 @@ final class LoadRun implements AutoCloseable {
     /** A phase's deliveries are given up on when none has come for this long. */
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(3);
 
-    /** The outcome of one phase. Latency in ms; CPU in seconds and in % of one core; -1 where unknown. */
+    /**
+     * The outcome of one phase. Latency in ms; CPU in seconds and in % of one core; -1 where
+     * unknown. {@code serverCpu} is summed over the server processes, {@code serverCpuPerProcess}
+     * gives each in the order of {@code --server-pid}.
+     */
     record Phase(int phase, double ratePerSender, int senders, double sendSeconds, double seconds, long sent,
                  long expected, long received, Latency latency, double deliveriesPerSecond, ProcessProbe.Cpu serverCpu,
-                 ProcessProbe.Cpu toolCpu, long acks, long errors) {
+                 List<ProcessProbe.Cpu> serverCpuPerProcess, ProcessProbe.Cpu toolCpu, long acks, long errors) {
         double serverCpuSeconds() {
             return serverCpu.seconds();
         }
@@ -60,6 +64,10 @@ final class LoadRun implements AutoCloseable {
             map.put("serverUserCpuSeconds", round(serverCpu.user()));
             map.put("serverSystemCpuSeconds", round(serverCpu.system()));
             map.put("serverCpuPercentOfOneCore", round(serverCpuPercent()));
+            if (serverCpuPerProcess.size() > 1) {
+                map.put("serverCpuSecondsPerProcess", serverCpuPerProcess.stream().map(cpu -> round(cpu.seconds()))
+                        .toList());
+            }
             map.put("toolCpuSeconds", round(toolCpu.seconds()));
             map.put("toolCpuPercentOfOneCore", round(toolCpuPercent()));
             return map;
@@ -69,24 +77,29 @@ final class LoadRun implements AutoCloseable {
     private final LoadSettings settings;
     private final RunStats stats = new RunStats();
     private final BenchClient client;
-    private final ProcessProbe server;
+    private final List<ProcessProbe> servers;
     private final ProcessProbe tool = ProcessProbe.self();
     private final Map<String, Integer> receiversByRoom = new HashMap<>();
     private List<BenchConnection> connections = List.of();
 
     LoadRun(LoadSettings settings) {
         this.settings = settings;
-        this.client = new BenchClient(settings.url(), settings.threads());
-        this.server = settings.serverPid() > 0 ? new ProcessProbe(settings.serverPid()) : null;
+        this.client = new BenchClient(settings.urls(), settings.threads());
+        this.servers = settings.serverPids().stream().map(ProcessProbe::new).toList();
     }
 
     RunStats stats() {
         return stats;
     }
 
-    /** The server's process, or null when no PID was given. */
+    /** The (first) server's process, or null when no PID was given. */
     ProcessProbe server() {
-        return server;
+        return servers.isEmpty() ? null : servers.get(0);
+    }
+
+    /** Every server process given, in the order of {@code --server-pid}. */
+    List<ProcessProbe> servers() {
+        return servers;
     }
 
     ProcessProbe tool() {
@@ -120,7 +133,7 @@ final class LoadRun implements AutoCloseable {
         long count = Math.max(1, Math.round(ratePerSender * seconds));
         long acks0 = stats.acks();
         long errors0 = stats.errorCount();
-        ProcessProbe.Cpu serverCpu0 = server == null ? ProcessProbe.Cpu.UNKNOWN : server.cpu();
+        List<ProcessProbe.Cpu> serverCpu0 = servers.stream().map(ProcessProbe::cpu).toList();
         ProcessProbe.Cpu toolCpu0 = tool.cpu();
         long start = stats.now();
         CountDownLatch done = new CountDownLatch(senders.size());
@@ -147,11 +160,16 @@ final class LoadRun implements AutoCloseable {
         double wall = (end - start) / 1e9;
         long last = stats.lastDeliveryNanos();
         double deliverySpan = (Math.max(last, sendEnd) - start) / 1e9;
-        ProcessProbe.Cpu serverCpu = server == null ? ProcessProbe.Cpu.UNKNOWN : server.cpu().since(serverCpu0);
+        List<ProcessProbe.Cpu> perServer = new ArrayList<>(servers.size());
+        for (int i = 0; i < servers.size(); i++) {
+            perServer.add(servers.get(i).cpu().since(serverCpu0.get(i)));
+        }
+        ProcessProbe.Cpu serverCpu = perServer.stream().reduce(ProcessProbe.Cpu::plus)
+                .orElse(ProcessProbe.Cpu.UNKNOWN);
         ProcessProbe.Cpu toolCpu = tool.cpu().since(toolCpu0);
         return new Phase(phase, ratePerSender, senders.size(), (sendEnd - start) / 1e9, wall, sent, expected,
                 received, Latency.of(stats.takeLatency(phase)), received / Math.max(1e-9, deliverySpan),
-                serverCpu, toolCpu, stats.acks() - acks0, stats.errorCount() - errors0);
+                serverCpu, List.copyOf(perServer), toolCpu, stats.acks() - acks0, stats.errorCount() - errors0);
     }
 
     /** Waits until the phase's deliveries are all in, none has come for a while, or the deadline. */
@@ -173,13 +191,35 @@ final class LoadRun implements AutoCloseable {
         return received;
     }
 
-    /** The first {@code perRoom} joined connections of each room, in join order. */
+    /** {@code perRoom} joined connections of each room, spread over the nodes ({@link #pickSenders}). */
     List<BenchConnection> sendersPerRoom(int perRoom) {
-        Map<String, Integer> taken = new HashMap<>();
-        List<BenchConnection> senders = new ArrayList<>();
+        return pickSenders(connections, perRoom, settings.urls().size());
+    }
+
+    /**
+     * {@code perRoom} receiving connections of each room, rooms and members in join order, spread
+     * over the nodes: the j-th sender picked (over the whole run) is one on node j mod n when its
+     * room has one left there, else the room's next. One node alone: the first of each room.
+     */
+    static List<BenchConnection> pickSenders(List<BenchConnection> connections, int perRoom, int nodes) {
+        Map<String, List<BenchConnection>> byRoom = new LinkedHashMap<>();
         for (BenchConnection connection : connections) {
-            if (connection.receives() && taken.merge(connection.room(), 1, Integer::sum) <= perRoom) {
-                senders.add(connection);
+            if (connection.receives()) {
+                byRoom.computeIfAbsent(connection.room(), room -> new ArrayList<>()).add(connection);
+            }
+        }
+        List<BenchConnection> senders = new ArrayList<>();
+        for (List<BenchConnection> room : byRoom.values()) {
+            for (int k = 0; k < perRoom && !room.isEmpty(); k++) {
+                int wanted = senders.size() % nodes;
+                int at = 0;
+                for (int i = 0; i < room.size(); i++) {
+                    if (room.get(i).node() == wanted) {
+                        at = i;
+                        break;
+                    }
+                }
+                senders.add(room.remove(at));
             }
         }
         return senders;

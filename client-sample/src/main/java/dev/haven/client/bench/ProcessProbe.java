@@ -29,6 +29,11 @@ final class ProcessProbe {
             return user < 0 ? -1 : user + system;
         }
 
+        /** The sum of two processes' times; unknown if either is. */
+        Cpu plus(Cpu other) {
+            return user < 0 || other.user < 0 ? UNKNOWN : new Cpu(user + other.user, system + other.system);
+        }
+
         /** The time spent since an earlier reading. */
         Cpu since(Cpu earlier) {
             return user < 0 || earlier.user < 0 ? UNKNOWN : new Cpu(user - earlier.user, system - earlier.system);

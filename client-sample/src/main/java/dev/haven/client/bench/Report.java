@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A command's result: one summary line for the terminal and a JSON document for the file
@@ -27,7 +28,7 @@ final class Report {
     Report(String mode, LoadSettings settings) {
         root.put("mode", mode);
         root.put("target", settings.target());
-        root.put("url", settings.url().toString());
+        root.put("url", settings.urls().stream().map(Object::toString).collect(Collectors.joining(",")));
         root.put("startedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         root.put("machine", machine());
         root.put("clientThreads", settings.threads());
