@@ -226,6 +226,8 @@ class InMemoryClusterFlowTest {
         desk.onDuty().set(ada, true);
         get(second.cluster().heartbeatNow());
         get(first.cluster().heartbeatNow());
+        // The heartbeat's news reaches the other node's roster through its bus, a moment later.
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.registry().care().supervisors().onDutyEverywhere().size() == 1);
 
         Alert alert = new Alert("lounge", AlertKind.CRISIS, "guest-sam", "Sam", 4L, null, null, nodes.clock.millis(),
                 "a-1", null, null, true, null, null, null, null, null);
