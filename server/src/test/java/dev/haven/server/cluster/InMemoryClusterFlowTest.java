@@ -190,12 +190,14 @@ class InMemoryClusterFlowTest {
     void eventsOfAnOlderTenure_areDropped_andANewerTenureIsLearned() {
         Node node = nodes.start("node-a");
         ClusteredRoom lounge = node.cluster().room("circle");
-        lounge.learn(new Lease("circle", new NodeId("node-x"), 5));
+        // Epochs far above any this node's own placement may claim meanwhile (they start at the clock's millis).
+        long epoch = 5_000_000_000_000_000L;
+        lounge.learn(new Lease("circle", new NodeId("node-x"), epoch));
 
-        assertThat(lounge.current(new NodeId("node-y"), 4)).isFalse();
-        assertThat(lounge.current(new NodeId("node-x"), 5)).isTrue();
-        assertThat(lounge.current(new NodeId("node-z"), 6)).isTrue();
-        assertThat(lounge.current(new NodeId("node-x"), 5)).as("node-z's tenure is newer now").isFalse();
+        assertThat(lounge.current(new NodeId("node-y"), epoch - 1)).isFalse();
+        assertThat(lounge.current(new NodeId("node-x"), epoch)).isTrue();
+        assertThat(lounge.current(new NodeId("node-z"), epoch + 1)).isTrue();
+        assertThat(lounge.current(new NodeId("node-x"), epoch)).as("node-z's tenure is newer now").isFalse();
     }
 
     @Test
